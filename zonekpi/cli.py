@@ -1,0 +1,234 @@
+"""The command line: parse options, call the core, pick a renderer, return an exit code.
+
+Each command is a few lines; errors become messages in one place (`ZonekpiGroup.invoke`), and
+exit codes are decided by `ExitCode` alone. Data goes to standard output, messages to standard
+error; a closed pipe (`zonekpi check … | head -1`) ends the run quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+import click
+
+from . import __version__
+from .render import FORMATS
+
+
+class ExitCode(IntEnum):
+    OK = 0  # every target with data is met; or the input is valid
+    MISSED = 1  # some target is missed
+    INVALID = 2  # invalid input or usage
+
+
+def _stderr(text: str) -> None:
+    try:
+        click.echo(text, err=True)
+    except BrokenPipeError:  # pragma: no cover
+        pass
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; if the reader has gone (| head), stop writing without a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class ZonekpiGroup(click.Group):
+    """Turns every ZonekpiError into one line per problem on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .errors import InvalidInput, ZonekpiError
+
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as exc:
+            for problem in exc.problems:
+                _stderr(f"zonekpi: {problem}")
+            ctx.exit(ExitCode.INVALID)
+        except ZonekpiError as exc:
+            _stderr(f"zonekpi: {exc}")
+            ctx.exit(ExitCode.INVALID)
+
+
+@click.group(cls=ZonekpiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="zonekpi")
+def cli() -> None:
+    """zonekpi: which of a zone's yearly targets are met (高新区/自创区 目标完成情况).
+
+    \b
+    Exit codes: 0 every target with data met · 1 some target missed · 2 invalid input or usage.
+    Plan format: docs/format.md; the schema: `zonekpi schema`.
+    """
+
+
+format_option = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="table",
+    show_default=True,
+    help="Output format: " + "; ".join(f"{k}: {v[1]}" for k, v in FORMATS.items()) + ".",
+)
+
+
+@dataclass
+class _CheckOutput:
+    """What the renderers receive for `check`: the results, shaped on demand."""
+
+    results: list[Any]
+
+    def table(self) -> Any:
+        from .report import check_table
+
+        return check_table(self.results)
+
+    def json(self) -> dict[str, Any]:
+        from .report import to_json
+
+        return to_json(self.results)
+
+
+def _options(fmt: str, excel: bool = False) -> Any:
+    from .render import Options
+
+    tty = sys.stdout.isatty()
+    if fmt == "table" and not tty:
+        fmt = "plain"
+    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    width = shutil.get_terminal_size((100, 24)).columns
+    return Options(fmt, color=color, width=width, excel=excel)
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
+@click.option("--park", "-p", help="Check one park against its own targets (a park id).")
+@click.option(
+    "--data",
+    "-d",
+    multiple=True,
+    type=click.Path(),
+    help="A figure file (CSV or YAML) layered over the plan's figures; may be repeated.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(),
+    help="Last year's plan: its figures give last year's levels for growth.",
+)
+@format_option
+def check(
+    plans: tuple[str, ...],
+    year: int | None,
+    park: str | None,
+    data: tuple[str, ...],
+    previous: str | None,
+    fmt: str,
+) -> None:
+    """Check PLANS: which targets are met (达标), missed (未达标) or have no data (无数据).
+
+    \b
+    Examples:
+      zonekpi check plans/xinxiang-2018.yaml
+      zonekpi check plans/xinxiang-2018.yaml --data examples/xinxiang-2018-figures.csv
+      zonekpi check plans/jianxi-2022.yaml --year 2021 --format json
+    """
+    from .check import check as run_check
+    from .errors import InvalidInput, Problem
+    from .load import load_plan
+    from .render import render
+
+    last = load_plan(previous) if previous else None
+    results = []
+    problems: list[Problem] = []
+    for path in plans:
+        try:
+            plan = load_plan(path, data=data)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            continue
+        if park is not None and park not in {p.id for p in plan.parks}:
+            known = ", ".join(p.id for p in plan.parks) or "none"
+            problems.append(Problem(path, 0, 0, f"unknown park '{park}' (parks: {known})"))
+            continue
+        for note in plan.notes:
+            _stderr(f"zonekpi: {note}")
+        results.append(run_check(plan, year=year, park=park, previous=last))
+    if problems:
+        raise InvalidInput(problems)
+    for r in results:
+        for warning in r.warnings:
+            _stderr(f"zonekpi: warning: {warning}")
+    _emit(render(_CheckOutput(results), _options(fmt)))
+    code = ExitCode.OK if all(r.success for r in results) else ExitCode.MISSED
+    click.get_current_context().exit(code)
+
+
+@cli.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--data", "-d", multiple=True, type=click.Path(), help="Figure files to validate too.")
+def validate(plans: tuple[str, ...], data: tuple[str, ...]) -> None:
+    """Validate PLANS against the schema and each other; report every problem at once.
+
+    Each problem is one line FILE:LINE:COL: message. Exit 0 when every plan is valid, 2 if not.
+    """
+    from .errors import InvalidInput, Problem
+    from .load import load_plan
+
+    problems: list[Problem] = []
+    for path in plans:
+        try:
+            plan = load_plan(path, data=data)
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+            continue
+        for note in plan.notes:
+            _stderr(f"zonekpi: {note}")
+        _emit(
+            f"{path}: ok ({len(plan.indicators)} indicators, {len(plan.targets)} targets, "
+            f"{len(plan.figures)} figures)\n"
+        )
+    if problems:
+        raise InvalidInput(problems)
+
+
+@cli.command()
+@click.option("--report", is_flag=True, help="The schema of `check --format json` output instead.")
+def schema(report: bool) -> None:
+    """Print the JSON Schema of plans (for editors and other validators)."""
+    from .schema import schema_text
+
+    _emit(schema_text("report.schema.json" if report else "plan.schema.json"))
+
+
+@cli.command()
+def units() -> None:
+    """List the units zonekpi accepts, with their other spellings."""
+    from . import units as u
+
+    aliases: dict[str, list[str]] = {}
+    for spelling, canonical in u._aliases().items():
+        if spelling != canonical and spelling.lower() == spelling or not spelling.isascii():
+            aliases.setdefault(canonical, [])
+            if spelling != canonical and spelling not in aliases[canonical]:
+                aliases[canonical].append(spelling)
+    lines = []
+    for canonical in u.known_units():
+        others = [a for a in aliases.get(canonical, []) if a != u.display(canonical)]
+        shown = u.display(canonical)
+        lines.append(f"{shown}\t{', '.join(others)}".rstrip())
+    _emit("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    cli(prog_name="zonekpi")

@@ -1,0 +1,56 @@
+"""Showing numbers: no float noise, no exponent, Chinese conventions for percentages.
+
+1200 万元 is shown as 0.12 亿元 (not 0.12000000000000001), 5E+1 as 50, a growth rate of
+5.7337% as 5.73%. Pure functions over Decimal, used by every renderer.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+PERCENT_PLACES = 2
+
+
+def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
+    """A decimal rounded to at most `places` places, trailing zeros dropped, never an exponent."""
+    if value is None:
+        return ""
+    d = Decimal(value)
+    quantum = Decimal(1).scaleb(-places)
+    d = d.quantize(quantum, rounding=ROUND_HALF_EVEN) if d.adjusted() < 24 else d
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt_signed(value: Decimal | None, places: int = 2) -> str:
+    """A number with an explicit sign, as users write changes: +4.2, -0.6."""
+    if value is None:
+        return ""
+    text = fmt_number(value, places)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
+
+
+def fmt_percent(value: Decimal | None, places: int = PERCENT_PLACES) -> str:
+    """A value already in percent (5.7337) as ``5.73%``."""
+    if value is None:
+        return ""
+    return f"{fmt_number(value, places)}%"
+
+
+def fmt_ratio(value: Decimal | None, places: int = 1) -> str:
+    """A ratio (1.0525) as a percentage (105.3%), for completion."""
+    if value is None:
+        return ""
+    return f"{fmt_number(value * 100, places)}%"
+
+
+def to_json_number(value: Decimal | None, places: int = 6) -> float | int | None:
+    """A JSON-safe number without float noise (rounded to `places` decimals)."""
+    if value is None:
+        return None
+    d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)

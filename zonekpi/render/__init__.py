@@ -1,0 +1,64 @@
+"""Renderers: one module per output format, each with `render(output, options) -> str`.
+
+`FORMATS` is the registry the CLI's ``--format`` choices are built from, so the two cannot
+drift. Modules are imported only when chosen: rich and tabulate cost start-up time that a
+``--format json`` run in a script should not pay. A renderer returns text and never writes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..report import Table
+
+# format name -> (module, one-line help)
+FORMATS: dict[str, tuple[str, str]] = {
+    "table": ("zonekpi.render.rich_table", "a table: coloured on a terminal, plain when piped"),
+    "plain": ("zonekpi.render.plain", "aligned plain text (wide Chinese characters counted)"),
+    "markdown": ("zonekpi.render.markdown", "a Markdown table, for reports and Word/WPS"),
+    "csv": ("zonekpi.render.delimited", "CSV with stable English column names"),
+    "tsv": ("zonekpi.render.delimited", "tab-separated, pastes into Excel cells"),
+    "json": ("zonekpi.render.json_format", "JSON following schemas/report.schema.json"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    format: str
+    color: bool = False
+    width: int = 100
+    excel: bool = False  # CSV with a UTF-8 BOM, for Excel and WPS
+
+
+class Output(Protocol):
+    def table(self) -> Table: ...
+
+    def json(self) -> dict[str, Any]: ...
+
+
+def renderer(name: str) -> Callable[[Output, Options], str]:
+    module_name = FORMATS[name][0]
+    fn: Callable[[Output, Options], str] = importlib.import_module(module_name).render
+    return fn
+
+
+def render(output: Output, options: Options) -> str:
+    return renderer(options.format)(output, options)
+
+
+def display_columns(table: Table) -> list[Any]:
+    """Columns for human formats: the displayed ones that are not empty in every row."""
+    return [c for c in table.columns if c.display and any(r.get(c.key) for r in table.rows)]
+
+
+STATUS_TEXT = {"met": "达标", "missed": "未达标", "no_data": "无数据"}
+
+
+def human_cell(key: str, value: str) -> str:
+    """Cells as people read them: statuses in Chinese."""
+    if key == "status":
+        return STATUS_TEXT.get(value, value)
+    return value

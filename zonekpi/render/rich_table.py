@@ -1,0 +1,52 @@
+"""The terminal table: rich, coloured by status, Chinese columns folded rather than cut.
+
+Used only when standard output is a terminal; piped, ``--format table`` is plain text, so
+that ``zonekpi check … | less`` or ``> file`` never contains escape codes. rich honours
+NO_COLOR itself.
+"""
+
+from __future__ import annotations
+
+import io
+
+from . import Options, Output, display_columns, human_cell
+
+STYLE = {"met": "green", "missed": "bold red", "no_data": "dim"}
+
+
+def render(output: Output, options: Options) -> str:
+    if not options.color and options.width <= 0:  # pragma: no cover - defensive
+        from .plain import render as plain
+
+        return plain(output, options)
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    table = output.table()
+    cols = display_columns(table)
+    rt = RichTable(title=table.title, title_justify="left", header_style="bold", expand=False)
+    for c in cols:
+        rt.add_column(
+            c.header,
+            justify="right" if c.numeric else "left",
+            overflow="fold",
+            no_wrap=c.key in ("status", "completion", "tier"),
+        )
+    for row, status in zip(table.rows, table.statuses):
+        cells = [human_cell(c.key, row.get(c.key, "")) for c in cols]
+        rt.add_row(*cells, style=None if status == "met" else STYLE.get(status))
+        if status == "met" and options.color:
+            pass
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width,
+        highlight=False,
+        emoji=False,
+    )
+    console.print(rt)
+    for line in table.footer:
+        console.print(line, markup=False)
+    return buf.getvalue()

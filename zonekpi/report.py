@@ -1,0 +1,220 @@
+"""Shaping results for output: rows of display text, and the JSON document.
+
+Renderers receive a `Table` (column keys, headers, rows of strings) or, for JSON, the dict made
+by `to_json()`; they never look into the model. Column keys are stable: scripts read CSV and
+JSON by them. Display formats show Chinese headers and drop columns that are empty throughout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import __version__, units
+from .model import Finding, PlanResult, Target
+from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+    display: bool = True  # shown in table, plain and markdown
+    machine: bool = True  # written in CSV and TSV
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, str]]
+    footer: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)  # per row: met / missed / no_data
+
+
+CHECK_COLUMNS = [
+    Column("plan", "规划", display=False),
+    Column("year", "年份", display=False),
+    Column("indicator", "指标代码", display=False),
+    Column("name", "指标"),
+    Column("park", "园区代码", display=False),
+    Column("park_name", "园区"),
+    Column("tier", "档次"),
+    Column("kind", "类型", display=False),
+    Column("target", "目标"),
+    Column("target_value", "目标值", numeric=True, display=False),
+    Column("target_high", "目标上限", numeric=True, display=False),
+    Column("actual", "实际", numeric=True, machine=False),
+    Column("actual_value", "实际值", numeric=True, display=False),
+    Column("unit", "单位", display=False),
+    Column("completion", "完成率", numeric=True),
+    Column("gap_text", "差距", numeric=True, machine=False),
+    Column("gap", "差距值", numeric=True, display=False),
+    Column("gap_unit", "差距单位", display=False),
+    Column("status", "状态"),
+    Column("basis", "口径", display=False),
+    Column("notes", "说明"),
+]
+
+TIER_LABELS = {"floor": "确保", "stretch": "力争"}
+_SYMBOL = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
+
+
+def _q(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "percent":
+        return fmt_percent(value)
+    return f"{fmt_number(value)}{units.spacer(unit)}{units.display(unit)}"
+
+
+def target_text(t: Target, finding: Finding | None = None, park_names: dict[str, str] | None
+                = None) -> str:
+    """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖."""
+    names = park_names or {}
+    lower = finding is not None and finding.indicator.direction == "lower"
+    if t.kind in _SYMBOL:
+        return f"{_SYMBOL[t.kind]} {_q(t.value, t.unit)}"
+    if t.kind == "between":
+        return f"{fmt_number(t.value)}–{_q(t.high, t.unit)}"
+    if t.kind == "about":
+        return f"{_q(t.value, t.unit)} ± {_q(t.tolerance, '百分点' if t.unit == 'percent' else t.unit)}"
+    if t.kind == "growth":
+        return f"增长 {'≤' if lower else '≥'} {_q(t.value, t.unit)}"
+    if t.kind == "increase":
+        return f"提高 {'≤' if lower else '≥'} {_q(t.value, t.unit)}"
+    if t.kind == "coverage":
+        if t.parks is None:
+            return "全覆盖"
+        return "覆盖 " + "、".join(names.get(p, p) for p in t.parks)
+    if t.kind == "per_park":
+        if finding is not None and finding.park is not None:
+            return f"≥ {_q(t.value, t.unit)} (各园区)"
+        return f"各园区 ≥ {_q(t.value, t.unit)}"
+    if t.kind == "allocation":
+        if finding is not None and finding.park is not None:
+            return f"≥ {_q(dict(t.shares).get(finding.park), t.unit)} (分解)"
+        return "分解: " + "、".join(f"{names.get(p, p)}{_q(s, t.unit)}" for p, s in t.shares)
+    return t.text  # pragma: no cover
+
+
+def _row(result: PlanResult, f: Finding) -> dict[str, str]:
+    plan = result.plan
+    names = {p.id: p.name for p in plan.parks}
+    t = f.target
+    gap_text = ""
+    if f.gap is not None:
+        gap_text = fmt_signed(f.gap) + (units.spacer(f.gap_unit) + units.display(f.gap_unit)
+                                        if f.gap_unit else "")
+    return {
+        "plan": plan.id,
+        "year": str(t.year),
+        "indicator": f.indicator.id,
+        "name": f.indicator.name,
+        "park": f.park or "",
+        "park_name": names.get(f.park, f.park) if f.park else "",
+        "tier": TIER_LABELS.get(t.tier or "", ""),
+        "kind": t.kind,
+        "target": target_text(t, f, names),
+        "target_value": fmt_number(t.value) if t.value is not None else "",
+        "target_high": fmt_number(t.high) if t.high is not None else "",
+        "actual": f.actual_text,
+        "actual_value": fmt_number(f.actual) if f.actual is not None else "",
+        "unit": units.display(f.actual_unit) if f.actual_unit else "",
+        "completion": fmt_ratio(f.completion) if f.completion is not None else "",
+        "gap_text": gap_text,
+        "gap": fmt_number(f.gap) if f.gap is not None else "",
+        "gap_unit": units.display(f.gap_unit) if f.gap_unit else "",
+        "status": f.status.value,
+        "basis": f.basis,
+        "notes": "; ".join(f.notes),
+    }
+
+
+def check_table(results: list[PlanResult]) -> Table:
+    rows: list[dict[str, str]] = []
+    statuses: list[str] = []
+    footer: list[str] = []
+    for r in results:
+        for f in r.findings:
+            rows.append(_row(r, f))
+            statuses.append(f.status.value)
+        footer.append(summary_line(r))
+    titles = [f"{r.plan.title} {r.year}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
+              for r in results]
+    return Table("; ".join(titles), CHECK_COLUMNS, rows, footer, statuses)
+
+
+def summary_line(r: PlanResult) -> str:
+    from .model import Status
+
+    return (f"{r.plan.file}: {r.year} 达标 met {r.count(Status.MET)}, 未达标 missed "
+            f"{r.count(Status.MISSED)}, 无数据 no data {r.count(Status.NO_DATA)}")
+
+
+def _num(value: Decimal | None) -> float | int | None:
+    return to_json_number(value)
+
+
+def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
+    t = f.target
+    names = {p.id: p.name for p in r.plan.parks}
+    return {
+        "indicator": f.indicator.id,
+        "name": f.indicator.name,
+        "group": f.indicator.group,
+        "park": f.park,
+        "park_name": names.get(f.park) if f.park else None,
+        "year": t.year,
+        "kind": t.kind,
+        "tier": t.tier,
+        "target": {
+            "text": target_text(t, f, names),
+            "value": _num(t.value),
+            "high": _num(t.high),
+            "unit": units.display(t.unit),
+            "source": t.source or f.indicator.source,
+            "line": t.loc.line,
+        },
+        "actual": {
+            "value": _num(f.actual),
+            "unit": units.display(f.actual_unit) if f.actual_unit else None,
+            "text": f.actual_text or None,
+            "basis": f.basis or None,
+        },
+        "completion": _num(f.completion),
+        "gap": _num(f.gap),
+        "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
+        "status": f.status.value,
+        "notes": list(f.notes),
+    }
+
+
+def to_json(results: list[PlanResult]) -> dict[str, Any]:
+    from .model import Status
+
+    return {
+        "zonekpi": __version__,
+        "report": "check",
+        "results": [
+            {
+                "file": r.plan.file,
+                "plan": r.plan.id,
+                "title": r.plan.title,
+                "year": r.year,
+                "park": r.park,
+                "summary": {
+                    "met": r.count(Status.MET),
+                    "missed": r.count(Status.MISSED),
+                    "no_data": r.count(Status.NO_DATA),
+                    "total": len(r.findings),
+                    "success": r.success,
+                },
+                "findings": [finding_json(r, f) for f in r.findings],
+                "warnings": list(r.warnings),
+            }
+            for r in results
+        ],
+    }

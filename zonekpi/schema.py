@@ -1,0 +1,142 @@
+"""The JSON Schemas: reading them from the package, and validating a plan with YAML positions.
+
+`plan.schema.json` is the single definition of the plan format; this module reports *every*
+schema error at once, each mapped back to the line and column of the offending YAML value and
+phrased for someone editing the file (unknown keys get a "did you mean"). jsonschema is
+imported only here, and only when a plan is validated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .yamlread import Document
+
+SCHEMAS = ("plan.schema.json", "report.schema.json")
+
+
+def schema_text(name: str = "plan.schema.json") -> str:
+    """The text of a shipped schema (package data; the repository's schemas/ in a checkout)."""
+    packaged = resources.files(__package__).joinpath("schemas", name)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "schemas" / name).read_text(encoding="utf-8")
+
+
+@cache
+def schema(name: str = "plan.schema.json") -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(schema_text(name))
+    return loaded
+
+
+def validate_plan(doc: Document) -> list[Problem]:
+    """Every schema error in a plan document, located and explained."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema())
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(error, doc))
+    return sorted(set(problems))
+
+
+def _leaf_errors(error: Any) -> list[Any]:
+    """For oneOf/anyOf, the errors of the branch that came closest, when one clearly did."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        hint = error.schema.get("x-zonekpi-hint")
+        if hint:
+            return [error]
+        best = min(error.context, key=lambda e: (len(e.context or ()), -len(e.absolute_path)))
+        return [best]
+    return [error]
+
+
+def _explain(error: Any, doc: Document) -> list[Problem]:
+    out = []
+    for err in _leaf_errors(error):
+        path = tuple(err.absolute_path)
+        message, at_key = _message(err, path)
+        out.append(doc.problem(path, message, key=at_key))
+    return out
+
+
+def _describe(path: tuple[Any, ...]) -> str:
+    if not path:
+        return "the plan"
+    parts = []
+    for p in path:
+        parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}" if parts else str(p))
+    return "".join(parts)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value) if isinstance(value, str) else json.dumps(value, default=str)
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "a mapping (key: value lines)",
+    "array": "a list ('- ' items)",
+    "boolean": "true or false",
+}
+
+
+def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
+    """The message for one error, and whether it points at a key rather than a value."""
+    where = _describe(path)
+    hint = err.schema.get("x-zonekpi-hint") if isinstance(err.schema, dict) else None
+    v = err.validator
+    if v == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        known = list(err.schema.get("properties", {}))
+        msgs = []
+        for key in extra:
+            close = difflib.get_close_matches(key, known, n=1)
+            tip = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
+            if "：" in key:
+                tip = "; a full-width colon '：' was typed: YAML needs ':' and a space"
+            msgs.append(f"unknown key '{key}' in {where}{tip}")
+        return "; ".join(msgs), False
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return f"{where} needs '{missing}'", False
+    if v in ("oneOf", "anyOf") and hint:
+        present = sorted(set(err.instance) & _comparison_keys(err.schema)) if isinstance(
+            err.instance, dict
+        ) else []
+        found = f" (found: {', '.join(present)})" if present else " (found none)"
+        return f"{where}: {hint}{found}", False
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in err.validator_value)
+        return f"{where}: {_show(err.instance)} is not one of: {allowed}", False
+    if v == "const":
+        return f"{where}: must be {_show(err.validator_value)}", False
+    if v == "type":
+        want = err.validator_value
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([want] if isinstance(want, str) else want))
+        if hint:
+            return f"{where}: {_show(err.instance)} — {hint}", False
+        return f"{where} must be {words}, not {_show(err.instance)}", False
+    if v == "pattern" and hint:
+        return f"{where}: {_show(err.instance)} — {hint}", False
+    if v in ("minimum", "maximum"):
+        return f"{where}: {_show(err.instance)} is out of range ({v} {err.validator_value})", False
+    if v in ("minItems", "maxItems", "minLength", "minProperties"):
+        return f"{where}: {err.message}", False
+    if v == "dependentRequired":
+        return f"{where}: {err.message.replace('is a dependency of', 'goes with')}", False
+    return f"{where}: {err.message}", False
+
+
+def _comparison_keys(schema_: dict[str, Any]) -> set[str]:
+    return {b["required"][0] for b in schema_.get("oneOf", []) if "required" in b}

@@ -1,0 +1,225 @@
+"""Units and quantities: reading ``95 家`` or ``1,200 万元`` and converting between units.
+
+This is the only module that imports pint, and it does so only when two different units meet
+(3000 万元 against a target in 亿元): a check whose units all match never pays for pint. The list
+of units is ``units.txt`` beside this file, in pint's definition format; the names and aliases are
+read from it here with a few lines of parsing, so the whitelist and the conversions cannot drift.
+
+Quantities are parsed here rather than by pint, whose expression parser reads ``2 200 元`` as 400
+(implicit multiplication) and ``1,2 万元`` as 12: a quantity is one strict decimal number, then one
+unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through NFKC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .errors import UnitError, UnitMismatch
+
+# Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
+# as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").
+_SYMBOLS = {
+    "%": "percent",
+    "‰": "permille",
+    "m²": "平方米",
+    "km²": "平方公里",
+    "万m2": "万平方米",
+    "万m²": "万平方米",
+    "yes/no": "是否",
+    "是/否": "是否",
+}
+# How a canonical unit is shown in reports.
+_DISPLAY = {"percent": "%", "permille": "‰", "百分点": "个百分点", "是否": "是/否"}
+
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A decimal number with one unit, as written by a user (``95 家``)."""
+
+    value: Decimal
+    unit: str
+
+    def __str__(self) -> str:
+        from .numbers import fmt_number
+
+        return f"{fmt_number(self.value)}{spacer(self.unit)}{display(self.unit)}"
+
+
+@cache
+def _definitions() -> str:
+    return resources.files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Every accepted spelling, mapped to its canonical name (the first name on its line)."""
+    table: dict[str, str] = {}
+    for raw in _definitions().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or "=" not in line:
+            continue
+        parts = [p.strip() for p in line.split("=")]
+        canonical = parts[0]
+        names = [canonical] + [p for p in parts[2:] if p]
+        for name in names:
+            table[name] = canonical
+            table[name.lower()] = canonical
+    for symbol, canonical in _SYMBOLS.items():
+        table[symbol] = canonical
+    return table
+
+
+def known_units() -> list[str]:
+    """The canonical unit names, in the order of units.txt."""
+    return list(dict.fromkeys(_aliases().values()))
+
+
+def normalise(text: str) -> str:
+    """NFKC, so that full-width digits, signs and spaces read as their ASCII forms."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_unit(text: str) -> str:
+    """The canonical name of a unit as written, or UnitError naming what is accepted."""
+    spelled = normalise(text)
+    compact = re.sub(r"\s+", "", spelled)
+    table = _aliases()
+    for key in (spelled, compact, compact.lower()):
+        if key in table:
+            return table[key]
+    raise UnitError(f"unknown unit {text.strip()!r}{_suggest(compact)}")
+
+
+def _suggest(text: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(text, list(_aliases()), n=1, cutoff=0.5)
+    if close:
+        return f"; did you mean {display(_aliases()[close[0]])!r}?"
+    return "; see `zonekpi units` for the accepted units"
+
+
+def parse_number(text: str) -> Decimal:
+    """A strict decimal number: digits, an optional sign, point and thousands commas."""
+    spelled = normalise(text)
+    match = _NUMBER.fullmatch(spelled)
+    if not match:
+        raise UnitError(_number_hint(spelled))
+    return Decimal(spelled.replace(",", ""))
+
+
+def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
+    """Read ``95 家``, ``8%``, ``-3.5 个百分点`` or ``1,200 万元`` into a Quantity.
+
+    A bare number is accepted only when `default_unit` is given (a CSV whose unit column is
+    filled in); otherwise the unit is required, since zonekpi never guesses one.
+    """
+    if isinstance(text, bool) or text is None:
+        raise UnitError(f"expected a number with a unit, like '95 家', not {text!r}")
+    if isinstance(text, (int, Decimal, float)):
+        if default_unit is None:
+            raise UnitError(f"{text} has no unit; write it with its unit, for example '{text} 家'")
+        return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
+    spelled = normalise(str(text))
+    match = _NUMBER.match(spelled)
+    if not match:
+        raise UnitError(_number_hint(spelled))
+    rest = spelled[match.end() :].strip()
+    number = spelled[: match.end()]
+    if rest[:1].isdigit() or rest[:1] in ",./":
+        raise UnitError(_number_hint(spelled))
+    if not rest:
+        if default_unit is None:
+            raise UnitError(
+                f"{spelled!r} has no unit; write it with its unit, for example '{spelled} 家'"
+            )
+        unit = default_unit
+    else:
+        if re.search(r"[-+*/]\s*\d", rest) or rest[:1] == "*":
+            raise UnitError(
+                f"{spelled!r} is an expression; write one number and one unit, such as '5 元'"
+            )
+        unit = parse_unit(rest)
+    return Quantity(_finite(Decimal(number.replace(",", "")), spelled), unit)
+
+
+def _finite(value: Decimal, text: str) -> Decimal:
+    if not value.is_finite():
+        raise UnitError(f"{text!r} is not a finite number")
+    return value
+
+
+def _number_hint(spelled: str) -> str:
+    if re.match(r"[-+]?\d+(?:,\d+)+", spelled):
+        return (
+            f"{spelled!r}: a comma must separate groups of three digits (1,200); "
+            "for a decimal write a point (1.2)"
+        )
+    if re.match(r"[-+]?\d+\s+\d", spelled):
+        return f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)"
+    if re.match(r"[-+]?\d+/\d", spelled):
+        return f"{spelled!r}: write a decimal number (0.5), not a fraction"
+    first = spelled.split()[0].lower().lstrip("+-.") if spelled.split() else ""
+    if first in ("nan", "inf", "infinity"):
+        return f"{spelled!r} is not a finite number"
+    return f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
+
+
+def display(unit: str) -> str:
+    """How a canonical unit is written in reports (percent as %, 百分点 as 个百分点)."""
+    return _DISPLAY.get(unit, unit)
+
+
+def spacer(unit: str) -> str:
+    """No space before % and ‰, one before ASCII unit names, none before Chinese ones."""
+    shown = display(unit)
+    return " " if shown[:1].isascii() and shown[:1].isalpha() else ""
+
+
+def is_percent(unit: str) -> bool:
+    return unit == "percent"
+
+
+@cache
+def _registry() -> Any:
+    import pint
+
+    from_file = resources.files(__package__).joinpath("units.txt")
+    with resources.as_file(from_file) as path:
+        return pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
+
+
+def convert(value: Decimal, unit: str, to: str) -> Decimal:
+    """`value` in `unit`, expressed in `to`; UnitMismatch when the kinds differ (家 vs 元)."""
+    if unit == to:
+        return value
+    import pint
+
+    registry = _registry()
+    try:
+        converted = registry.Quantity(value, unit).to(to).magnitude
+    except pint.DimensionalityError:
+        raise UnitMismatch(display(unit), display(to)) from None
+    try:
+        return Decimal(converted).normalize() if converted else Decimal(0)
+    except InvalidOperation:  # pragma: no cover - pint returned something odd
+        raise UnitError(f"cannot convert {value} {unit} to {to}") from None
+
+
+def compatible(unit: str, other: str) -> bool:
+    """Whether a figure in `unit` can be compared with a target in `other`."""
+    if unit == other:
+        return True
+    try:
+        convert(Decimal(1), unit, other)
+    except UnitMismatch:
+        return False
+    return True

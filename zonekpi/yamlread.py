@@ -1,0 +1,318 @@
+"""Strict YAML for hand-typed plans: plain data, every value's line and column, no surprises.
+
+PyYAML as it comes is wrong for files people type: it keeps the last of two duplicate keys,
+reads ``no``/``on`` as booleans, ``0012`` as 10 and ``1:20`` as 80, makes date objects that
+JSON Schema rejects, accepts ``.nan``, expands alias bombs exponentially, and its composer
+recurses (the C one crashes the process on ~50,000 nested brackets). So this module reads the
+*event stream* (libyaml's parser where present) and builds the data itself, without recursion:
+
+- scalars resolve as in YAML 1.2's core schema, but stricter: only ``true``/``false`` are
+  booleans, integers are decimal, floats become Decimal, dates and ``1:20`` stay strings, and
+  ``.nan``/``.inf`` stay strings (a later check says they are not numbers);
+- mapping keys are strings; a duplicate key is an error naming both lines;
+- nesting deeper than MAX_DEPTH stops reading at once, before anything is composed;
+- aliases share the anchored object, and their total expanded size is bounded;
+- bytes are decoded here: UTF-8 (BOM or not), UTF-16 with a BOM, and GB18030/GBK as saved by
+  Windows editors (with a note), anything else refused with a message saying how to convert.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from .errors import InvalidInput, Problem
+
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 100_000
+
+Path = tuple[str | int, ...]
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+_TRUE = re.compile(r"true|True|TRUE")
+_FALSE = re.compile(r"false|False|FALSE")
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+try:  # libyaml's parser: ~10x faster; it only tokenises here, so it cannot crash on depth.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python PyYAML
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@dataclass
+class Document:
+    """A YAML file read into plain data, with the position of every value and key."""
+
+    file: str
+    data: Any
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def where(self, path: Path, key: bool = False) -> tuple[int, int]:
+        """(line, col) of the value at `path`, or of the nearest enclosing value we know."""
+        table = self.key_marks if key else self.marks
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if not key and p in self.key_marks:
+                return self.key_marks[p]
+            p = p[:-1]
+        return self.marks.get((), (1, 1))
+
+    def problem(self, path: Path, message: str, key: bool = False) -> Problem:
+        line, col = self.where(path, key)
+        return Problem(self.file, line, col, message)
+
+
+def decode(raw: bytes, file: str) -> tuple[str, list[str]]:
+    """Text of a file, and notes about how it was read; InvalidInput when it is not text."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise _bad(file, 0, "starts like UTF-16 but is not valid UTF-16 text") from None
+    if b"\x00" in raw:
+        raise _bad(
+            file,
+            0,
+            "is not a text file (it contains NUL bytes); a plan is YAML text saved as UTF-8",
+        )
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise _bad(
+                file,
+                line,
+                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            ) from None
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            raise _bad(file, line, "is not UTF-8 text; save the file as UTF-8")
+        note = (
+            f"{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
+            "(VS Code: Save with Encoding; Notepad++: Encoding > UTF-8) or run "
+            f"`iconv -f GB18030 -t UTF-8 {file} > new.yaml`"
+        )
+        return text, [note]
+
+
+def _bad(file: str, line: int, message: str) -> InvalidInput:
+    return InvalidInput([Problem(file, line, 0, message)])
+
+
+def read_yaml(raw: bytes, file: str) -> Document:
+    """Parse YAML bytes strictly into a Document; InvalidInput on any problem."""
+    text, notes = decode(raw, file)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise _bad(file, 0, "is empty; a plan starts with keys such as 'id:' and 'year:'")
+    builder = _Builder(file)
+    try:
+        builder.run(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, file) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
+        raise _bad(file, 0, f"YAML syntax: {exc}") from None
+    return Document(file, builder.result, builder.marks, builder.key_marks, notes)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    problem = (exc.problem or "invalid YAML").strip()
+    lines = text.splitlines()
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    around = "\n".join(lines[max(0, line - 2) : line + 1])
+    hint = ""
+    if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
+        hint = "indent with spaces; YAML does not allow tabs for indentation"
+    elif "：" in around:
+        hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
+    elif "\u3000" in around:
+        hint = "a full-width space (U+3000) was typed; indent with ordinary spaces"
+    elif exc.context and "mapping" in exc.context:
+        hint = "check the indentation and that every key is followed by ': '"
+    message = f"YAML syntax: {problem}"
+    if hint:
+        message += f"; {hint}"
+    return InvalidInput([Problem(file, line, col, message)])
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_mark", "nodes", "path", "seen")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_mark: tuple[int, int] = (0, 0)
+        self.seen: dict[str, int] = {}
+        self.nodes = 1
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Turns YAML events into plain data without recursion, recording marks as it goes."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self.key_marks: dict[Path, tuple[int, int]] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.result: Any = None
+        self.documents = 0
+
+    def fail(self, event: Any, message: str) -> InvalidInput:
+        m = event.start_mark
+        return InvalidInput([Problem(self.file, m.line + 1, m.column + 1, message)])
+
+    def run(self, events: Iterator[Any]) -> None:
+        stack: list[_Frame] = []
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.place(stack, event, self.scalar(event), 1)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.check_tag(event, kind is yaml.MappingStartEvent)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(
+                        event, f"nesting deeper than {MAX_DEPTH} levels; a plan is never this deep"
+                    )
+                path = self.child_path(stack, event)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                self.marks[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                stack.append(_Frame(container, path, event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    self.anchors[frame.anchor] = (frame.container, frame.nodes)
+                if stack:
+                    stack[-1].nodes += frame.nodes
+                self.place(stack, event, frame.container, 0, placed_path=frame.path)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise self.fail(event, f"alias *{event.anchor} has no anchor before it")
+                value, nodes = self.anchors[event.anchor]
+                self.alias_nodes += nodes
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    raise self.fail(
+                        event,
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values "
+                        "(an alias bomb?); write the values out instead",
+                    )
+                self.place(stack, event, value, nodes)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    raise self.fail(event, "more than one YAML document ('---'); keep one per file")
+
+    def child_path(self, stack: list[_Frame], event: Any) -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container))
+        if top.key is _NO_KEY:
+            raise self.fail(event, "a mapping key must be a plain value, not a list or mapping")
+        return (*top.path, top.key)
+
+    def place(
+        self,
+        stack: list[_Frame],
+        event: Any,
+        value: Any,
+        nodes: int,
+        placed_path: Path | None = None,
+    ) -> None:
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not stack:
+            self.result = value
+            return
+        top = stack[-1]
+        top.nodes += nodes
+        if isinstance(top.container, list):
+            if placed_path is None:
+                self.marks[(*top.path, len(top.container))] = mark
+            top.container.append(value)
+            return
+        if top.key is _NO_KEY:  # this value is a key
+            if placed_path is not None or isinstance(value, (dict, list)):
+                raise self.fail(event, "a mapping key must be a plain value, not a list or mapping")
+            key = "" if value is None else str(value).lower() if isinstance(value, bool) else value
+            key = str(key)
+            if key in top.seen:
+                raise self.fail(
+                    event,
+                    f"duplicate key '{key}' (first at line {top.seen[key]}); "
+                    "YAML keeps only one of them: remove or rename one",
+                )
+            top.seen[key] = mark[0]
+            top.key, top.key_mark = key, mark
+            return
+        path = (*top.path, top.key)
+        self.key_marks[path] = top.key_mark
+        if placed_path is None:
+            self.marks[path] = mark
+        top.container[top.key] = value
+        top.key = _NO_KEY
+
+    def check_tag(self, event: Any, mapping: bool) -> None:
+        tag = event.tag
+        if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"):
+            raise self.fail(event, f"YAML tag {tag} is not allowed in a plan; remove it")
+
+    def scalar(self, event: Any) -> Any:
+        value: str = event.value
+        tag = event.tag
+        if tag is None and event.implicit[0] and not event.style:
+            result = _resolve_plain(value)
+        elif tag in (None, "!", "tag:yaml.org,2002:str"):
+            result = value
+        elif tag == "tag:yaml.org,2002:int" and _INT.fullmatch(value):
+            result = int(value)
+        elif tag == "tag:yaml.org,2002:float" and _FLOAT.fullmatch(value):
+            result = Decimal(value)
+        elif tag == "tag:yaml.org,2002:bool" and (_TRUE.fullmatch(value) or _FALSE.fullmatch(value)):
+            result = bool(_TRUE.fullmatch(value))
+        elif tag == "tag:yaml.org,2002:null":
+            result = None
+        else:
+            raise self.fail(event, f"YAML tag {tag} is not allowed here; remove it")
+        if event.anchor:
+            self.anchors[event.anchor] = (result, 1)
+        return result
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core-schema resolution, without octal/hex and with floats as Decimal."""
+    if _NULL.fullmatch(value):
+        return None
+    if _TRUE.fullmatch(value):
+        return True
+    if _FALSE.fullmatch(value):
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return Decimal(value)
+    return value
