@@ -499,7 +499,8 @@ def _csv_figures(text: str, name: str, builder: _PlanBuilder) -> list[Figure]:
             builder.problems.append(Problem(name, lineno, 0, "the value is empty; leave the row "
                                             "out when there is no figure (never write 0 for none)"))
             continue
-        text = f"{raw_value} {unit_cell}".strip() if unit_cell else raw_value
+        flag_unit = unit_cell and _unit_or_none(unit_cell) == "是否"
+        text = f"{raw_value} {unit_cell}".strip() if unit_cell and not flag_unit else raw_value
         if (ind is not None and measure == "value" and ind.unit != "是否" and unit_cell
                 and _is_percent_unit(unit_cell) and not units.is_percent(ind.unit)):
             builder.problems.append(
@@ -536,11 +537,15 @@ def _csv_figures(text: str, name: str, builder: _PlanBuilder) -> list[Figure]:
     return figures
 
 
-def _is_percent_unit(text: str) -> bool:
+def _unit_or_none(text: str) -> str | None:
     try:
-        return units.parse_unit(text) == "percent"
+        return units.parse_unit(text)
     except UnitError:
-        return False
+        return None
+
+
+def _is_percent_unit(text: str) -> bool:
+    return _unit_or_none(text) == "percent"
 
 
 class _LineDoc(Document):
