@@ -3,7 +3,8 @@
 Use from Python::
 
     from zonekpi import load_plan, check
-    result = check(load_plan("plans/xinxiang-2018.yaml", data=["examples/xinxiang-2018-figures.csv"]))
+    plan = load_plan("plans/xinxiang-2018.yaml", data=["examples/xinxiang-2018-figures.csv"])
+    result = check(plan)
     print(result.success, [f.status for f in result.findings])
 
 The command line (`zonekpi check …`) is a thin layer over these two functions.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import units
+from .errors import UnitMismatch
 from .model import Figure, Indicator, Plan
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
@@ -86,7 +87,7 @@ class Figures:
             # A share of two quantities of one kind (亿元 ÷ 亿元): convert, then to the unit.
             try:
                 den_in_num = units.convert(den, den_ind.unit, num_ind.unit)
-            except units.UnitMismatch:
+            except UnitMismatch:
                 den_in_num = den
             ratio = num / den_in_num
             value = ratio * HUNDRED if units.is_percent(ind.unit) else ratio
@@ -113,8 +114,14 @@ class Figures:
             return Actual(reported, "reported", notes)
         if ind.growth_basis == "comparable":
             if computed is not None:
-                return Actual(None, "", ("可比价增速须上报, 不能由现价总量推算; comparable-price "
-                                         "growth must be reported",))
+                return Actual(
+                    None,
+                    "",
+                    (
+                        "可比价增速须上报, 不能由现价总量推算; comparable-price "
+                        "growth must be reported",
+                    ),
+                )
             return NONE
         if computed is not None:
             return Actual(computed, f"computed from {how}")
@@ -160,8 +167,18 @@ def _in_unit(fig: Figure, previous: Plan, plan: Plan) -> Figure:
     def conv(v: Decimal | None) -> Decimal | None:
         return None if v is None else units.convert(v, old.unit, new.unit)
 
-    return Figure(fig.indicator, fig.park, fig.period, conv(fig.value), fig.flag, fig.growth,
-                  conv(fig.base), fig.change, fig.note, fig.loc)
+    return Figure(
+        fig.indicator,
+        fig.park,
+        fig.period,
+        conv(fig.value),
+        fig.flag,
+        fig.growth,
+        conv(fig.base),
+        fig.change,
+        fig.note,
+        fig.loc,
+    )
 
 
 def _pct(value: Decimal) -> str:

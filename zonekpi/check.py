@@ -46,8 +46,10 @@ def check(
     warnings = list(_allocation_warnings(plan, year))
     if not any(t.year == year for t in plan.targets):
         years = sorted({t.year for t in plan.targets})
-        warnings.append(f"{plan.file}: no targets for {year}; the plan has targets for "
-                        + ", ".join(str(y) for y in years))
+        warnings.append(
+            f"{plan.file}: no targets for {year}; the plan has targets for "
+            + ", ".join(str(y) for y in years)
+        )
     return PlanResult(plan, year, park, tuple(findings), tuple(warnings))
 
 
@@ -60,9 +62,13 @@ def _allocation_warnings(plan: Plan, year: int) -> list[str]:
                 continue
             total = sum((s for _, s in target.shares), Decimal(0))
             for other in ind.targets:
-                if (other.kind in ("at_least", "more_than") and other.year == year
-                        and other.park is None and other.value is not None
-                        and other.value != total):
+                if (
+                    other.kind in ("at_least", "more_than")
+                    and other.year == year
+                    and other.park is None
+                    and other.value is not None
+                    and other.value != total
+                ):
                     unit = ind.unit
                     out.append(
                         f"{target.loc.file}:{target.loc.line}: the shares of '{ind.id}' add up "

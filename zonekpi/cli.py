@@ -7,6 +7,7 @@ error; a closed pipe (`zonekpi check … | head -1`) ends the run quietly.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -27,10 +28,8 @@ class ExitCode(IntEnum):
 
 
 def _stderr(text: str) -> None:
-    try:
+    with contextlib.suppress(BrokenPipeError):
         click.echo(text, err=True)
-    except BrokenPipeError:  # pragma: no cover
-        pass
 
 
 def _emit(text: str) -> None:
@@ -176,7 +175,9 @@ def check(
 
 @cli.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--data", "-d", multiple=True, type=click.Path(), help="Figure files to validate too.")
+@click.option(
+    "--data", "-d", multiple=True, type=click.Path(), help="Figure files to validate too."
+)
 def validate(plans: tuple[str, ...], data: tuple[str, ...]) -> None:
     """Validate PLANS against the schema and each other; report every problem at once.
 
@@ -218,7 +219,7 @@ def units() -> None:
 
     aliases: dict[str, list[str]] = {}
     for spelling, canonical in u._aliases().items():
-        if spelling != canonical and spelling.lower() == spelling or not spelling.isascii():
+        if (spelling != canonical and spelling.lower() == spelling) or not spelling.isascii():
             aliases.setdefault(canonical, [])
             if spelling != canonical and spelling not in aliases[canonical]:
                 aliases[canonical].append(spelling)

@@ -18,7 +18,8 @@ from typing import Any
 from . import units
 from .errors import InvalidInput, Problem, UnitError
 from .model import Figure, Indicator, Loc, Park, Plan, Target
-from .yamlread import Document, Path as YPath, decode, read_yaml
+from .yamlread import Document, decode, read_yaml
+from .yamlread import Path as YPath
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 FLAG_WORDS = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
@@ -118,7 +119,9 @@ class _PlanBuilder:
         for n, rel in enumerate(d.get("data") or []):
             path = base_dir / rel
             if not path.is_file():
-                self.error(("data", n), f"figure file {rel!r} does not exist (relative to the plan)")
+                self.error(
+                    ("data", n), f"figure file {rel!r} does not exist (relative to the plan)"
+                )
                 continue
             loaded, _ = _read_figure_file(path, self)
             figures.extend(loaded)
@@ -170,7 +173,11 @@ class _PlanBuilder:
                 name_en=ind.get("name_en"),
                 share=(share["numerator"], share["denominator"]) if share else None,
                 per_capita=(
-                    (per_capita["value"], per_capita["population"], int(per_capita.get("per", 10000)))
+                    (
+                        per_capita["value"],
+                        per_capita["population"],
+                        int(per_capita.get("per", 10000)),
+                    )
                     if per_capita
                     else None
                 ),
@@ -244,12 +251,19 @@ class _PlanBuilder:
             if low > high:
                 self.error(here, f"the low end {value[0]} is above the high end {value[1]}")
             return Target(**common, text=f"{value[0]}–{value[1]}", value=low, high=high, unit=unit)
-        if kind == "growth" and not self.unit_is(value, "percent", here, "a growth target is a "
-                                                  "percentage, like '8%'"):
+        if kind == "growth" and not self.unit_is(
+            value, "percent", here, "a growth target is a percentage, like '8%'"
+        ):
             return None
-        if kind == "increase" and unit == "百分点" and not self.unit_is(
-            value, "百分点", here, "the increase of a percentage is in percentage points, "
-            "like '6.4 个百分点'"
+        if (
+            kind == "increase"
+            and unit == "百分点"
+            and not self.unit_is(
+                value,
+                "百分点",
+                here,
+                "the increase of a percentage is in percentage points, like '6.4 个百分点'",
+            )
         ):
             return None
         amount = self.quantity(value, here, unit, kind.replace("_", " "))
@@ -259,7 +273,9 @@ class _PlanBuilder:
         if kind == "about":
             tol_unit = "百分点" if units.is_percent(ind.unit) else unit
             tolerance = self.quantity(raw["tolerance"], (*at, "tolerance"), tol_unit, "tolerance")
-        return Target(**common, text=str(value).strip(), value=amount, tolerance=tolerance, unit=unit)
+        return Target(
+            **common, text=str(value).strip(), value=amount, tolerance=tolerance, unit=unit
+        )
 
     def unit_is(self, raw: Any, unit: str, path: YPath, message: str) -> bool:
         try:
@@ -318,16 +334,19 @@ class _PlanBuilder:
                     self.error((*at, "value"), f"{v!r}: a 是否 indicator takes 是 or 否")
                     return None
             elif isinstance(v, bool):
-                self.error((*at, "value"), f"{v!r}: '{ind.id}' is measured in "
-                           f"{units.display(ind.unit)}, not yes/no")
+                self.error(
+                    (*at, "value"),
+                    f"{v!r}: '{ind.id}' is measured in {units.display(ind.unit)}, not yes/no",
+                )
                 return None
             else:
                 value = self.quantity(v, (*at, "value"), ind.unit, f"value of '{ind.id}'")
                 if value is None:
                     return None
         if raw.get("growth") is not None:
-            if not self.unit_is(raw["growth"], "percent", (*at, "growth"), "growth is a "
-                                "percentage, like '6.3%'"):
+            if not self.unit_is(
+                raw["growth"], "percent", (*at, "growth"), "growth is a percentage, like '6.3%'"
+            ):
                 return None
             growth = units.parse_quantity(raw["growth"]).value
         if raw.get("base") is not None:
@@ -336,7 +355,15 @@ class _PlanBuilder:
             change_unit = "百分点" if units.is_percent(ind.unit) else ind.unit
             change = self.quantity(raw["change"], (*at, "change"), change_unit, "change")
         return Figure(
-            ind_id, park, int(period), value, flag, growth, base, change, raw.get("note"),
+            ind_id,
+            park,
+            int(period),
+            value,
+            flag,
+            growth,
+            base,
+            change,
+            raw.get("note"),
             self.loc(at),
         )
 
@@ -353,7 +380,9 @@ class _PlanBuilder:
         for fig in figures:
             if fig.key in first:
                 prev = first[fig.key].loc
-                where = f"{prev.file}:{prev.line}" if prev.file != fig.loc.file else f"line {prev.line}"
+                where = (
+                    f"{prev.file}:{prev.line}" if prev.file != fig.loc.file else f"line {prev.line}"
+                )
                 park = f", park {fig.park}" if fig.park else ""
                 self.problems.append(
                     Problem(
@@ -369,8 +398,17 @@ class _PlanBuilder:
 
 
 _TARGET_KEYS = {
-    "at_least", "more_than", "at_most", "less_than", "between", "about", "growth", "increase",
-    "coverage", "per_park", "allocation",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "between",
+    "about",
+    "growth",
+    "increase",
+    "coverage",
+    "per_park",
+    "allocation",
 }
 
 
@@ -414,7 +452,6 @@ def _read_figure_file(path: Path, builder: _PlanBuilder) -> tuple[list[Figure], 
         sub = _PlanBuilder.__new__(_PlanBuilder)
         sub.__dict__.update(builder.__dict__)
         sub.doc, sub.file = doc, name
-        from .schema import schema
 
         problems = _validate_figures(doc)
         if problems:
@@ -436,9 +473,13 @@ def _validate_figures(doc: Document) -> list[Problem]:
     from .schema import _explain, schema
 
     full = schema()
-    sub = {"$defs": full["$defs"], "type": "object", "required": ["figures"],
-           "additionalProperties": False, "properties": {
-               "figures": full["properties"]["figures"], "note": {"type": "string"}}}
+    sub = {
+        "$defs": full["$defs"],
+        "type": "object",
+        "required": ["figures"],
+        "additionalProperties": False,
+        "properties": {"figures": full["properties"]["figures"], "note": {"type": "string"}},
+    }
     problems: list[Problem] = []
     for error in Draft202012Validator(sub).iter_errors(doc.data):
         problems.extend(_explain(error, doc))
@@ -451,21 +492,35 @@ def _csv_figures(text: str, name: str, builder: _PlanBuilder) -> list[Figure]:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        builder.problems.append(Problem(name, 1, 0, "is empty; the first row names the columns "
-                                        + ",".join(CSV_COLUMNS)))
+        builder.problems.append(
+            Problem(
+                name, 1, 0, "is empty; the first row names the columns " + ",".join(CSV_COLUMNS)
+            )
+        )
         return []
     missing = [c for c in ("indicator", "period", "value") if c not in header]
     if missing:
         builder.problems.append(
-            Problem(name, 1, 0, f"missing column(s) {', '.join(missing)}; the header is "
-                    + ",".join(CSV_COLUMNS) + " (and optionally measure, note)")
+            Problem(
+                name,
+                1,
+                0,
+                f"missing column(s) {', '.join(missing)}; the header is "
+                + ",".join(CSV_COLUMNS)
+                + " (and optionally measure, note)",
+            )
         )
         return []
     unknown = [c for c in header if c not in (*CSV_COLUMNS, "measure", "note")]
     if unknown:
         builder.problems.append(
-            Problem(name, 1, 0, f"unknown column(s) {', '.join(unknown)}; allowed: "
-                    + ",".join((*CSV_COLUMNS, "measure", "note")))
+            Problem(
+                name,
+                1,
+                0,
+                f"unknown column(s) {', '.join(unknown)}; allowed: "
+                + ",".join((*CSV_COLUMNS, "measure", "note")),
+            )
         )
         return []
     merged: dict[tuple[str, str, str], tuple[dict[str, Any], int]] = {}
@@ -475,10 +530,11 @@ def _csv_figures(text: str, name: str, builder: _PlanBuilder) -> list[Figure]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            builder.problems.append(Problem(name, lineno, 0, f"has {len(row)} cells; the header "
-                                            f"has {len(header)}"))
+            builder.problems.append(
+                Problem(name, lineno, 0, f"has {len(row)} cells; the header has {len(header)}")
+            )
             continue
-        cells = {h: c.strip() for h, c in zip(header, row)}
+        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
         where = Problem(name, lineno, 0, "")
         period = cells["period"]
         if not (period.isdigit() and len(period) == 4):
@@ -496,30 +552,60 @@ def _csv_figures(text: str, name: str, builder: _PlanBuilder) -> list[Figure]:
         raw_value: str = cells["value"]
         unit_cell = cells.get("unit", "")
         if not raw_value:
-            builder.problems.append(Problem(name, lineno, 0, "the value is empty; leave the row "
-                                            "out when there is no figure (never write 0 for none)"))
+            builder.problems.append(
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    "the value is empty; leave the row "
+                    "out when there is no figure (never write 0 for none)",
+                )
+            )
             continue
         flag_unit = unit_cell and _unit_or_none(unit_cell) == "是否"
         text = f"{raw_value} {unit_cell}".strip() if unit_cell and not flag_unit else raw_value
-        if (ind is not None and measure == "value" and ind.unit != "是否" and unit_cell
-                and _is_percent_unit(unit_cell) and not units.is_percent(ind.unit)):
+        if (
+            ind is not None
+            and measure == "value"
+            and ind.unit != "是否"
+            and unit_cell
+            and _is_percent_unit(unit_cell)
+            and not units.is_percent(ind.unit)
+        ):
             builder.problems.append(
-                Problem(name, lineno, 0, f"a value in % for '{ind.id}', measured in "
-                        f"{units.display(ind.unit)}; if it is a growth rate, put 'growth' in the "
-                        "measure column")
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    f"a value in % for '{ind.id}', measured in "
+                    f"{units.display(ind.unit)}; if it is a growth rate, put 'growth' in the "
+                    "measure column",
+                )
             )
             continue
         key = (cells["indicator"], cells.get("park", ""), period)
         if key not in merged:
-            merged[key] = ({"indicator": cells["indicator"], "park": cells.get("park") or None,
-                            "period": int(period), "note": cells.get("note") or None}, lineno)
+            merged[key] = (
+                {
+                    "indicator": cells["indicator"],
+                    "park": cells.get("park") or None,
+                    "period": int(period),
+                    "note": cells.get("note") or None,
+                },
+                lineno,
+            )
             order.append(key)
         entry, first_line = merged[key]
         if measure in entry:
             builder.problems.append(
-                Problem(name, lineno, 0, f"a second {measure} for {key[0]}"
-                        f"{', park ' + key[1] if key[1] else ''}, {period} (first at line "
-                        f"{first_line}); keep one")
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    f"a second {measure} for {key[0]}"
+                    f"{', park ' + key[1] if key[1] else ''}, {period} (first at line "
+                    f"{first_line}); keep one",
+                )
             )
             continue
         entry[measure] = text

@@ -70,8 +70,9 @@ def _q(value: Decimal | None, unit: str) -> str:
     return f"{fmt_number(value)}{units.spacer(unit)}{units.display(unit)}"
 
 
-def target_text(t: Target, finding: Finding | None = None, park_names: dict[str, str] | None
-                = None) -> str:
+def target_text(
+    t: Target, finding: Finding | None = None, park_names: dict[str, str] | None = None
+) -> str:
     """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖."""
     names = park_names or {}
     lower = finding is not None and finding.indicator.direction == "lower"
@@ -80,7 +81,8 @@ def target_text(t: Target, finding: Finding | None = None, park_names: dict[str,
     if t.kind == "between":
         return f"{fmt_number(t.value)}–{_q(t.high, t.unit)}"
     if t.kind == "about":
-        return f"{_q(t.value, t.unit)} ± {_q(t.tolerance, '百分点' if t.unit == 'percent' else t.unit)}"
+        tolerance_unit = "百分点" if t.unit == "percent" else t.unit
+        return f"{_q(t.value, t.unit)} ± {_q(t.tolerance, tolerance_unit)}"
     if t.kind == "growth":
         return f"增长 {'≤' if lower else '≥'} {_q(t.value, t.unit)}"
     if t.kind == "increase":
@@ -106,8 +108,9 @@ def _row(result: PlanResult, f: Finding) -> dict[str, str]:
     t = f.target
     gap_text = ""
     if f.gap is not None:
-        gap_text = fmt_signed(f.gap) + (units.spacer(f.gap_unit) + units.display(f.gap_unit)
-                                        if f.gap_unit else "")
+        gap_text = fmt_signed(f.gap) + (
+            units.spacer(f.gap_unit) + units.display(f.gap_unit) if f.gap_unit else ""
+        )
     return {
         "plan": plan.id,
         "year": str(t.year),
@@ -142,16 +145,20 @@ def check_table(results: list[PlanResult]) -> Table:
             rows.append(_row(r, f))
             statuses.append(f.status.value)
         footer.append(summary_line(r))
-    titles = [f"{r.plan.title} {r.year}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
-              for r in results]
+    titles = [
+        f"{r.plan.title} {r.year}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
+        for r in results
+    ]
     return Table("; ".join(titles), CHECK_COLUMNS, rows, footer, statuses)
 
 
 def summary_line(r: PlanResult) -> str:
     from .model import Status
 
-    return (f"{r.plan.file}: {r.year} 达标 met {r.count(Status.MET)}, 未达标 missed "
-            f"{r.count(Status.MISSED)}, 无数据 no data {r.count(Status.NO_DATA)}")
+    return (
+        f"{r.plan.file}: {r.year} 达标 met {r.count(Status.MET)}, 未达标 missed "
+        f"{r.count(Status.MISSED)}, 无数据 no data {r.count(Status.NO_DATA)}"
+    )
 
 
 def _num(value: Decimal | None) -> float | int | None:

@@ -23,7 +23,7 @@ SCHEMAS = ("plan.schema.json", "report.schema.json")
 
 def schema_text(name: str = "plan.schema.json") -> str:
     """The text of a shipped schema (package data; the repository's schemas/ in a checkout)."""
-    packaged = resources.files(__package__).joinpath("schemas", name)
+    packaged = resources.files(__package__).joinpath("schemas").joinpath(name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     return (Path(__file__).resolve().parent.parent / "schemas" / name).read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ def _explain(error: Any, doc: Document) -> list[Problem]:
 def _describe(path: tuple[Any, ...]) -> str:
     if not path:
         return "the plan"
-    parts = []
+    parts: list[str] = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}" if parts else str(p))
     return "".join(parts)
@@ -111,9 +111,11 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return f"{where} needs '{missing}'", False
     if v in ("oneOf", "anyOf") and hint:
-        present = sorted(set(err.instance) & _comparison_keys(err.schema)) if isinstance(
-            err.instance, dict
-        ) else []
+        present = (
+            sorted(set(err.instance) & _comparison_keys(err.schema))
+            if isinstance(err.instance, dict)
+            else []
+        )
         found = f" (found: {', '.join(present)})" if present else " (found none)"
         return f"{where}: {hint}{found}", False
     if v == "enum":
@@ -123,7 +125,9 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
         return f"{where}: must be {_show(err.validator_value)}", False
     if v == "type":
         want = err.validator_value
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([want] if isinstance(want, str) else want))
+        words = " or ".join(
+            _TYPE_WORDS.get(w, w) for w in ([want] if isinstance(want, str) else want)
+        )
         if hint:
             return f"{where}: {_show(err.instance)} — {hint}", False
         return f"{where} must be {words}, not {_show(err.instance)}", False

@@ -104,8 +104,17 @@ def threshold(target: Target, ind: Indicator, park: str | None, figures: Figures
         "less_than": a < t - EPS,
     }[target.kind]
     completion = a / t if target.kind in ("at_least", "more_than") and t > 0 else None
-    return _finding(target, ind, park, actual, met, unit=ind.unit, completion=completion,
-                    gap=a - t, gap_unit=_gap_unit(ind.unit))
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        met,
+        unit=ind.unit,
+        completion=completion,
+        gap=a - t,
+        gap_unit=_gap_unit(ind.unit),
+    )
 
 
 @register("between")
@@ -118,8 +127,16 @@ def between(target: Target, ind: Indicator, park: str | None, figures: Figures) 
         return _finding(target, ind, park, actual, None, unit=ind.unit)
     a = actual.value
     gap = a - low if a < low else a - high if a > high else Decimal(0)
-    return _finding(target, ind, park, actual, _ge(a, low) and _le(a, high), unit=ind.unit,
-                    gap=gap, gap_unit=_gap_unit(ind.unit))
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        _ge(a, low) and _le(a, high),
+        unit=ind.unit,
+        gap=gap,
+        gap_unit=_gap_unit(ind.unit),
+    )
 
 
 @register("about")
@@ -130,8 +147,16 @@ def about(target: Target, ind: Indicator, park: str | None, figures: Figures) ->
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=ind.unit)
     gap = actual.value - target.value
-    return _finding(target, ind, park, actual, _le(abs(gap), target.tolerance), unit=ind.unit,
-                    gap=gap, gap_unit=_gap_unit(ind.unit))
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        _le(abs(gap), target.tolerance),
+        unit=ind.unit,
+        gap=gap,
+        gap_unit=_gap_unit(ind.unit),
+    )
 
 
 def _directional(ind: Indicator, a: Decimal, t: Decimal) -> bool:
@@ -145,8 +170,16 @@ def growth(target: Target, ind: Indicator, park: str | None, figures: Figures) -
     assert target.value is not None
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit="percent")
-    return _finding(target, ind, park, actual, _directional(ind, actual.value, target.value),
-                    unit="percent", gap=actual.value - target.value, gap_unit="百分点")
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        _directional(ind, actual.value, target.value),
+        unit="percent",
+        gap=actual.value - target.value,
+        gap_unit="百分点",
+    )
 
 
 @register("increase")
@@ -158,9 +191,17 @@ def increase(target: Target, ind: Indicator, park: str | None, figures: Figures)
         return _finding(target, ind, park, actual, None, unit=target.unit)
     t = target.value
     completion = actual.value / t if t > 0 and ind.direction == "higher" else None
-    return _finding(target, ind, park, actual, _directional(ind, actual.value, t),
-                    unit=target.unit, completion=completion, gap=actual.value - t,
-                    gap_unit=target.unit)
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        _directional(ind, actual.value, t),
+        unit=target.unit,
+        completion=completion,
+        gap=actual.value - t,
+        gap_unit=target.unit,
+    )
 
 
 def _park_names(figures: Figures, ids: list[str]) -> str:
@@ -225,10 +266,20 @@ def per_park(target: Target, ind: Indicator, park: str | None, figures: Figures)
         actual = figures.level(ind, park, target.year)
         met = None if actual.value is None else _ge(actual.value, target.value)
         gap = None if actual.value is None else actual.value - target.value
-        completion = (actual.value / target.value
-                      if actual.value is not None and target.value > 0 else None)
-        return _finding(target, ind, park, actual, met, unit=ind.unit, gap=gap,
-                        gap_unit=_gap_unit(ind.unit), completion=completion)
+        completion = (
+            actual.value / target.value if actual.value is not None and target.value > 0 else None
+        )
+        return _finding(
+            target,
+            ind,
+            park,
+            actual,
+            met,
+            unit=ind.unit,
+            gap=gap,
+            gap_unit=_gap_unit(ind.unit),
+            completion=completion,
+        )
     per: dict[str, bool | None] = {}
     for p in _scope(target, figures):
         v = figures.level(ind, p, target.year).value
@@ -246,9 +297,17 @@ def allocation(target: Target, ind: Indicator, park: str | None, figures: Figure
         if share is None or actual.value is None:
             return _finding(target, ind, park, actual, None, unit=ind.unit)
         completion = actual.value / share if share > 0 else None
-        return _finding(target, ind, park, actual, _ge(actual.value, share), unit=ind.unit,
-                        completion=completion, gap=actual.value - share,
-                        gap_unit=_gap_unit(ind.unit))
+        return _finding(
+            target,
+            ind,
+            park,
+            actual,
+            _ge(actual.value, share),
+            unit=ind.unit,
+            completion=completion,
+            gap=actual.value - share,
+            gap_unit=_gap_unit(ind.unit),
+        )
     per: dict[str, bool | None] = {}
     for p, share in shares.items():
         v = figures.level(ind, p, target.year).value

@@ -7,7 +7,8 @@ read from it here with a few lines of parsing, so the whitelist and the conversi
 
 Quantities are parsed here rather than by pint, whose expression parser reads ``2 200 元`` as 400
 (implicit multiplication) and ``1,2 万元`` as 12: a quantity is one strict decimal number, then one
-unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through NFKC.
+unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through
+NFKC.
 """
 
 from __future__ import annotations

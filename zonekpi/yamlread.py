@@ -37,6 +37,7 @@ Path = tuple[str | int, ...]
 _NULL = re.compile(r"~|null|Null|NULL|")
 _TRUE = re.compile(r"true|True|TRUE")
 _FALSE = re.compile(r"false|False|FALSE")
+_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
@@ -101,7 +102,7 @@ def decode(raw: bytes, file: str) -> tuple[str, list[str]]:
                 f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
             ) from None
         if not re.search(r"[\u4e00-\u9fff]", text):
-            raise _bad(file, line, "is not UTF-8 text; save the file as UTF-8")
+            raise _bad(file, line, "is not UTF-8 text; save the file as UTF-8") from None
         note = (
             f"{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
             "(VS Code: Save with Encoding; Notepad++: Encoding > UTF-8) or run "
@@ -252,7 +253,8 @@ class _Builder:
         top.nodes += nodes
         if isinstance(top.container, list):
             if placed_path is None:
-                self.marks[(*top.path, len(top.container))] = mark
+                item_path: Path = (*top.path, len(top.container))
+                self.marks[item_path] = mark
             top.container.append(value)
             return
         if top.key is _NO_KEY:  # this value is a key
@@ -292,7 +294,7 @@ class _Builder:
             result = int(value)
         elif tag == "tag:yaml.org,2002:float" and _FLOAT.fullmatch(value):
             result = Decimal(value)
-        elif tag == "tag:yaml.org,2002:bool" and (_TRUE.fullmatch(value) or _FALSE.fullmatch(value)):
+        elif tag == "tag:yaml.org,2002:bool" and _BOOL.fullmatch(value):
             result = bool(_TRUE.fullmatch(value))
         elif tag == "tag:yaml.org,2002:null":
             result = None

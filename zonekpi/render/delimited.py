@@ -1,7 +1,8 @@
 """CSV and TSV: every column, stable English names, one row per finding.
 
 Written with the csv module (tabulate has no CSV). Numbers are bare (completion as a
-percentage such as 102.2%, gap as a number with its unit in gap_unit) so a spreadsheet can sum them. A cell from plan text that starts with
+percentage such as 102.2%, the gap as a number with its unit in gap_unit) so a spreadsheet can
+sum them. A cell from plan text that starts with
 =, +, -, @ (or a tab or carriage return) is prefixed with ' so that Excel and WPS do not run
 it as a formula; numeric columns are left as numbers. ``--excel`` adds a UTF-8 BOM so that
 Excel opens Chinese text correctly.

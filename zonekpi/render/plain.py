@@ -18,7 +18,11 @@ def _tabulate(output: Output, style: str) -> str:
     rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
     align = ["right" if c.numeric else "left" for c in cols]
     body = tabulate.tabulate(
-        rows, headers=[c.header for c in cols], tablefmt=style, colalign=align, disable_numparse=True
+        rows,
+        headers=[c.header for c in cols],
+        tablefmt=style,
+        colalign=align,
+        disable_numparse=True,
     )
     lines = [table.title, ""] if style == "simple" else [f"**{table.title}**", ""]
     lines.append(body if rows else "(无目标 no targets)")

@@ -32,7 +32,7 @@ def render(output: Output, options: Options) -> str:
             overflow="fold",
             no_wrap=c.key in ("status", "completion", "tier"),
         )
-    for row, status in zip(table.rows, table.statuses):
+    for row, status in zip(table.rows, table.statuses, strict=True):
         cells = [human_cell(c.key, row.get(c.key, "")) for c in cols]
         rt.add_row(*cells, style=None if status == "met" else STYLE.get(status))
         if status == "met" and options.color:

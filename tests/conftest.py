@@ -1,0 +1,43 @@
+"""Shared helpers: write a small plan to a temporary file and check it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from zonekpi.check import check
+from zonekpi.load import load_plan
+from zonekpi.model import PlanResult
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path):
+    """plan_file(yaml_text, name=...) -> Path of a plan written to a temporary folder."""
+
+    def write(text: str, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def run_check(plan_file):
+    """run_check(yaml_text, **check_kwargs) -> PlanResult."""
+
+    def run(text: str, **kwargs) -> PlanResult:
+        return check(load_plan(plan_file(text)), **kwargs)
+
+    return run
+
+
+HEADER = """\
+id: t
+title: 测试
+year: 2018
+"""

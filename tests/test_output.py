@@ -1,0 +1,163 @@
+"""Output formats: exact shapes per format, the JSON schema, CSV safety, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from zonekpi.cli import cli
+from zonekpi.render import FORMATS
+
+from .conftest import HEADER
+
+PLAN = (
+    HEADER
+    + """
+indicators:
+  - id: htf
+    name: 高新技术企业
+    unit: 家
+    targets:
+      - {at_least: 90 家, tier: floor}
+      - {at_least: 95 家, tier: stretch}
+  - {id: u, name: 城镇调查失业率, unit: "%", direction: lower, targets: [{at_most: 5.5%}]}
+  - {id: x, name: "=HYPERLINK(\\"http://x\\")", unit: 项, targets: [{at_least: 1 项}]}
+figures:
+  - {indicator: htf, period: 2018, value: 92 家}
+  - {indicator: u, period: 2018, value: 5.1%}
+"""
+)
+
+
+@pytest.fixture
+def plan(plan_file):
+    return str(plan_file(PLAN))
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_json_follows_the_report_schema(plan):
+    from jsonschema import Draft202012Validator
+
+    from zonekpi.schema import schema
+
+    result = run("check", plan, "--format", "json")
+    assert result.exit_code == 1  # 92 < 95 (力争)
+    doc = json.loads(result.stdout)
+    Draft202012Validator(schema("report.schema.json")).validate(doc)
+    findings = doc["results"][0]["findings"]
+    stretch = next(f for f in findings if f["tier"] == "stretch")
+    assert stretch["actual"]["value"] == 92 and stretch["target"]["value"] == 95
+    assert stretch["status"] == "missed"
+    assert stretch["completion"] == pytest.approx(92 / 95, abs=1e-6)
+    assert doc["results"][0]["summary"] == {
+        "met": 2,
+        "missed": 1,
+        "no_data": 1,
+        "total": 4,
+        "success": False,
+    }
+
+
+def test_csv_is_rectangular_with_a_header_and_formula_safe(plan):
+    result = run("check", plan, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:4] == ["plan", "year", "indicator", "name"]
+    assert len(rows) == 5  # header + 4 findings
+    assert {len(r) for r in rows} == {len(rows[0])}
+    names = [r[3] for r in rows[1:]]
+    assert '\'=HYPERLINK("http://x")' in names  # a cell from plan text cannot start a formula
+    gap = rows[0].index("gap")
+    assert [r[gap] for r in rows[1:3]] == ["2", "-3"]  # numbers, not "+2家"
+
+
+def test_excel_csv_has_a_bom_only_when_asked(plan):
+    from zonekpi.check import check
+    from zonekpi.cli import _CheckOutput
+    from zonekpi.load import load_plan
+    from zonekpi.render import Options, render
+
+    out = _CheckOutput([check(load_plan(plan))])
+    assert render(out, Options("csv", excel=True)).startswith("\ufeffplan,")
+    assert render(out, Options("csv")).startswith("plan,")
+
+
+def test_tsv_uses_tabs(plan):
+    first = run("check", plan, "--format", "tsv").stdout.splitlines()[0]
+    assert first.split("\t")[:2] == ["plan", "year"]
+
+
+def test_markdown_is_a_pipe_table(plan):
+    out = run("check", plan, "--format", "markdown").stdout
+    lines = [ln for ln in out.splitlines() if ln.startswith("|")]
+    assert lines[0].startswith("| 指标") and set(lines[1]) <= set("|-: ")
+    assert len(lines) == 6  # header, rule, 4 rows
+    assert "未达标" in out and "\x1b" not in out
+
+
+def test_plain_aligns_wide_characters(plan):
+    import re
+
+    from wcwidth import wcswidth
+
+    out = run("check", plan, "--format", "plain").stdout.splitlines()
+    rule = out[3]
+    status_start = [m.start() for m in re.finditer(r"-+", rule)][-1]
+    rows = [line.rstrip() for line in out[4:8]]
+    assert len(rows) == 4
+    for line in rows:
+        status = line.split()[-1]
+        assert status in ("达标", "未达标", "无数据")
+        # Everything before the status is exactly as wide (in terminal cells) as the rule says.
+        assert wcswidth(line[: len(line) - len(status)]) == status_start, line
+
+
+def test_table_when_piped_is_plain_without_colour(plan):
+    out = run("check", plan).stdout
+    assert "\x1b" not in out and "高新技术企业" in out
+
+
+def test_rich_table_colours_only_on_request(plan):
+    from zonekpi.check import check
+    from zonekpi.cli import _CheckOutput
+    from zonekpi.load import load_plan
+    from zonekpi.render import Options, render
+
+    out = _CheckOutput([check(load_plan(plan))])
+    coloured = render(out, Options("table", color=True, width=120))
+    plain = render(out, Options("table", color=False, width=120))
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert "高新技术企业" in plain and "…" not in plain  # folded, not cut
+
+
+def test_format_choices_come_from_the_registry():
+    result = run("check", "--help")
+    for name in FORMATS:
+        assert name in result.stdout
+
+
+def test_exit_codes(plan_file):
+    met = plan_file(
+        HEADER
+        + """
+indicators: [{id: a, name: 甲, unit: 家, targets: [{at_least: 1 家}]}]
+figures: [{indicator: a, period: 2018, value: 1 家}]
+""",
+        "met.yaml",
+    )
+    assert run("check", str(met)).exit_code == 0
+    assert run("check", str(met).replace("met", "nope")).exit_code == 2
+    assert run("check", str(met), "--format", "nope").exit_code == 2
+    assert run("check", str(met), "--park", "gxq").exit_code == 2
+
+
+def test_every_command_has_help():
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert run(name, "--help").exit_code == 0
