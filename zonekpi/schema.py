@@ -4,12 +4,20 @@
 schema error at once, each mapped back to the line and column of the offending YAML value and
 phrased for someone editing the file (unknown keys get a "did you mean"). jsonschema is
 imported only here, and only when a plan is validated.
+
+Validation is done once per file content: a plan that passed is remembered by the sha256 of its
+bytes, the schema and zonekpi's version (an empty marker file in the user's cache folder), so a
+monthly script that checks the same plan dozens of times pays for jsonschema (~80 ms to import)
+once. Only success is remembered; a plan with errors is validated every time.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+import os
+import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,15 +43,55 @@ def schema(name: str = "plan.schema.json") -> dict[str, Any]:
     return loaded
 
 
+def cache_dir() -> Path | None:
+    """Where validation results are remembered; None when ZONEKPI_CACHE is set to 'off'."""
+    setting = os.environ.get("ZONEKPI_CACHE", "")
+    if setting.lower() in ("off", "0", "no"):
+        return None
+    if setting:
+        return Path(setting)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "zonekpi"
+
+
+def _marker(doc: Document) -> Path | None:
+    folder = cache_dir()
+    if folder is None or not doc.digest:
+        return None
+    from . import __version__
+
+    key = hashlib.sha256(
+        f"{__version__}\0{doc.digest}\0".encode() + schema_text().encode("utf-8")
+    ).hexdigest()
+    return folder / "valid" / key
+
+
 def validate_plan(doc: Document) -> list[Problem]:
     """Every schema error in a plan document, located and explained."""
+    marker = _marker(doc)
+    if marker is not None and marker.exists():
+        return []
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema())
     problems = []
     for error in validator.iter_errors(doc.data):
         problems.extend(_explain(error, doc))
+    if not problems and marker is not None:
+        _remember(marker)
     return sorted(set(problems))
+
+
+def _remember(marker: Path) -> None:
+    """Create the marker; a cache that cannot be written is simply not used."""
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass
 
 
 def _leaf_errors(error: Any) -> list[Any]:
@@ -144,3 +192,21 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
 
 def _comparison_keys(schema_: dict[str, Any]) -> set[str]:
     return {b["required"][0] for b in schema_.get("oneOf", []) if "required" in b}
+
+
+def validate_figures(doc: Document) -> list[Problem]:
+    """Schema errors of a YAML figure file: a mapping with the plan's `figures:` list."""
+    from jsonschema import Draft202012Validator
+
+    full = schema()
+    sub = {
+        "$defs": full["$defs"],
+        "type": "object",
+        "required": ["figures"],
+        "additionalProperties": False,
+        "properties": {"figures": full["properties"]["figures"], "note": {"type": "string"}},
+    }
+    problems: list[Problem] = []
+    for error in Draft202012Validator(sub).iter_errors(doc.data):
+        problems.extend(_explain(error, doc))
+    return sorted(set(problems))

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import UnitError, UnitMismatch
@@ -54,9 +54,12 @@ class Quantity:
         return f"{fmt_number(self.value)}{spacer(self.unit)}{display(self.unit)}"
 
 
+DEFINITIONS = Path(__file__).with_name("units.txt")
+
+
 @cache
 def _definitions() -> str:
-    return resources.files(__package__).joinpath("units.txt").read_text(encoding="utf-8")
+    return DEFINITIONS.read_text(encoding="utf-8")
 
 
 @cache
@@ -135,7 +138,7 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         raise UnitError(_number_hint(spelled))
     rest = spelled[match.end() :].strip()
     number = spelled[: match.end()]
-    if rest[:1].isdigit() or rest[:1] in ",./":
+    if rest and (rest[0].isdigit() or rest[0] in ",./"):
         raise UnitError(_number_hint(spelled))
     if not rest:
         if default_unit is None:
@@ -193,9 +196,7 @@ def is_percent(unit: str) -> bool:
 def _registry() -> Any:
     import pint
 
-    from_file = resources.files(__package__).joinpath("units.txt")
-    with resources.as_file(from_file) as path:
-        return pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
+    return pint.UnitRegistry(str(DEFINITIONS), non_int_type=Decimal, cache_folder=None)
 
 
 def convert(value: Decimal, unit: str, to: str) -> Decimal:

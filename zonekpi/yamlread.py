@@ -19,6 +19,7 @@ recurses (the C one crashes the process on ~50,000 nested brackets). So this mod
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ class Document:
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    digest: str = ""  # sha256 of the file's bytes: what a validation result is cached under
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """(line, col) of the value at `path`, or of the nearest enclosing value we know."""
@@ -129,7 +131,8 @@ def read_yaml(raw: bytes, file: str) -> Document:
         raise _syntax_error(exc, text, file) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
         raise _bad(file, 0, f"YAML syntax: {exc}") from None
-    return Document(file, builder.result, builder.marks, builder.key_marks, notes)
+    digest = hashlib.sha256(raw).hexdigest()
+    return Document(file, builder.result, builder.marks, builder.key_marks, notes, digest)
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
@@ -141,12 +144,24 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInp
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
     around = "\n".join(lines[max(0, line - 2) : line + 1])
     hint = ""
+    # libyaml notices a full-width colon a line or two after it was typed: find its line.
+    colon_line = 0
+    for n in range(min(line, len(lines)), max(0, line - 3), -1):
+        if "：" in lines[n - 1]:
+            colon_line = n
+            break
     if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
         hint = "indent with spaces; YAML does not allow tabs for indentation"
-    elif "：" in around:
+    elif colon_line:
+        line, col = colon_line, lines[colon_line - 1].index("：") + 1
         hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
     elif "\u3000" in around:
         hint = "a full-width space (U+3000) was typed; indent with ordinary spaces"
+    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        opened = exc.context_mark.line + 1
+        hint = f"{exc.context.removeprefix('while ')} that starts at line {opened}"
+        if "flow" in exc.context:
+            hint += " was not closed (a missing ']' or '}'?)"
     elif exc.context and "mapping" in exc.context:
         hint = "check the indentation and that every key is followed by ': '"
     message = f"YAML syntax: {problem}"

@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..report import Table
+if TYPE_CHECKING:  # the report module is imported only when something is rendered
+    from ..report import Table
 
 # format name -> (module, one-line help)
 FORMATS: dict[str, tuple[str, str]] = {

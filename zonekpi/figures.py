@@ -1,0 +1,307 @@
+"""Figures: reading reported actuals from a plan's `figures:`, CSV files and YAML figure files.
+
+Every figure is converted to its indicator's unit as it is read, so the core never converts.
+A CSV row names its unit in a column (or in the value: "300 亿元"); a `measure` column says
+whether the number is the level, a growth rate, the base or the change, and a % figure for an
+indicator not measured in % must say so: zonekpi never guesses what a number means.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from . import units
+from .errors import Problem, UnitError
+from .model import Figure
+from .reader import Names, Reader, read_bytes
+from .yamlread import Document, decode, read_yaml
+from .yamlread import Path as YPath
+
+FLAG_WORDS = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
+
+
+class FigureReader(Reader):
+    """Figures of one document (a plan, a YAML figure file, or one CSV row)."""
+
+    def figure(self, raw: dict[str, Any], at: YPath) -> Figure | None:
+        """A figure from a YAML mapping or a CSV row (raw strings), converted to its indicator."""
+        ind_id = raw["indicator"]
+        if ind_id not in self.names.indicators:
+            self.error((*at, "indicator"), self.unknown_indicator(ind_id))
+            return None
+        ind = self.names.indicators[ind_id]
+        park = raw.get("park") or None
+        if park is not None and park not in self.names.parks:
+            self.error((*at, "park"), self.unknown_park(park))
+            return None
+        period = raw["period"]
+        value = flag = growth = base = change = None
+        if raw.get("value") is not None:
+            v = raw["value"]
+            if ind.unit == "是否":
+                flag = _flag(v)
+                if flag is None:
+                    self.error((*at, "value"), f"{v!r}: a 是否 indicator takes 是 or 否")
+                    return None
+            elif isinstance(v, bool):
+                self.error(
+                    (*at, "value"),
+                    f"{v!r}: '{ind.id}' is measured in {units.display(ind.unit)}, not yes/no",
+                )
+                return None
+            else:
+                value = self.quantity(v, (*at, "value"), ind.unit, f"value of '{ind.id}'")
+                if value is None:
+                    return None
+        if raw.get("growth") is not None:
+            if not self.unit_is(
+                raw["growth"], "percent", (*at, "growth"), "growth is a percentage, like '6.3%'"
+            ):
+                return None
+            growth = units.parse_quantity(raw["growth"]).value
+        if raw.get("base") is not None:
+            base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
+        if raw.get("change") is not None:
+            change_unit = "百分点" if units.is_percent(ind.unit) else ind.unit
+            change = self.quantity(raw["change"], (*at, "change"), change_unit, "change")
+        return Figure(
+            ind_id,
+            park,
+            int(period),
+            value,
+            flag,
+            growth,
+            base,
+            change,
+            raw.get("note"),
+            self.loc(at),
+        )
+
+    def figures(self, raw: list[dict[str, Any]], at: YPath) -> list[Figure]:
+        out = []
+        for n, item in enumerate(raw):
+            fig = self.figure(item, (*at, n))
+            if fig is not None:
+                out.append(fig)
+        return out
+
+
+def duplicates(figures: list[Figure]) -> list[Problem]:
+    """A problem for each figure that repeats an indicator, park and period."""
+    problems: list[Problem] = []
+    first: dict[tuple[str, str | None, int], Figure] = {}
+    for fig in figures:
+        if fig.key in first:
+            prev = first[fig.key].loc
+            where = f"{prev.file}:{prev.line}" if prev.file != fig.loc.file else f"line {prev.line}"
+            park = f", park {fig.park}" if fig.park else ""
+            problems.append(
+                Problem(
+                    fig.loc.file,
+                    fig.loc.line,
+                    fig.loc.col,
+                    f"a second figure for {fig.indicator}{park}, {fig.period} (first at "
+                    f"{where}); put the level, growth and base in one figure",
+                )
+            )
+        else:
+            first[fig.key] = fig
+
+    return problems
+
+
+def _flag(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    return FLAG_WORDS.get(units.normalise(str(value)).lower())
+
+
+CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
+MEASURES = ("value", "growth", "base", "change")
+
+
+def read_figure_file(
+    path: Path, names: Names, problems: list[Problem]
+) -> tuple[list[Figure], list[str]]:
+    """Figures of a CSV or YAML figure file, and notes on how it was read (encoding)."""
+    name = str(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        doc = read_yaml(read_bytes(path), name)
+        if not isinstance(doc.data, dict) or not isinstance(doc.data.get("figures"), list):
+            problems.append(
+                Problem(name, 1, 1, "a YAML figure file is a mapping with a 'figures:' list")
+            )
+            return [], doc.notes
+        from .schema import validate_figures
+
+        invalid = validate_figures(doc)
+        if invalid:
+            problems.extend(invalid)
+            return [], doc.notes
+        return FigureReader(doc, names, problems).figures(
+            doc.data["figures"], ("figures",)
+        ), doc.notes
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        problems.append(
+            Problem(name, 0, 0, "figure files are .csv or .yaml (export Excel sheets as CSV UTF-8)")
+        )
+        return [], []
+    text, notes = decode(read_bytes(path), name)
+    return _csv_figures(text, name, names, problems), notes
+
+
+def _csv_figures(text: str, name: str, names: Names, problems: list[Problem]) -> list[Figure]:
+    delimiter = "\t" if name.lower().endswith(".tsv") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        problems.append(
+            Problem(
+                name, 1, 0, "is empty; the first row names the columns " + ",".join(CSV_COLUMNS)
+            )
+        )
+        return []
+    missing = [c for c in ("indicator", "period", "value") if c not in header]
+    if missing:
+        problems.append(
+            Problem(
+                name,
+                1,
+                0,
+                f"missing column(s) {', '.join(missing)}; the header is "
+                + ",".join(CSV_COLUMNS)
+                + " (and optionally measure, note)",
+            )
+        )
+        return []
+    unknown = [c for c in header if c not in (*CSV_COLUMNS, "measure", "note")]
+    if unknown:
+        problems.append(
+            Problem(
+                name,
+                1,
+                0,
+                f"unknown column(s) {', '.join(unknown)}; allowed: "
+                + ",".join((*CSV_COLUMNS, "measure", "note")),
+            )
+        )
+        return []
+    merged: dict[tuple[str, str, str], tuple[dict[str, Any], int]] = {}
+    order: list[tuple[str, str, str]] = []
+    for row in reader:
+        lineno = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(name, lineno, 0, f"has {len(row)} cells; the header has {len(header)}")
+            )
+            continue
+        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
+        period = cells["period"]
+        if not (period.isdigit() and len(period) == 4):
+            problems.append(
+                Problem(name, lineno, 0, f"period {period!r} is not a year such as 2021")
+            )
+            continue
+        measure = (cells.get("measure") or "value").lower()
+        if measure not in MEASURES:
+            problems.append(
+                Problem(name, lineno, 0, f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+            )
+            continue
+        ind = names.indicators.get(cells["indicator"])
+        raw_value: str = cells["value"]
+        unit_cell = cells.get("unit", "")
+        if not raw_value:
+            problems.append(
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    "the value is empty; leave the row "
+                    "out when there is no figure (never write 0 for none)",
+                )
+            )
+            continue
+        flag_unit = unit_cell and _unit_or_none(unit_cell) == "是否"
+        text = f"{raw_value} {unit_cell}".strip() if unit_cell and not flag_unit else raw_value
+        if (
+            ind is not None
+            and measure == "value"
+            and ind.unit != "是否"
+            and unit_cell
+            and _is_percent_unit(unit_cell)
+            and not units.is_percent(ind.unit)
+        ):
+            problems.append(
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    f"a value in % for '{ind.id}', measured in "
+                    f"{units.display(ind.unit)}; if it is a growth rate, put 'growth' in the "
+                    "measure column",
+                )
+            )
+            continue
+        key = (cells["indicator"], cells.get("park", ""), period)
+        if key not in merged:
+            merged[key] = (
+                {
+                    "indicator": cells["indicator"],
+                    "park": cells.get("park") or None,
+                    "period": int(period),
+                    "note": cells.get("note") or None,
+                },
+                lineno,
+            )
+            order.append(key)
+        entry, first_line = merged[key]
+        if measure in entry:
+            problems.append(
+                Problem(
+                    name,
+                    lineno,
+                    0,
+                    f"a second {measure} for {key[0]}"
+                    f"{', park ' + key[1] if key[1] else ''}, {period} (first at line "
+                    f"{first_line}); keep one",
+                )
+            )
+            continue
+        entry[measure] = text
+    figures = []
+    for key in order:
+        entry, lineno = merged[key]
+        sub = FigureReader(_LineDoc(name, lineno), names, problems)
+        fig = sub.figure(entry, ())
+        if fig is not None:
+            figures.append(fig)
+    return figures
+
+
+def _unit_or_none(text: str) -> str | None:
+    try:
+        return units.parse_unit(text)
+    except UnitError:
+        return None
+
+
+def _is_percent_unit(text: str) -> bool:
+    return _unit_or_none(text) == "percent"
+
+
+class _LineDoc(Document):
+    """A stand-in Document for a CSV row: every path points at that row."""
+
+    def __init__(self, file: str, line: int) -> None:
+        super().__init__(file, None)
+        self.line = line
+
+    def where(self, path: YPath, key: bool = False) -> tuple[int, int]:
+        return (self.line, 0)

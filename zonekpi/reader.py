@@ -1,0 +1,96 @@
+"""What every reader of user files shares: problems with positions, quantities, references.
+
+`Reader` wraps one Document and collects Problems instead of raising on the first, so that a
+user sees every mistake of a file at once. `Names` holds the ids a file may refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import units
+from .errors import InvalidInput, Problem, UnitError
+from .model import Indicator, Loc
+from .yamlread import Document
+from .yamlread import Path as YPath
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or InvalidInput with a one-line reason."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                [Problem(name, 0, 0, f"is {size:,} bytes; a plan or figure file is at most 64 MB")]
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem(name, 0, 0, "no such file")]) from None
+    except PermissionError:
+        raise InvalidInput([Problem(name, 0, 0, "cannot be read (permission denied)")]) from None
+    except OSError as exc:
+        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({exc.strerror})")]) from None
+
+
+@dataclass
+class Names:
+    """The indicators and parks a file may refer to."""
+
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    parks: set[str] = field(default_factory=set)
+
+
+class Reader:
+    """Reads one document, recording every problem in `problems`."""
+
+    def __init__(self, doc: Document, names: Names, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.file = doc.file
+        self.names = names
+        self.problems = problems
+
+    def error(self, path: YPath, message: str, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, key))
+
+    def loc(self, path: YPath) -> Loc:
+        line, col = self.doc.where(path)
+        return Loc(self.file, line, col)
+
+    def quantity(self, raw: Any, path: YPath, unit: str, what: str) -> Decimal | None:
+        """A quantity converted to `unit`, or None after recording the problem."""
+        try:
+            q = units.parse_quantity(raw)
+            return units.convert(q.value, q.unit, unit)
+        except UnitError as exc:
+            self.error(path, f"{what}: {exc}")
+            return None
+
+    def unit_is(self, raw: Any, unit: str, path: YPath, message: str) -> bool:
+        try:
+            q = units.parse_quantity(raw)
+        except UnitError as exc:
+            self.error(path, str(exc))
+            return False
+        if q.unit != unit:
+            self.error(path, f"{raw!r}: {message}")
+            return False
+        return True
+
+    def unknown_park(self, park: str) -> str:
+        known = ", ".join(sorted(self.names.parks)) or "none"
+        return f"unknown park '{park}' (parks: {known})"
+
+    def unknown_indicator(self, ind: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(ind, list(self.names.indicators), n=1)
+        return f"unknown indicator '{ind}'" + (f"; did you mean '{close[0]}'?" if close else "")
