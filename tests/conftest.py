@@ -14,6 +14,21 @@ from zonekpi.model import PlanResult
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Validation results are remembered in a temporary folder, not the user's cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("ZONEKPI_CACHE")
+    os.environ["ZONEKPI_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        del os.environ["ZONEKPI_CACHE"]
+    else:
+        os.environ["ZONEKPI_CACHE"] = old
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path):
     """plan_file(yaml_text, name=...) -> Path of a plan written to a temporary folder."""

@@ -104,7 +104,8 @@ def _options(fmt: str, excel: bool = False) -> Any:
     tty = sys.stdout.isatty()
     if fmt == "table" and not tty:
         fmt = "plain"
-    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    # no-color.org: NO_COLOR counts only when set to something non-empty.
+    color = tty and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
     width = shutil.get_terminal_size((100, 24)).columns
     return Options(fmt, color=color, width=width, excel=excel)
 

@@ -128,6 +128,9 @@ def read_figure_file(
 ) -> tuple[list[Figure], list[str]]:
     """Figures of a CSV or YAML figure file, and notes on how it was read (encoding)."""
     name = str(path)
+    if path.is_dir():
+        problems.append(Problem(name, 0, 0, "is a directory; give a figure file (.csv or .yaml)"))
+        return [], []
     if path.suffix.lower() in (".yaml", ".yml"):
         doc = read_yaml(read_bytes(path), name)
         if not isinstance(doc.data, dict) or not isinstance(doc.data.get("figures"), list):

@@ -109,8 +109,27 @@ def _explain(error: Any, doc: Document) -> list[Problem]:
     out = []
     for err in _leaf_errors(error):
         path = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            for key, message in _unknown_keys(err, path):
+                out.append(doc.problem((*path, key), message, key=True))
+            continue
         message, at_key = _message(err, path)
         out.append(doc.problem(path, message, key=at_key))
+    return out
+
+
+def _unknown_keys(err: Any, path: tuple[Any, ...]) -> list[tuple[str, str]]:
+    """One message per unknown key, with the likeliest intended key."""
+    known = list(err.schema.get("properties", {}))
+    out = []
+    for key in sorted(set(err.instance) - set(known)):
+        close = difflib.get_close_matches(key.strip("\u3000 "), known, n=1)
+        tip = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
+        if "：" in key:
+            tip = "; a full-width colon '：' was typed: YAML needs ':' and a space"
+        elif "\u3000" in key:
+            tip = "; it contains a full-width space (U+3000): indent with ordinary spaces"
+        out.append((key, f"unknown key '{key.strip()}' in {_describe(path)}{tip}"))
     return out
 
 
@@ -144,17 +163,6 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
     where = _describe(path)
     hint = err.schema.get("x-zonekpi-hint") if isinstance(err.schema, dict) else None
     v = err.validator
-    if v == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        known = list(err.schema.get("properties", {}))
-        msgs = []
-        for key in extra:
-            close = difflib.get_close_matches(key, known, n=1)
-            tip = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
-            if "：" in key:
-                tip = "; a full-width colon '：' was typed: YAML needs ':' and a space"
-            msgs.append(f"unknown key '{key}' in {where}{tip}")
-        return "; ".join(msgs), False
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return f"{where} needs '{missing}'", False

@@ -140,6 +140,8 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     number = spelled[: match.end()]
     if rest and (rest[0].isdigit() or rest[0] in ",./"):
         raise UnitError(_number_hint(spelled))
+    if re.match(r"[eE][-+]?\d", rest):
+        raise UnitError(f"{spelled!r}: write the number out (1.5e3 is 1500), not in e-notation")
     if not rest:
         if default_unit is None:
             raise UnitError(
@@ -171,8 +173,8 @@ def _number_hint(spelled: str) -> str:
         return f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)"
     if re.match(r"[-+]?\d+/\d", spelled):
         return f"{spelled!r}: write a decimal number (0.5), not a fraction"
-    first = spelled.split()[0].lower().lstrip("+-.") if spelled.split() else ""
-    if first in ("nan", "inf", "infinity"):
+    first = spelled.lower().lstrip("+-.")
+    if first.startswith(("nan", "inf")):
         return f"{spelled!r} is not a finite number"
     return f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
 

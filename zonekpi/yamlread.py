@@ -142,32 +142,43 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInp
     problem = (exc.problem or "invalid YAML").strip()
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    around = "\n".join(lines[max(0, line - 2) : line + 1])
     hint = ""
-    # libyaml notices a full-width colon a line or two after it was typed: find its line.
-    colon_line = 0
-    for n in range(min(line, len(lines)), max(0, line - 3), -1):
-        if "：" in lines[n - 1]:
-            colon_line = n
-            break
+    # libyaml notices a full-width colon or space a line or two after it was typed: find it.
+    colon_line = _typed_near(lines, line, "：")
+    space_line = _typed_near(lines, line, "\u3000", leading=True)
     if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
         hint = "indent with spaces; YAML does not allow tabs for indentation"
     elif colon_line:
         line, col = colon_line, lines[colon_line - 1].index("：") + 1
         hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
-    elif "\u3000" in around:
+    elif space_line:
+        line, col = space_line, lines[space_line - 1].index("\u3000") + 1
         hint = "a full-width space (U+3000) was typed; indent with ordinary spaces"
-    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+    elif "mapping values are not allowed" in problem:
+        hint = "a value that contains ': ' must be quoted, like title: \"关于…: 2018\""
+    elif exc.context and "flow" in exc.context and exc.context_mark:
         opened = exc.context_mark.line + 1
-        hint = f"{exc.context.removeprefix('while ')} that starts at line {opened}"
-        if "flow" in exc.context:
-            hint += " was not closed (a missing ']' or '}'?)"
+        hint = f"{exc.context.removeprefix('while ')} that starts at line {opened} was not closed"
+        hint += " (a missing ']' or '}'?)"
     elif exc.context and "mapping" in exc.context:
         hint = "check the indentation and that every key is followed by ': '"
+    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        hint = (
+            f"{exc.context.removeprefix('while ')} that starts at line {exc.context_mark.line + 1}"
+        )
     message = f"YAML syntax: {problem}"
     if hint:
         message += f"; {hint}"
     return InvalidInput([Problem(file, line, col, message)])
+
+
+def _typed_near(lines: list[str], line: int, char: str, leading: bool = False) -> int:
+    """The line (1-based) at or up to two lines above `line` where `char` was typed, or 0."""
+    for n in range(min(line, len(lines)), max(0, line - 3), -1):
+        text = lines[n - 1]
+        if char in (text[: len(text) - len(text.lstrip(" " + char))] if leading else text):
+            return n
+    return 0
 
 
 class _Frame:
@@ -296,7 +307,7 @@ class _Builder:
     def check_tag(self, event: Any, mapping: bool) -> None:
         tag = event.tag
         if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"):
-            raise self.fail(event, f"YAML tag {tag} is not allowed in a plan; remove it")
+            raise self.fail(event, f"YAML tag {_short(tag)} is not allowed in a plan; remove it")
 
     def scalar(self, event: Any) -> Any:
         value: str = event.value
@@ -314,10 +325,15 @@ class _Builder:
         elif tag == "tag:yaml.org,2002:null":
             result = None
         else:
-            raise self.fail(event, f"YAML tag {tag} is not allowed here; remove it")
+            raise self.fail(event, f"YAML tag {_short(tag)} is not allowed here; remove it")
         if event.anchor:
             self.anchors[event.anchor] = (result, 1)
         return result
+
+
+def _short(tag: str) -> str:
+    """A tag as the user typed it: !!python/object, not tag:yaml.org,2002:python/object."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
 
 def _resolve_plain(value: str) -> Any:
