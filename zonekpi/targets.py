@@ -258,33 +258,48 @@ def coverage(target: Target, ind: Indicator, park: str | None, figures: Figures)
     return _summary(target, ind, per_park, figures, "未覆盖 lacking")
 
 
+def _reaches(
+    target: Target, ind: Indicator, park: str, figures: Figures, minimum: Decimal
+) -> Finding:
+    """One park's level against a minimum (its per-park minimum or its allocated share)."""
+    actual = figures.level(ind, park, target.year)
+    if actual.value is None:
+        return _finding(target, ind, park, actual, None, unit=ind.unit)
+    a = actual.value
+    return _finding(
+        target,
+        ind,
+        park,
+        actual,
+        _ge(a, minimum),
+        unit=ind.unit,
+        completion=a / minimum if minimum > 0 else None,
+        gap=a - minimum,
+        gap_unit=_gap_unit(ind.unit),
+    )
+
+
+def _each_park(
+    target: Target, ind: Indicator, figures: Figures, minimums: dict[str, Decimal]
+) -> dict[str, bool | None]:
+    """Whether each park reaches its minimum (None: no figure)."""
+    out: dict[str, bool | None] = {}
+    for park, minimum in minimums.items():
+        v = figures.level(ind, park, target.year).value
+        out[park] = None if v is None else _ge(v, minimum)
+    return out
+
+
 @register("per_park")
 def per_park(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
     """各园区至少N: every park reaches the minimum."""
     assert target.value is not None
     if park is not None:
-        actual = figures.level(ind, park, target.year)
-        met = None if actual.value is None else _ge(actual.value, target.value)
-        gap = None if actual.value is None else actual.value - target.value
-        completion = (
-            actual.value / target.value if actual.value is not None and target.value > 0 else None
-        )
-        return _finding(
-            target,
-            ind,
-            park,
-            actual,
-            met,
-            unit=ind.unit,
-            gap=gap,
-            gap_unit=_gap_unit(ind.unit),
-            completion=completion,
-        )
-    per: dict[str, bool | None] = {}
-    for p in _scope(target, figures):
-        v = figures.level(ind, p, target.year).value
-        per[p] = None if v is None else _ge(v, target.value)
-    return _summary(target, ind, per, figures, "未达到 below")
+        return _reaches(target, ind, park, figures, target.value)
+    minimums = dict.fromkeys(_scope(target, figures), target.value)
+    return _summary(
+        target, ind, _each_park(target, ind, figures, minimums), figures, "未达到 below"
+    )
 
 
 @register("allocation")
@@ -292,24 +307,8 @@ def allocation(target: Target, ind: Indicator, park: str | None, figures: Figure
     """A zone target split over parks: each park against its share; the zone row sums up."""
     shares = dict(target.shares)
     if park is not None:
-        share = shares.get(park)
-        actual = figures.level(ind, park, target.year)
-        if share is None or actual.value is None:
-            return _finding(target, ind, park, actual, None, unit=ind.unit)
-        completion = actual.value / share if share > 0 else None
-        return _finding(
-            target,
-            ind,
-            park,
-            actual,
-            _ge(actual.value, share),
-            unit=ind.unit,
-            completion=completion,
-            gap=actual.value - share,
-            gap_unit=_gap_unit(ind.unit),
-        )
-    per: dict[str, bool | None] = {}
-    for p, share in shares.items():
-        v = figures.level(ind, p, target.year).value
-        per[p] = None if v is None else _ge(v, share)
+        if park not in shares:
+            return _finding(target, ind, park, Actual(None), None, unit=ind.unit)
+        return _reaches(target, ind, park, figures, shares[park])
+    per = _each_park(target, ind, figures, shares)
     return _summary(target, ind, per, figures, "未完成分解目标 below share")
