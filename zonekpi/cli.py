@@ -218,17 +218,7 @@ def units() -> None:
     """List the units zonekpi accepts, with their other spellings."""
     from . import units as u
 
-    aliases: dict[str, list[str]] = {}
-    for spelling, canonical in u._aliases().items():
-        if (spelling != canonical and spelling.lower() == spelling) or not spelling.isascii():
-            aliases.setdefault(canonical, [])
-            if spelling != canonical and spelling not in aliases[canonical]:
-                aliases[canonical].append(spelling)
-    lines = []
-    for canonical in u.known_units():
-        others = [a for a in aliases.get(canonical, []) if a != u.display(canonical)]
-        shown = u.display(canonical)
-        lines.append(f"{shown}\t{', '.join(others)}".rstrip())
+    lines = [f"{u.display(name)}\t{', '.join(others)}".rstrip() for name, others in u.spellings()]
     _emit("\n".join(lines) + "\n")
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import __version__, units
-from .model import Finding, PlanResult, Target
+from .model import Finding, PlanResult, Status, Target
 from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
 
 
@@ -153,8 +153,6 @@ def check_table(results: list[PlanResult]) -> Table:
 
 
 def summary_line(r: PlanResult) -> str:
-    from .model import Status
-
     return (
         f"{r.plan.file}: {r.year} 达标 met {r.count(Status.MET)}, 未达标 missed "
         f"{r.count(Status.MISSED)}, 无数据 no data {r.count(Status.NO_DATA)}"
@@ -200,8 +198,6 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
 
 
 def to_json(results: list[PlanResult]) -> dict[str, Any]:
-    from .model import Status
-
     return {
         "zonekpi": __version__,
         "report": "check",

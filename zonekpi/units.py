@@ -86,6 +86,16 @@ def known_units() -> list[str]:
     return list(dict.fromkeys(_aliases().values()))
 
 
+def spellings() -> list[tuple[str, list[str]]]:
+    """Each canonical unit with its other accepted spellings (lower-case duplicates left out)."""
+    table: dict[str, list[str]] = {name: [] for name in known_units()}
+    for spelling, name in _aliases().items():
+        others = table[name]
+        if spelling != display(name) and spelling.lower() not in {o.lower() for o in others}:
+            others.append(spelling)
+    return list(table.items())
+
+
 def normalise(text: str) -> str:
     """NFKC, so that full-width digits, signs and spaces read as their ASCII forms."""
     return unicodedata.normalize("NFKC", text).strip()

@@ -220,7 +220,7 @@ class _Builder:
             if kind is yaml.ScalarEvent:
                 self.place(stack, event, self.scalar(event), 1)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.check_tag(event, kind is yaml.MappingStartEvent)
+                self.check_tag(event)
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(
                         event, f"nesting deeper than {MAX_DEPTH} levels; a plan is never this deep"
@@ -304,7 +304,7 @@ class _Builder:
         top.container[top.key] = value
         top.key = _NO_KEY
 
-    def check_tag(self, event: Any, mapping: bool) -> None:
+    def check_tag(self, event: Any) -> None:
         tag = event.tag
         if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"):
             raise self.fail(event, f"YAML tag {_short(tag)} is not allowed in a plan; remove it")

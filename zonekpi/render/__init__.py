@@ -55,11 +55,10 @@ def display_columns(table: Table) -> list[Any]:
     return [c for c in table.columns if c.display and any(r.get(c.key) for r in table.rows)]
 
 
-STATUS_TEXT = {"met": "达标", "missed": "未达标", "no_data": "无数据"}
-
-
 def human_cell(key: str, value: str) -> str:
-    """Cells as people read them: statuses in Chinese."""
+    """Cells as people read them: statuses in Chinese (达标, 未达标, 无数据)."""
     if key == "status":
-        return STATUS_TEXT.get(value, value)
+        from ..model import Status
+
+        return Status(value).label
     return value

@@ -11,32 +11,32 @@ import io
 
 from . import Options, Output, display_columns, human_cell
 
-STYLE = {"met": "green", "missed": "bold red", "no_data": "dim"}
+STYLE = {"met": "green", "missed": "bold red", "no_data": "dim"}  # the status cell
 
 
 def render(output: Output, options: Options) -> str:
-    if not options.color and options.width <= 0:  # pragma: no cover - defensive
-        from .plain import render as plain
-
-        return plain(output, options)
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     table = output.table()
     cols = display_columns(table)
-    rt = RichTable(title=table.title, title_justify="left", header_style="bold", expand=False)
+    rt = RichTable(title=table.title, title_justify="left", header_style="bold")
     for c in cols:
         rt.add_column(
             c.header,
             justify="right" if c.numeric else "left",
-            overflow="fold",
+            overflow="fold",  # unspaced Chinese would otherwise be cut with "…"
             no_wrap=c.key in ("status", "completion", "tier"),
         )
     for row, status in zip(table.rows, table.statuses, strict=True):
-        cells = [human_cell(c.key, row.get(c.key, "")) for c in cols]
-        rt.add_row(*cells, style=None if status == "met" else STYLE.get(status))
-        if status == "met" and options.color:
-            pass
+        cells = [
+            Text(human_cell(c.key, row.get(c.key, "")), style=STYLE[status])
+            if c.key == "status"
+            else human_cell(c.key, row.get(c.key, ""))
+            for c in cols
+        ]
+        rt.add_row(*cells)
     buf = io.StringIO()
     console = Console(
         file=buf,
