@@ -14,6 +14,7 @@ from decimal import Decimal
 from . import units
 from .errors import UnitMismatch
 from .model import Figure, Indicator, Plan
+from .numbers import fmt_percent
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
 DISAGREEMENT_PP = Decimal(1)
@@ -107,9 +108,10 @@ class Figures:
             notes: tuple[str, ...] = ()
             if computed is not None and abs(computed - reported) > DISAGREEMENT_PP:
                 prices = " (levels at current prices)" if ind.growth_basis == "comparable" else ""
+                shown, implied = fmt_percent(reported), fmt_percent(computed)
                 notes = (
-                    f"上报增速 {_pct(reported)} 与总量推算的 {_pct(computed)} 不一致; reported "
-                    f"growth differs from the {how}{prices}",
+                    f"上报增速 {shown} 与总量推算的 {implied} 不一致; reported growth differs "
+                    f"from the {how}{prices}",
                 )
             return Actual(reported, "reported", notes)
         if ind.growth_basis == "comparable":
@@ -179,9 +181,3 @@ def _in_unit(fig: Figure, previous: Plan, plan: Plan) -> Figure:
         fig.note,
         fig.loc,
     )
-
-
-def _pct(value: Decimal) -> str:
-    from .numbers import fmt_percent
-
-    return fmt_percent(value)

@@ -57,11 +57,11 @@ class FigureReader(Reader):
                 if value is None:
                     return None
         if raw.get("growth") is not None:
-            if not self.unit_is(
+            growth = self.in_unit(
                 raw["growth"], "percent", (*at, "growth"), "growth is a percentage, like '6.3%'"
-            ):
+            )
+            if growth is None:
                 return None
-            growth = units.parse_quantity(raw["growth"]).value
         if raw.get("base") is not None:
             base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
         if raw.get("change") is not None:

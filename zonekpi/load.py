@@ -217,22 +217,17 @@ class _PlanBuilder(Reader):
             if low > high:
                 self.error(here, f"the low end {value[0]} is above the high end {value[1]}")
             return Target(**common, text=f"{value[0]}–{value[1]}", value=low, high=high, unit=unit)
-        if kind == "growth" and not self.unit_is(
-            value, "percent", here, "a growth target is a percentage, like '8%'"
-        ):
-            return None
-        if (
-            kind == "increase"
-            and unit == "百分点"
-            and not self.unit_is(
+        if kind == "growth":
+            amount = self.in_unit(value, unit, here, "a growth target is a percentage, like '8%'")
+        elif kind == "increase" and unit == "百分点":
+            amount = self.in_unit(
                 value,
-                "百分点",
+                unit,
                 here,
                 "the increase of a percentage is in percentage points, like '6.4 个百分点'",
             )
-        ):
-            return None
-        amount = self.quantity(value, here, unit, kind.replace("_", " "))
+        else:
+            amount = self.quantity(value, here, unit, kind.replace("_", " "))
         if amount is None:
             return None
         tolerance = None

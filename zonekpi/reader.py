@@ -74,16 +74,17 @@ class Reader:
             self.error(path, f"{what}: {exc}")
             return None
 
-    def unit_is(self, raw: Any, unit: str, path: YPath, message: str) -> bool:
+    def in_unit(self, raw: Any, unit: str, path: YPath, message: str) -> Decimal | None:
+        """A quantity that must be written in exactly `unit` (a growth in %), or None."""
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
             self.error(path, str(exc))
-            return False
+            return None
         if q.unit != unit:
             self.error(path, f"{raw!r}: {message}")
-            return False
-        return True
+            return None
+        return q.value
 
     def unknown_park(self, park: str) -> str:
         known = ", ".join(sorted(self.names.parks)) or "none"

@@ -13,7 +13,8 @@ from typing import Any
 
 from . import __version__, units
 from .model import Finding, PlanResult, Status, Target
-from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
+from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
+from .units import fmt_quantity
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,6 @@ TIER_LABELS = {"floor": "确保", "stretch": "力争"}
 _SYMBOL = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 
 
-def _q(value: Decimal | None, unit: str) -> str:
-    if value is None:
-        return ""
-    if unit == "percent":
-        return fmt_percent(value)
-    return f"{fmt_number(value)}{units.spacer(unit)}{units.display(unit)}"
-
-
 def target_text(
     t: Target, finding: Finding | None = None, park_names: dict[str, str] | None = None
 ) -> str:
@@ -77,28 +70,30 @@ def target_text(
     names = park_names or {}
     lower = finding is not None and finding.indicator.direction == "lower"
     if t.kind in _SYMBOL:
-        return f"{_SYMBOL[t.kind]} {_q(t.value, t.unit)}"
+        return f"{_SYMBOL[t.kind]} {fmt_quantity(t.value, t.unit)}"
     if t.kind == "between":
-        return f"{fmt_number(t.value)}–{_q(t.high, t.unit)}"
+        return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}"
     if t.kind == "about":
         tolerance_unit = "百分点" if t.unit == "percent" else t.unit
-        return f"{_q(t.value, t.unit)} ± {_q(t.tolerance, tolerance_unit)}"
+        return f"{fmt_quantity(t.value, t.unit)} ± {fmt_quantity(t.tolerance, tolerance_unit)}"
     if t.kind == "growth":
-        return f"增长 {'≤' if lower else '≥'} {_q(t.value, t.unit)}"
+        return f"增长 {'≤' if lower else '≥'} {fmt_quantity(t.value, t.unit)}"
     if t.kind == "increase":
-        return f"提高 {'≤' if lower else '≥'} {_q(t.value, t.unit)}"
+        return f"提高 {'≤' if lower else '≥'} {fmt_quantity(t.value, t.unit)}"
     if t.kind == "coverage":
         if t.parks is None:
             return "全覆盖"
         return "覆盖 " + "、".join(names.get(p, p) for p in t.parks)
     if t.kind == "per_park":
         if finding is not None and finding.park is not None:
-            return f"≥ {_q(t.value, t.unit)} (各园区)"
-        return f"各园区 ≥ {_q(t.value, t.unit)}"
+            return f"≥ {fmt_quantity(t.value, t.unit)} (各园区)"
+        return f"各园区 ≥ {fmt_quantity(t.value, t.unit)}"
     if t.kind == "allocation":
         if finding is not None and finding.park is not None:
-            return f"≥ {_q(dict(t.shares).get(finding.park), t.unit)} (分解)"
-        return "分解: " + "、".join(f"{names.get(p, p)}{_q(s, t.unit)}" for p, s in t.shares)
+            return f"≥ {fmt_quantity(dict(t.shares).get(finding.park), t.unit)} (分解)"
+        return "分解: " + "、".join(
+            f"{names.get(p, p)}{fmt_quantity(s, t.unit)}" for p, s in t.shares
+        )
     return t.text  # pragma: no cover
 
 

@@ -14,7 +14,6 @@ from decimal import Decimal
 from . import units
 from .actuals import Actual, Figures
 from .model import Finding, Indicator, Status, Target
-from .numbers import fmt_number, fmt_percent
 
 EPS = Decimal("1e-9")
 
@@ -47,14 +46,6 @@ def _le(a: Decimal, b: Decimal) -> bool:
     return a <= b + EPS
 
 
-def _quantity_text(value: Decimal | None, unit: str) -> str:
-    if value is None:
-        return ""
-    if unit in ("percent",):
-        return fmt_percent(value)
-    return f"{fmt_number(value)}{units.spacer(unit)}{units.display(unit)}"
-
-
 def _finding(
     target: Target,
     ind: Indicator,
@@ -76,7 +67,7 @@ def _finding(
         status=status,
         actual=actual.value,
         actual_unit=unit,
-        actual_text=_quantity_text(actual.value, unit),
+        actual_text=units.fmt_quantity(actual.value, unit),
         completion=completion,
         gap=gap,
         gap_unit=gap_unit,

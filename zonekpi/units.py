@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UnitError, UnitMismatch
+from .numbers import fmt_number, fmt_percent
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
 # as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").
@@ -49,8 +50,6 @@ class Quantity:
     unit: str
 
     def __str__(self) -> str:
-        from .numbers import fmt_number
-
         return f"{fmt_number(self.value)}{spacer(self.unit)}{display(self.unit)}"
 
 
@@ -198,6 +197,15 @@ def spacer(unit: str) -> str:
     """No space before % and ‰, one before ASCII unit names, none before Chinese ones."""
     shown = display(unit)
     return " " if shown[:1].isascii() and shown[:1].isalpha() else ""
+
+
+def fmt_quantity(value: Decimal | None, unit: str) -> str:
+    """A value in `unit` as reports show it: 95家, 0.12亿元, 5.73% ('' for no value)."""
+    if value is None:
+        return ""
+    if is_percent(unit):
+        return fmt_percent(value)
+    return f"{fmt_number(value)}{spacer(unit)}{display(unit)}"
 
 
 def is_percent(unit: str) -> bool:

@@ -15,7 +15,7 @@ def _tabulate(output: Output, style: str) -> str:
     tabulate.PRESERVE_WHITESPACE = False
     table = output.table()
     cols = display_columns(table)
-    rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
+    rows = [[_clean(human_cell(c.key, r.get(c.key, "")), style) for c in cols] for r in table.rows]
     align = ["right" if c.numeric else "left" for c in cols]
     body = tabulate.tabulate(
         rows,
@@ -32,6 +32,7 @@ def _tabulate(output: Output, style: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _clean(text: str) -> str:
-    # A pipe would end a Markdown cell and a newline a row, in any format.
-    return text.replace("|", "\\|").replace("\n", " ")
+def _clean(text: str, style: str) -> str:
+    # A newline would end a row in any format; a pipe ends a cell only in a Markdown table.
+    text = text.replace("\n", " ")
+    return text.replace("|", "\\|") if style == "pipe" else text
