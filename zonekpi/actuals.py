@@ -8,12 +8,12 @@ from this year's level and the base (上年同期基数) or last year's level; a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
 
-from . import units
+from . import rollup, units
 from .errors import UnitMismatch
-from .model import Figure, Indicator, Plan
+from .model import NONE, Actual, Figure, Indicator, Part, Plan, Rollup
 from .numbers import fmt_percent
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
@@ -21,20 +21,13 @@ DISAGREEMENT_PP = Decimal(1)
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
-class Actual:
-    """A value (or None for no data), how it was obtained, and remarks for the report."""
-
-    value: Decimal | None
-    basis: str = ""
-    notes: tuple[str, ...] = ()
-
-
-NONE = Actual(None)
-
-
 class Figures:
-    """Figures of a plan (and of last year's plan) indexed by indicator, park and year."""
+    """Figures of a plan (and of last year's plan) indexed by indicator, park and year.
+
+    `level`, `growth`, `change` and `flag` answer for a park, or for the zone (park None); a
+    zone or parent park without its own figure is rolled up from the parks inside it (see
+    `rollup`). Answers are remembered, so a roll-up over many parks is computed once.
+    """
 
     def __init__(self, plan: Plan, previous: Plan | None = None) -> None:
         self.plan = plan
@@ -46,42 +39,99 @@ class Figures:
         for fig in plan.figures:
             self.by_key[fig.key] = fig
         self.indicators = {i.id: i for i in plan.indicators}
+        self.names = {p.id: p.name for p in plan.parks}
+        self._memo: dict[tuple[str, str, str | None, int], Actual] = {}
 
     def get(self, indicator: str, park: str | None, year: int) -> Figure | None:
         return self.by_key.get((indicator, park, year))
 
+    def _remember(
+        self, what: str, ind: Indicator, park: str | None, year: int, fn: Callable[[], Actual]
+    ) -> Actual:
+        key = (what, ind.id, park, year)
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]
+
     def level(self, ind: Indicator, park: str | None, year: int) -> Actual:
-        """The level of `ind`: reported, or computed for a share or per-capita indicator."""
+        """The level of `ind`: reported, a ratio of its terms, or summed over the parks."""
+        return self._remember("level", ind, park, year, lambda: self._level(ind, park, year))
+
+    def _level(self, ind: Indicator, park: str | None, year: int) -> Actual:
         fig = self.get(ind.id, park, year)
-        if fig is not None and fig.value is not None:
-            return Actual(fig.value, "reported")
-        if ind.share:
-            return self._ratio(ind, park, year, *ind.share, per=None)
-        if ind.per_capita:
-            value_id, population_id, per = ind.per_capita
-            return self._ratio(ind, park, year, value_id, population_id, per=per)
+        reported = fig.value if fig is not None else None
+        how = rollup.method(ind)
+        if how == "ratio":
+            if reported is not None:
+                return Actual(reported, "reported")
+            return self._ratio(ind, park, year)
+        children = self.plan.children(park)
+        if how != "sum" or not children:
+            if reported is not None:
+                return Actual(reported, "reported")
+            if children and how == "none" and self._any_child(ind, children, year):
+                return Actual(None, "", (_not_summed(ind),))
+            return NONE
+        parts = [Part(c, self.level(ind, c, year).value) for c in children]
+        roll = rollup.sum_parts(parts, reported)
+        return self._rolled(ind, roll, reported)
+
+    def _rolled(self, ind: Indicator, roll: Rollup, reported: Decimal | None) -> Actual:
+        """An Actual from a roll-up: the reported figure first (shown beside the sum)."""
+        notes = rollup.remarks(roll, self.names, ind.unit)
+        if reported is not None:
+            return Actual(reported, "reported", notes, roll)
+        if roll.value is not None:
+            return Actual(roll.value, ROLLED_UP, notes, roll)
+        if rollup.has_data(roll):
+            return Actual(None, "", notes, roll)
         return NONE
+
+    def _any_child(self, ind: Indicator, children: tuple[str, ...], year: int) -> bool:
+        return any(self.get(ind.id, c, year) is not None for c in children)
 
     def flag(self, ind: Indicator, park: str | None, year: int) -> bool | None:
         """Whether a park has it: a 是否 figure, or a count of at least one."""
-        fig = self.get(ind.id, park, year)
-        if fig is None:
-            return None
-        if fig.flag is not None:
-            return fig.flag
-        if fig.value is not None:
-            return fig.value >= 1
-        return None
+        value = self.flag_actual(ind, park, year).value
+        return None if value is None else value >= 1
 
-    def _ratio(
-        self, ind: Indicator, park: str | None, year: int, num_id: str, den_id: str, per: int | None
-    ) -> Actual:
+    def flag_actual(self, ind: Indicator, park: str | None, year: int) -> Actual:
+        """`flag` as 1 or 0; a zone or parent park has it when any of its parks has it."""
+        return self._remember("flag", ind, park, year, lambda: self._flag(ind, park, year))
+
+    def _flag(self, ind: Indicator, park: str | None, year: int) -> Actual:
+        fig = self.get(ind.id, park, year)
+        if fig is not None and fig.flag is not None:
+            return Actual(Decimal(int(fig.flag)), "reported")
+        if fig is not None and fig.value is not None:
+            return Actual(Decimal(int(fig.value >= 1)), "reported")
+        children = self.plan.children(park)
+        if not children or rollup.method(ind) == "none":
+            return NONE
+        parts = [Part(c, self.flag_actual(ind, c, year).value) for c in children]
+        return self._rolled(ind, rollup.any_flag(parts, None), None)
+
+    def _ratio(self, ind: Indicator, park: str | None, year: int) -> Actual:
+        """A share (Σ numerator ÷ Σ denominator) or a per-capita value (÷ population × per)."""
+        if ind.share:
+            (num_id, den_id), per = ind.share, None
+        else:
+            assert ind.per_capita is not None
+            num_id, den_id, per = ind.per_capita
         num_ind, den_ind = self.indicators[num_id], self.indicators[den_id]
-        num = self.level(num_ind, park, year).value
-        den = self.level(den_ind, park, year).value
+        num_a, den_a = self.level(num_ind, park, year), self.level(den_ind, park, year)
+        terms = (("numerator", num_id, num_a), ("denominator", den_id, den_a))
+        num, den = num_a.value, den_a.value
         missing = [i.name for i, v in ((num_ind, num), (den_ind, den)) if v is None]
         if num is None or den is None:
-            return Actual(None, "", (f"缺少 {'、'.join(missing)} missing",))
+            notes = [f"缺少 {'、'.join(missing)} missing", *num_a.notes, *den_a.notes]
+            children = self.plan.children(park)
+            if children and self._any_child(ind, children, year):
+                notes.append(
+                    "园区的比值不能平均, 请上报分子和分母; ratios of parks are not averaged: "
+                    "report the numerator and the denominator"
+                )
+            return Actual(None, "", tuple(notes), terms=terms)
         if den == 0:
             return Actual(None, "", (f"{den_ind.name} 为 0, 无法计算 cannot divide by zero",))
         if per is None:
@@ -97,37 +147,72 @@ class Figures:
             people = units.convert(den, den_ind.unit, "人")
             value = num / people * per
             basis = f"{num_ind.name} ÷ {den_ind.name} × {per}"
-        return Actual(value, f"computed: {basis}")
+        return Actual(value, f"computed: {basis}", terms=terms)
 
     def growth(self, ind: Indicator, park: str | None, year: int) -> Actual:
         """Year-over-year growth in percent: reported first, else computed where allowed."""
+        return self._remember("growth", ind, park, year, lambda: self._growth(ind, park, year))
+
+    def _growth(self, ind: Indicator, park: str | None, year: int) -> Actual:
         fig = self.get(ind.id, park, year)
         reported = fig.growth if fig is not None else None
+        own_level = fig is not None and fig.value is not None
         computed, how = self._computed_growth(ind, park, year, fig)
+        children = self.plan.children(park)
+        roll = None
+        if children and rollup.method(ind) == "sum":
+            roll = self._growth_rollup(ind, children, year, reported)
         if reported is not None:
             notes: tuple[str, ...] = ()
-            if computed is not None and abs(computed - reported) > DISAGREEMENT_PP:
-                prices = " (levels at current prices)" if ind.growth_basis == "comparable" else ""
-                shown, implied = fmt_percent(reported), fmt_percent(computed)
-                notes = (
-                    f"上报增速 {shown} 与总量推算的 {implied} 不一致; reported growth differs "
-                    f"from the {how}{prices}",
-                )
-            return Actual(reported, "reported", notes)
-        if ind.growth_basis == "comparable":
+            if own_level and computed is not None:
+                notes = _disagreement(ind, reported, computed, how)
+            elif roll is not None:
+                notes = rollup.remarks(roll, self.names, ind.unit)
+            return Actual(reported, "reported", notes, roll)
+        comparable = ind.growth_basis == "comparable"
+        if own_level and computed is not None and not comparable:
+            return Actual(computed, f"computed from {how}")
+        if roll is not None and (roll.value is not None or rollup.has_data(roll)):
+            notes = rollup.remarks(roll, self.names, ind.unit)
+            if roll.value is not None and comparable:
+                notes = (COMPARABLE_WEIGHTS, *notes)
+            return Actual(roll.value, ROLLED_UP if roll.value is not None else "", notes, roll)
+        if comparable:
             if computed is not None:
-                return Actual(
-                    None,
-                    "",
-                    (
-                        "可比价增速须上报, 不能由现价总量推算; comparable-price "
-                        "growth must be reported",
-                    ),
-                )
+                return Actual(None, "", (COMPARABLE_REPORTED,))
             return NONE
         if computed is not None:
             return Actual(computed, f"computed from {how}")
         return NONE
+
+    def _growth_rollup(
+        self, ind: Indicator, children: tuple[str, ...], year: int, reported: Decimal | None
+    ) -> Rollup:
+        parts = []
+        for c in children:
+            level = self.level(ind, c, year).value
+            g = self.growth(ind, c, year)
+            base, base_from = self._base(ind, c, year, level, g)
+            parts.append(Part(c, level, base, g.value, base_from))
+        return rollup.sum_growth(parts, reported)
+
+    def _base(
+        self, ind: Indicator, park: str, year: int, level: Decimal | None, g: Actual
+    ) -> tuple[Decimal | None, str]:
+        """A park's level a year before, for weighting its growth (DOMAIN.md, Parks)."""
+        fig = self.get(ind.id, park, year)
+        if fig is not None and fig.base is not None:
+            return fig.base, "reported base"
+        if g.rollup is not None and g.rollup.base is not None and g.basis == ROLLED_UP:
+            return g.rollup.base, "sum of its parks' bases"
+        if level is None or g.value is None or g.value <= -HUNDRED:
+            return None, ""
+        if g.basis == "reported":
+            return level / (1 + g.value / HUNDRED), "level ÷ (1 + growth)"
+        before = self.level(ind, park, year - 1).value
+        if before is not None:
+            return before, f"level {year - 1}"
+        return None, ""  # pragma: no cover - a computed growth always has last year's level
 
     def _computed_growth(
         self, ind: Indicator, park: str | None, year: int, fig: Figure | None
@@ -144,16 +229,60 @@ class Figures:
 
     def change(self, ind: Indicator, park: str | None, year: int) -> Actual:
         """Change from last year's level (in 百分点 for a % indicator): reported or computed."""
+        return self._remember("change", ind, park, year, lambda: self._change(ind, park, year))
+
+    def _change(self, ind: Indicator, park: str | None, year: int) -> Actual:
         fig = self.get(ind.id, park, year)
         if fig is not None and fig.change is not None:
             return Actual(fig.change, "reported")
         now = self.level(ind, park, year).value
         if now is not None and fig is not None and fig.base is not None:
             return Actual(now - fig.base, f"computed from level and base {year}")
+        children = self.plan.children(park)
+        roll = None
+        if children and rollup.method(ind) == "sum":
+            parts = [Part(c, self.change(ind, c, year).value) for c in children]
+            roll = rollup.sum_parts(parts, None, "change")
+            if roll.value is not None:
+                return Actual(roll.value, ROLLED_UP, (), roll)
         before = self.level(ind, park, year - 1).value
-        if now is None or before is None:
-            return NONE
-        return Actual(now - before, f"computed from levels {year - 1}→{year}")
+        if now is not None and before is not None:
+            return Actual(now - before, f"computed from levels {year - 1}→{year}")
+        if roll is not None and rollup.has_data(roll):
+            return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
+        return NONE
+
+
+ROLLED_UP = "rolled up from parks"
+COMPARABLE_WEIGHTS = (
+    "可比价增速按现价基数加权汇总, 为近似值; comparable-price rates weighted by "
+    "current-price bases (the usual approximation)"
+)
+COMPARABLE_REPORTED = (
+    "可比价增速须上报, 不能由现价总量推算; comparable-price growth must be reported"
+)
+
+
+def _disagreement(
+    ind: Indicator, reported: Decimal, computed: Decimal, how: str
+) -> tuple[str, ...]:
+    if abs(computed - reported) <= DISAGREEMENT_PP:
+        return ()
+    prices = " (levels at current prices)" if ind.growth_basis == "comparable" else ""
+    shown, implied = fmt_percent(reported), fmt_percent(computed)
+    return (
+        f"上报增速 {shown} 与总量推算的 {implied} 不一致; reported growth differs "
+        f"from the {how}{prices}",
+    )
+
+
+def _not_summed(ind: Indicator) -> str:
+    if ind.rollup == "none":
+        return (
+            "按规划不由园区加总 (rollup: none), 全区数须上报; "
+            "the plan says the zone's figure is reported, not summed"
+        )
+    return "比率不能由园区加总或平均, 全区数须上报; rates are neither summed nor averaged"
 
 
 def _ids(plan: Plan) -> set[str]:

@@ -9,23 +9,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import units
 from .actuals import Figures
-from .model import Finding, Plan, PlanResult, Target
+from .model import Finding, Indicator, Measure, Plan, PlanResult, Target, Total
 from .numbers import fmt_number
-from .targets import evaluate
+from .targets import evaluate, scope
 
 # Kinds that every park must meet; checked park by park under --park.
 PER_PARK_KINDS = ("coverage", "per_park", "allocation")
 
 
-def _applies_to(target: Target, park: str, plan: Plan) -> bool:
+def _applies_to(target: Target, park: str, figures: Figures) -> bool:
     if target.park is not None:
         return target.park == park
-    if target.kind == "allocation":
-        return park in dict(target.shares)
-    if target.kind in PER_PARK_KINDS:
-        return target.parks is None or park in target.parks
-    return False
+    return target.kind in PER_PARK_KINDS and park in scope(target, figures)
 
 
 def check(
@@ -41,7 +38,7 @@ def check(
                 continue
             if park is None:
                 findings.append(evaluate(target, ind, target.park, figures))
-            elif _applies_to(target, park, plan):
+            elif _applies_to(target, park, figures):
                 findings.append(evaluate(target, ind, park, figures))
     warnings = list(_allocation_warnings(plan, year))
     if not any(t.year == year for t in plan.targets):
@@ -50,7 +47,66 @@ def check(
             f"{plan.file}: no targets for {year}; the plan has targets for "
             + ", ".join(str(y) for y in years)
         )
-    return PlanResult(plan, year, park, tuple(findings), tuple(warnings))
+    return PlanResult(
+        plan, year, park, tuple(findings), tuple(warnings), totals(plan, figures, year)
+    )
+
+
+# The measure a target kind is judged on (coverage: a flag, or a count for a count indicator).
+MEASURE: dict[str, Measure] = {"growth": "growth", "increase": "change"}
+
+
+def measure_of(target: Target, ind: Indicator) -> Measure:
+    if target.kind in MEASURE:
+        return MEASURE[target.kind]
+    return "flag" if units.is_flag(ind.unit) else "level"
+
+
+def totals(plan: Plan, figures: Figures, year: int) -> tuple[Total, ...]:
+    """Every measure of every indicator with a figure or a target in `year`, for each park
+    (parents before the parks inside them) and for the zone: the by-park view."""
+    reported: dict[str, set[Measure]] = {}
+    for fig in plan.figures:
+        if fig.period != year:
+            continue
+        got = reported.setdefault(fig.indicator, set())
+        if fig.flag is not None:
+            got.add("flag")
+        if fig.value is not None:
+            got.add("flag" if fig.flag is not None else "level")
+        if fig.growth is not None:
+            got.add("growth")
+        if fig.change is not None:
+            got.add("change")
+    nodes: list[str | None] = [p for p, _ in plan.tree()]
+    nodes.append(None)
+    get = {
+        "level": figures.level,
+        "growth": figures.growth,
+        "change": figures.change,
+        "flag": figures.flag_actual,
+    }
+    out = []
+    for ind in plan.indicators:
+        wanted = reported.get(ind.id, set()) | {
+            measure_of(t, ind) for t in ind.targets if t.year == year
+        }
+        if ind.share or ind.per_capita:
+            wanted.add("level")
+        for measure in ("level", "growth", "change", "flag"):
+            if measure not in wanted:
+                continue
+            values = tuple((n, get[measure](ind, n, year)) for n in nodes)
+            if (
+                measure in reported.get(ind.id, ())
+                or any(a.value is not None for _, a in values)
+                or any(measure_of(t, ind) == measure for t in ind.targets if t.year == year)
+            ):
+                unit = {"growth": "percent", "flag": ""}.get(measure, ind.unit)
+                if measure == "change" and units.is_percent(ind.unit):
+                    unit = "百分点"
+                out.append(Total(ind, measure, unit, values))
+    return tuple(out)
 
 
 def _allocation_warnings(plan: Plan, year: int) -> list[str]:

@@ -86,8 +86,13 @@ class _CheckOutput:
     """What the renderers receive for `check`: the results, shaped on demand."""
 
     results: list[Any]
+    by_park: bool = False
 
     def table(self) -> Any:
+        if self.by_park:
+            from .bypark import by_park_table
+
+            return by_park_table(self.results)
         from .report import check_table
 
         return check_table(self.results)
@@ -115,6 +120,12 @@ def _options(fmt: str, excel: bool = False) -> Any:
 @click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
 @click.option("--park", "-p", help="Check one park against its own targets (a park id).")
 @click.option(
+    "--by-park",
+    "-P",
+    is_flag=True,
+    help="A matrix: indicators down, every park and the zone across (JSON always has both).",
+)
+@click.option(
     "--data",
     "-d",
     multiple=True,
@@ -131,6 +142,7 @@ def check(
     plans: tuple[str, ...],
     year: int | None,
     park: str | None,
+    by_park: bool,
     data: tuple[str, ...],
     previous: str | None,
     fmt: str,
@@ -141,6 +153,8 @@ def check(
     Examples:
       zonekpi check plans/xinxiang-2018.yaml
       zonekpi check plans/xinxiang-2018.yaml --data examples/xinxiang-2018-figures.csv
+      zonekpi check plans/xinxiang-2018.yaml --park gxq
+      zonekpi check plans/jianxi-2022.yaml --year 2021 --by-park
       zonekpi check plans/jianxi-2022.yaml --year 2021 --format json
     """
     from .check import check as run_check
@@ -148,6 +162,8 @@ def check(
     from .load import load_plan
     from .render import render
 
+    if by_park and park is not None:
+        raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
     last = load_plan(previous) if previous else None
     results = []
     problems: list[Problem] = []
@@ -169,7 +185,7 @@ def check(
     for r in results:
         for warning in r.warnings:
             _stderr(f"zonekpi: warning: {warning}")
-    _emit(render(_CheckOutput(results), _options(fmt)))
+    _emit(render(_CheckOutput(results, by_park), _options(fmt)))
     code = ExitCode.OK if all(r.success for r in results) else ExitCode.MISSED
     click.get_current_context().exit(code)
 

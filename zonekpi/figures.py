@@ -41,7 +41,7 @@ class FigureReader(Reader):
         value = flag = growth = base = change = None
         if raw.get("value") is not None:
             v = raw["value"]
-            if ind.unit == "是否":
+            if units.is_flag(ind.unit):
                 flag = _flag(v)
                 if flag is None:
                     self.error((*at, "value"), f"{v!r}: a 是否 indicator takes 是 or 否")

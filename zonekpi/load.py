@@ -121,7 +121,19 @@ class _PlanBuilder(Reader):
             if p["id"] in seen:
                 self.error(("parks", n, "id"), f"park id '{p['id']}' is used twice")
             seen[p["id"]] = n
-            out.append(Park(p["id"], p["name"], p.get("role"), p.get("name_en")))
+            out.append(Park(p["id"], p["name"], p.get("role"), p.get("name_en"), p.get("parent")))
+        self.names.parks = set(seen)
+        for n, park in enumerate(out):
+            if park.parent is None:
+                continue
+            if park.parent not in seen:
+                self.error(("parks", n, "parent"), self.unknown_park(park.parent))
+            elif _cycle(park.id, {p.id: p.parent for p in out}):
+                self.error(
+                    ("parks", n, "parent"),
+                    f"park '{park.id}' lies inside itself through 'parent'; "
+                    "a park's parent must be a park that is not inside it",
+                )
         return tuple(out)
 
     def indicators(self, raw: list[dict[str, Any]]) -> tuple[Indicator, ...]:
@@ -159,7 +171,14 @@ class _PlanBuilder(Reader):
                 group=ind.get("group"),
                 source=ind.get("source"),
                 loc=self.loc(at),
+                rollup=ind.get("rollup"),
             )
+            if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
+                self.error(
+                    (*at, "rollup"),
+                    "a percentage or ratio is never summed over parks; remove 'rollup: sum' "
+                    "(shares and per-capita values are computed from summed terms)",
+                )
             targets = tuple(
                 t
                 for k, raw_t in enumerate(ind.get("targets") or [])
@@ -252,3 +271,37 @@ class _PlanBuilder(Reader):
                     self.error((*at, block, key), self.unknown_indicator(ref))
                 elif ref == ind.id:
                     self.error((*at, block, key), f"indicator '{ind.id}' cannot refer to itself")
+                elif _cycle(ind.id, _terms(indicators)):
+                    self.error(
+                        (*at, block, key),
+                        f"indicator '{ind.id}' is computed from itself through '{ref}'; "
+                        "a share or per-capita indicator must refer to reported figures",
+                    )
+                    break
+
+
+def _terms(indicators: tuple[Indicator, ...]) -> dict[str, list[str]]:
+    """Each ratio indicator's terms (numerator and denominator, or value and population)."""
+    out: dict[str, list[str]] = {}
+    for ind in indicators:
+        if ind.share:
+            out[ind.id] = list(ind.share)
+        elif ind.per_capita:
+            out[ind.id] = list(ind.per_capita[:2])
+    return out
+
+
+def _cycle(start: str, edges: dict[str, str | None] | dict[str, list[str]]) -> bool:
+    """Whether following `edges` from `start` comes back to `start`."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        nxt = edges.get(node)
+        for n in [nxt] if isinstance(nxt, str) else nxt or []:
+            if n == start:
+                return True
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return False

@@ -14,6 +14,8 @@ from typing import Literal
 
 Direction = Literal["higher", "lower"]
 Tier = Literal["floor", "stretch"]
+RollupMethod = Literal["sum", "none"]
+Measure = Literal["level", "growth", "change", "flag"]
 
 TARGET_KINDS = (
     "at_least",
@@ -45,6 +47,7 @@ class Park:
     name: str
     role: str | None = None
     name_en: str | None = None
+    parent: str | None = None  # the park this one lies in (区中园), or None for the zone
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Indicator:
     source: str | None = None
     targets: tuple[Target, ...] = ()
     loc: Loc = Loc("")
+    rollup: RollupMethod | None = None  # None: follow from the unit (see rollup.method)
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,66 @@ class Plan:
     def targets(self) -> tuple[Target, ...]:
         return tuple(t for ind in self.indicators for t in ind.targets)
 
+    def children(self, park: str | None) -> tuple[str, ...]:
+        """The parks directly inside `park` (None: the zone's own parks, 一区四园)."""
+        return tuple(p.id for p in self.parks if p.parent == park)
+
+    def tree(self) -> list[tuple[str, int]]:
+        """Every park with its depth (0 for the zone's own parks), parents before children."""
+        out: list[tuple[str, int]] = []
+        stack = [(p, 0) for p in reversed(self.children(None))]
+        while stack:
+            park, depth = stack.pop()
+            out.append((park, depth))
+            stack.extend((c, depth + 1) for c in reversed(self.children(park)))
+        return out
+
+
+@dataclass(frozen=True)
+class Part:
+    """One park's input to a roll-up: its level and, for growth, its base and rate."""
+
+    park: str
+    value: Decimal | None  # this year's level (or the flag as 1/0)
+    base: Decimal | None = None  # last year's level, for growth
+    growth: Decimal | None = None  # percent, for growth
+    base_from: str = ""  # how the base was obtained: reported, level ÷ (1 + growth), …
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """How a total was added up from its parks: the inputs, so that anyone can redo the sum."""
+
+    measure: Measure
+    parts: tuple[Part, ...]
+    value: Decimal | None  # the rolled-up result (None when incomplete)
+    total: Decimal | None = None  # Σ levels of the parts (None when any is missing)
+    base: Decimal | None = None  # Σ bases (growth)
+    missing: tuple[str, ...] = ()  # parks without the figure
+    unweighted: tuple[str, ...] = ()  # parks with a growth rate but no level or base
+    reported: Decimal | None = None  # the total reported for the zone (or parent park)
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Reported total − computed one, when both exist."""
+        if self.reported is None or self.value is None:
+            return None
+        return self.reported - self.value
+
+
+@dataclass(frozen=True)
+class Actual:
+    """A value (None for no data), how it was obtained, remarks, and the inputs behind it."""
+
+    value: Decimal | None
+    basis: str = ""
+    notes: tuple[str, ...] = ()
+    rollup: Rollup | None = None  # summed over parks
+    terms: tuple[tuple[str, str, Actual], ...] = ()  # (role, indicator id, actual) of a ratio
+
+
+NONE = Actual(None)
+
 
 class Status(str, Enum):
     MET = "met"
@@ -159,6 +223,21 @@ class Finding:
     gap_unit: str = ""
     basis: str = ""  # how the actual was obtained: reported, computed …
     notes: tuple[str, ...] = ()
+    derivation: Actual | None = None  # the inputs (roll-up over parks, ratio terms)
+    parks: tuple[Finding, ...] = ()  # one per park, for targets every park must meet
+
+
+@dataclass(frozen=True)
+class Total:
+    """One measure of one indicator in one year, for every park and the zone (park None)."""
+
+    indicator: Indicator
+    measure: Measure
+    unit: str
+    values: tuple[tuple[str | None, Actual], ...]  # parks in tree order, then the zone
+
+    def of(self, park: str | None) -> Actual:
+        return dict(self.values).get(park, NONE)
 
 
 @dataclass(frozen=True)
@@ -170,6 +249,7 @@ class PlanResult:
     park: str | None
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
+    totals: tuple[Total, ...] = ()  # every figure of the year, by park and for the zone
 
     def count(self, status: Status) -> int:
         return sum(1 for f in self.findings if f.status is status)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import __version__, units
-from .model import Finding, PlanResult, Status, Target
+from .model import Actual, Finding, Plan, PlanResult, Status, Target
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
 from .units import fmt_quantity
 
@@ -39,7 +39,8 @@ CHECK_COLUMNS = [
     Column("plan", "规划", display=False),
     Column("year", "年份", display=False),
     Column("indicator", "指标代码", display=False),
-    Column("name", "指标"),
+    Column("name", "指标", display=False),
+    Column("label", "指标", machine=False),  # blank on a park's row under its zone row
     Column("park", "园区代码", display=False),
     Column("park_name", "园区"),
     Column("tier", "档次"),
@@ -97,7 +98,16 @@ def target_text(
     return t.text  # pragma: no cover
 
 
-def _row(result: PlanResult, f: Finding) -> dict[str, str]:
+def target_value(t: Target, park: str | None) -> Decimal | None:
+    """The threshold a row is judged against: an allocation's share for a park, the sum of
+    the shares for the zone; otherwise the target's value."""
+    if t.kind == "allocation":
+        shares = dict(t.shares)
+        return shares.get(park) if park else sum(shares.values(), Decimal(0))
+    return t.value
+
+
+def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, str]:
     plan = result.plan
     names = {p.id: p.name for p in plan.parks}
     t = f.target
@@ -111,12 +121,13 @@ def _row(result: PlanResult, f: Finding) -> dict[str, str]:
         "year": str(t.year),
         "indicator": f.indicator.id,
         "name": f.indicator.name,
+        "label": "" if under_zone else f.indicator.name,
         "park": f.park or "",
         "park_name": names.get(f.park, f.park) if f.park else "",
         "tier": TIER_LABELS.get(t.tier or "", ""),
         "kind": t.kind,
         "target": target_text(t, f, names),
-        "target_value": fmt_number(t.value) if t.value is not None else "",
+        "target_value": fmt_number(target_value(t, f.park)),
         "target_high": fmt_number(t.high) if t.high is not None else "",
         "actual": f.actual_text,
         "actual_value": fmt_number(f.actual) if f.actual is not None else "",
@@ -139,6 +150,9 @@ def check_table(results: list[PlanResult]) -> Table:
         for f in r.findings:
             rows.append(_row(r, f))
             statuses.append(f.status.value)
+            for pf in f.parks:
+                rows.append(_row(r, pf, under_zone=True))
+                statuses.append(pf.status.value)
         footer.append(summary_line(r))
     titles = [
         f"{r.plan.title} {r.year}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
@@ -161,6 +175,9 @@ def _num(value: Decimal | None) -> float | int | None:
 def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
     t = f.target
     names = {p.id: p.name for p in r.plan.parks}
+    derivation = None
+    if f.derivation is not None:
+        derivation = derivation_json(r.plan, f.derivation)
     return {
         "indicator": f.indicator.id,
         "name": f.indicator.name,
@@ -172,7 +189,7 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "tier": t.tier,
         "target": {
             "text": target_text(t, f, names),
-            "value": _num(t.value),
+            "value": _num(target_value(t, f.park)),
             "high": _num(t.high),
             "unit": units.display(t.unit),
             "source": t.source or f.indicator.source,
@@ -189,7 +206,84 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
         "status": f.status.value,
         "notes": list(f.notes),
+        "derivation": derivation,
+        "parks": [finding_json(r, pf) for pf in f.parks],
     }
+
+
+def derivation_json(plan: Plan, a: Actual) -> dict[str, Any]:
+    """The inputs behind a value: the parks it was summed from, the terms of a ratio."""
+    names = {p.id: p.name for p in plan.parks}
+    units_of = {i.id: i.unit for i in plan.indicators}
+    roll = None
+    if a.rollup is not None:
+        r = a.rollup
+        roll = {
+            "measure": r.measure,
+            "value": _num(r.value),
+            "total": _num(r.total),
+            "base": _num(r.base),
+            "reported": _num(r.reported),
+            "difference": _num(r.difference),
+            "missing": list(r.missing),
+            "unweighted": list(r.unweighted),
+            "parts": [
+                {
+                    "park": p.park,
+                    "park_name": names.get(p.park, p.park),
+                    "value": _num(p.value),
+                    "base": _num(p.base),
+                    "growth": _num(p.growth),
+                    "base_from": p.base_from or None,
+                }
+                for p in r.parts
+            ],
+        }
+    terms = [
+        {"role": role, "indicator": ind_id, **actual_json(plan, t, units_of[ind_id])}
+        for role, ind_id, t in a.terms
+    ]
+    return {"rollup": roll, "terms": terms}
+
+
+def actual_json(plan: Plan, a: Actual, unit: str) -> dict[str, Any]:
+    """A value with its unit, how it was obtained, remarks and (when derived) its inputs."""
+    derived = a.rollup is not None or bool(a.terms)
+    return {
+        "value": _num(a.value),
+        "unit": units.display(unit) if unit else None,
+        "basis": a.basis or None,
+        "notes": list(a.notes),
+        "derivation": derivation_json(plan, a) if derived else None,
+    }
+
+
+def totals_json(r: PlanResult) -> list[dict[str, Any]]:
+    """Every park's figures and the zone's, per indicator and measure, with roll-up inputs."""
+    parents = {p.id: p.parent for p in r.plan.parks}
+    names = {p.id: p.name for p in r.plan.parks}
+    out = []
+    for t in r.totals:
+        out.append(
+            {
+                "indicator": t.indicator.id,
+                "name": t.indicator.name,
+                "measure": t.measure,
+                "unit": units.display(t.unit) if t.unit else None,
+                "zone": actual_json(r.plan, t.of(None), t.unit),
+                "parks": [
+                    {
+                        "park": park,
+                        "park_name": names[park],
+                        "parent": parents[park],
+                        **actual_json(r.plan, a, t.unit),
+                    }
+                    for park, a in t.values
+                    if park is not None
+                ],
+            }
+        )
+    return out
 
 
 def to_json(results: list[PlanResult]) -> dict[str, Any]:
@@ -211,6 +305,7 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                     "success": r.success,
                 },
                 "findings": [finding_json(r, f) for f in r.findings],
+                "totals": totals_json(r),
                 "warnings": list(r.warnings),
             }
             for r in results

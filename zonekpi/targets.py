@@ -9,11 +9,12 @@ that 108 ÷ 100 − 1 meets a target of 8% however the division rounds.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from . import units
-from .actuals import Actual, Figures
-from .model import Finding, Indicator, Status, Target
+from .actuals import Figures
+from .model import NONE, Actual, Finding, Indicator, Status, Target
 
 EPS = Decimal("1e-9")
 
@@ -73,6 +74,7 @@ def _finding(
         gap_unit=gap_unit,
         basis=actual.basis,
         notes=actual.notes + notes,
+        derivation=actual if actual.rollup is not None or actual.terms else None,
     )
 
 
@@ -196,29 +198,43 @@ def increase(target: Target, ind: Indicator, park: str | None, figures: Figures)
 
 
 def _park_names(figures: Figures, ids: list[str]) -> str:
-    names = {p.id: p.name for p in figures.plan.parks}
-    return "、".join(names.get(i, i) for i in ids)
+    return "、".join(figures.names.get(i, i) for i in ids)
+
+
+def scope(target: Target, figures: Figures) -> list[str]:
+    """The parks a per-park target applies to: those it names, or the zone's own parks."""
+    if target.kind == "allocation":
+        return [p for p, _ in target.shares]
+    if target.parks is not None:
+        return list(target.parks)
+    return list(figures.plan.children(None))
 
 
 def _summary(
     target: Target,
     ind: Indicator,
-    per_park: dict[str, bool | None],
+    parks: list[Finding],
     figures: Figures,
     what: str,
-    value: Decimal | None = None,
+    zone: Finding | None = None,
 ) -> Finding:
-    """The zone's finding for a target every park must meet: met only when all parks do."""
-    short = [p for p, ok in per_park.items() if ok is False]
-    unknown = [p for p, ok in per_park.items() if ok is None]
-    done = sum(1 for ok in per_park.values() if ok)
+    """The zone's finding for a target every park must meet: met only when all parks do.
+
+    `parks` holds one finding per park; the zone's own row counts the parks that meet it, or,
+    for an allocation, is the zone's total against the sum of the shares (`zone`).
+    """
+    short = [f.park for f in parks if f.status is Status.MISSED and f.park]
+    unknown = [f.park for f in parks if f.status is Status.NO_DATA and f.park]
+    done = sum(1 for f in parks if f.status is Status.MET)
     notes = []
     if short:
         notes.append(f"{what}: {_park_names(figures, short)}")
     if unknown:
         notes.append(f"无数据 no data: {_park_names(figures, unknown)}")
-    met = False if short else None if unknown else True
-    status = Status.NO_DATA if met is None else Status.MET if met else Status.MISSED
+    zone_short = zone is not None and zone.status is Status.MISSED
+    status = Status.MISSED if short or zone_short else Status.NO_DATA if unknown else Status.MET
+    if zone is not None:
+        return replace(zone, status=status, notes=(*zone.notes, *notes), parks=tuple(parks))
     return Finding(
         indicator=ind,
         target=target,
@@ -226,33 +242,31 @@ def _summary(
         status=status,
         actual=Decimal(done),
         actual_unit="",
-        actual_text=f"{done}/{len(per_park)} 园区",
+        actual_text=f"{done}/{len(parks)} 园区",
         basis="parks",
         notes=tuple(notes),
+        parks=tuple(parks),
     )
-
-
-def _scope(target: Target, figures: Figures) -> list[str]:
-    return list(target.parks) if target.parks is not None else [p.id for p in figures.plan.parks]
 
 
 @register("coverage")
 def coverage(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
     """全覆盖 / 一区四园都要…: every park has it (yes, or a count of at least one)."""
     if park is not None:
-        has = figures.flag(ind, park, target.year)
-        actual = Actual(None if has is None else Decimal(int(has)), "reported")
+        actual = figures.flag_actual(ind, park, target.year)
+        has = None if actual.value is None else actual.value >= 1
         f = _finding(target, ind, park, actual, has, unit="")
         text = "" if has is None else "是" if has else "否"
         return Finding(**{**f.__dict__, "actual_text": text})
-    per_park = {p: figures.flag(ind, p, target.year) for p in _scope(target, figures)}
-    return _summary(target, ind, per_park, figures, "未覆盖 lacking")
+    parks = [coverage(target, ind, p, figures) for p in scope(target, figures)]
+    return _summary(target, ind, parks, figures, "未覆盖 lacking")
 
 
 def _reaches(
-    target: Target, ind: Indicator, park: str, figures: Figures, minimum: Decimal
+    target: Target, ind: Indicator, park: str | None, figures: Figures, minimum: Decimal
 ) -> Finding:
-    """One park's level against a minimum (its per-park minimum or its allocated share)."""
+    """A level against a minimum: a park's per-park minimum or allocated share, or the zone's
+    total of the shares."""
     actual = figures.level(ind, park, target.year)
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=ind.unit)
@@ -270,36 +284,25 @@ def _reaches(
     )
 
 
-def _each_park(
-    target: Target, ind: Indicator, figures: Figures, minimums: dict[str, Decimal]
-) -> dict[str, bool | None]:
-    """Whether each park reaches its minimum (None: no figure)."""
-    out: dict[str, bool | None] = {}
-    for park, minimum in minimums.items():
-        v = figures.level(ind, park, target.year).value
-        out[park] = None if v is None else _ge(v, minimum)
-    return out
-
-
 @register("per_park")
 def per_park(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
     """各园区至少N: every park reaches the minimum."""
     assert target.value is not None
     if park is not None:
         return _reaches(target, ind, park, figures, target.value)
-    minimums = dict.fromkeys(_scope(target, figures), target.value)
-    return _summary(
-        target, ind, _each_park(target, ind, figures, minimums), figures, "未达到 below"
-    )
+    parks = [_reaches(target, ind, p, figures, target.value) for p in scope(target, figures)]
+    return _summary(target, ind, parks, figures, "未达到 below")
 
 
 @register("allocation")
 def allocation(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
-    """A zone target split over parks: each park against its share; the zone row sums up."""
+    """A zone target split over parks: each park against its share, the zone against the sum
+    of the shares; met when every park and the zone are."""
     shares = dict(target.shares)
     if park is not None:
         if park not in shares:
-            return _finding(target, ind, park, Actual(None), None, unit=ind.unit)
+            return _finding(target, ind, park, NONE, None, unit=ind.unit)
         return _reaches(target, ind, park, figures, shares[park])
-    per = _each_park(target, ind, figures, shares)
-    return _summary(target, ind, per, figures, "未完成分解目标 below share")
+    parks = [_reaches(target, ind, p, figures, s) for p, s in target.shares]
+    zone = _reaches(target, ind, None, figures, sum(shares.values(), Decimal(0)))
+    return _summary(target, ind, parks, figures, "未完成分解目标 below share", zone)

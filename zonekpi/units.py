@@ -212,6 +212,11 @@ def is_percent(unit: str) -> bool:
     return unit == "percent"
 
 
+def is_flag(unit: str) -> bool:
+    """A 是否 (yes/no) indicator."""
+    return unit == "是否"
+
+
 @cache
 def _registry() -> Any:
     import pint

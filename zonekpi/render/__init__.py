@@ -57,7 +57,7 @@ def display_columns(table: Table) -> list[Any]:
 
 def human_cell(key: str, value: str) -> str:
     """Cells as people read them: statuses in Chinese (达标, 未达标, 无数据)."""
-    if key == "status":
+    if key == "status" and value:
         from ..model import Status
 
         return Status(value).label

@@ -31,7 +31,7 @@ def render(output: Output, options: Options) -> str:
         )
     for row, status in zip(table.rows, table.statuses, strict=True):
         cells = [
-            Text(human_cell(c.key, row.get(c.key, "")), style=STYLE[status])
+            Text(human_cell(c.key, row.get(c.key, "")), style=STYLE.get(status, ""))
             if c.key == "status"
             else human_cell(c.key, row.get(c.key, ""))
             for c in cols

@@ -1,0 +1,142 @@
+"""The by-park matrix (`check --by-park`): indicators down, parks and the zone across.
+
+One row per target of the year (the measure it is judged on), then one per other measure with
+figures (levels that are the terms of a share, growth rates reported without a target), so that
+every number behind a zone total is on the page. Cells are bare numbers with the unit in its own
+column, so that the CSV sums in a spreadsheet; display formats add a mark for a park's own
+status (✓ met, ✗ missed, ? no data) where the target is judged park by park.
+"""
+
+from __future__ import annotations
+
+from .check import measure_of
+from .model import NONE, Actual, Finding, Measure, PlanResult, Status, Total
+from .numbers import fmt_number, fmt_signed
+from .report import TIER_LABELS, Column, Table, summary_line, target_text
+from .units import display, is_percent
+
+MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.NO_DATA: "?"}
+LEGEND = "✓ 达标 met · ✗ 未达标 missed · ? 无数据 no data (园区各自的目标 a park's own target)"
+MEASURE_LABEL = {"level": "", "growth": "增速", "change": "增减", "flag": ""}
+
+
+def cell(value: Actual, measure: Measure, unit: str) -> str:
+    """A number as the matrix shows it: 414, +5.73 (growth), +6.4 (change), 是/否."""
+    v = value.value
+    if v is None:
+        return ""
+    if measure == "flag":
+        return "是" if v >= 1 else "否"
+    if measure in ("growth", "change"):
+        return fmt_signed(v)
+    return fmt_number(v, 2 if is_percent(unit) else 4)
+
+
+def _unit(measure: Measure, unit: str) -> str:
+    if measure == "flag":
+        return ""
+    return display(unit)
+
+
+def by_park_table(results: list[PlanResult]) -> Table:
+    parks: dict[str, str] = {}  # id -> name, in tree order, over every plan
+    for r in results:
+        names = {p.id: p.name for p in r.plan.parks}
+        for park, _ in r.plan.tree():
+            parks.setdefault(park, names[park])
+    columns = [
+        Column("plan", "规划", display=False),
+        Column("year", "年份", display=False),
+        Column("indicator", "指标代码", display=False),
+        Column("name", "指标", display=False),
+        Column("measure", "口径", display=False),
+        Column("label", "指标", machine=False),
+        Column("unit", "单位"),
+        Column("tier", "档次", display=False),
+        Column("kind", "类型", display=False),
+        Column("target", "目标"),
+    ]
+    for park, name in parks.items():
+        columns.append(Column(park, name, numeric=True, display=False))
+        columns.append(Column(f"show:{park}", name, numeric=True, machine=False))
+    columns.append(Column("zone", "全区", numeric=True))
+    columns.append(Column("status", "状态"))
+    columns += [
+        Column(f"{park}_status", f"{name}状态", display=False) for park, name in parks.items()
+    ]
+    columns.append(Column("notes", "说明"))
+    rows: list[dict[str, str]] = []
+    statuses: list[str] = []
+    for r in results:
+        for row, status in _rows(r):
+            rows.append(row)
+            statuses.append(status)
+    titles = [f"{r.plan.title} {r.year} 分园区 by park" for r in results]
+    footer = [summary_line(r) for r in results]
+    footer.append(
+        "✓ 达标 met · ✗ 未达标 missed · ? 无数据 no data (园区各自的目标 a park's own target)"
+    )
+    return Table("; ".join(titles), columns, rows, footer, statuses)
+
+
+def _rows(r: PlanResult) -> list[tuple[dict[str, str], str]]:
+    totals = {(t.indicator.id, t.measure): t for t in r.totals}
+    names = {p.id: p.name for p in r.plan.parks}
+    out = []
+    for ind in r.plan.indicators:
+        shown: set[Measure] = set()
+        for f in r.findings:
+            if f.indicator.id != ind.id:
+                continue
+            measure = measure_of(f.target, ind)
+            shown.add(measure)
+            total = totals.get((ind.id, measure))
+            out.append((_row(r, total, ind.id, measure, f, names), f.status.value))
+        for (ind_id, measure), total in totals.items():
+            if ind_id == ind.id and measure not in shown:
+                out.append((_row(r, total, ind.id, measure, None, names), ""))
+    return out
+
+
+def _row(
+    r: PlanResult,
+    total: Total | None,
+    ind_id: str,
+    measure: Measure,
+    f: Finding | None,
+    names: dict[str, str],
+) -> dict[str, str]:
+    ind = r.plan.indicator(ind_id)
+    unit = total.unit if total is not None else ind.unit
+    own: dict[str | None, Status] = {pf.park: pf.status for pf in (f.parks if f else ())}
+    if f is not None and f.park is not None:
+        own[f.park] = f.status
+    label = ind.name + (f" {MEASURE_LABEL[measure]}" if MEASURE_LABEL[measure] else "")
+    tier = TIER_LABELS.get(f.target.tier or "", "") if f else ""
+    row = {
+        "plan": r.plan.id,
+        "year": str(r.year),
+        "indicator": ind.id,
+        "name": ind.name,
+        "measure": measure,
+        "label": label,
+        "unit": _unit(measure, unit),
+        "tier": tier,
+        "kind": f.target.kind if f else "",
+        "target": (f"{tier} " if tier else "") + target_text(f.target, f, names) if f else "",
+        "status": f.status.value if f else "",
+        "notes": "",
+    }
+    zone = total.of(None) if total is not None else NONE
+    for park, _ in r.plan.tree():
+        value = total.of(park) if total is not None else NONE
+        text = cell(value, measure, unit)
+        row[park] = text
+        mark = MARK.get(own[park]) if park in own else None
+        row[f"show:{park}"] = f"{text} {mark}".strip() if mark else text
+        row[f"{park}_status"] = own[park].value if park in own else ""
+    row["zone"] = cell(zone, measure, unit)
+    row["notes"] = "; ".join(zone.notes)
+    if f is not None and f.park is None and f.parks:
+        row["notes"] = "; ".join(f.notes)
+    return row
