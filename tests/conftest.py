@@ -51,6 +51,19 @@ def run_check(plan_file):
     return run
 
 
+@pytest.fixture
+def cli():
+    """cli(*args) -> click's Result of `zonekpi ARGS` run in-process (stdout, stderr apart)."""
+    from click.testing import CliRunner
+
+    from zonekpi.cli import cli as command
+
+    def run(*args: str):
+        return CliRunner().invoke(command, list(args), prog_name="zonekpi")
+
+    return run
+
+
 HEADER = """\
 id: t
 title: 测试

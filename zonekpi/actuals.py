@@ -190,24 +190,28 @@ class Figures:
     ) -> Rollup:
         parts = []
         for c in children:
-            level = self.level(ind, c, year).value
+            level = self.level(ind, c, year)
             g = self.growth(ind, c, year)
             base, base_from = self._base(ind, c, year, level, g)
-            parts.append(Part(c, level, base, g.value, base_from))
+            parts.append(Part(c, level.value, base, g.value, base_from))
         return rollup.sum_growth(parts, reported)
 
     def _base(
-        self, ind: Indicator, park: str, year: int, level: Decimal | None, g: Actual
+        self, ind: Indicator, park: str, year: int, level_actual: Actual, g: Actual
     ) -> tuple[Decimal | None, str]:
         """A park's level a year before, for weighting its growth (DOMAIN.md, Parks)."""
         fig = self.get(ind.id, park, year)
         if fig is not None and fig.base is not None:
             return fig.base, "reported base"
-        if g.rollup is not None and g.rollup.base is not None and g.basis == ROLLED_UP:
+        level = level_actual.value
+        summed = level_actual.basis == ROLLED_UP and g.basis == ROLLED_UP
+        if summed and g.rollup is not None and g.rollup.base is not None:
+            # Its level and its growth both come from its own parks: their bases add up.
             return g.rollup.base, "sum of its parks' bases"
         if level is None or g.value is None or g.value <= -HUNDRED:
             return None, ""
-        if g.basis == "reported":
+        if g.basis in ("reported", ROLLED_UP):
+            # A reported level with a reported (or its parks') growth: the implied base.
             return level / (1 + g.value / HUNDRED), "level ÷ (1 + growth)"
         before = self.level(ind, park, year - 1).value
         if before is not None:

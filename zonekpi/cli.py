@@ -185,6 +185,8 @@ def check(
     for r in results:
         for warning in r.warnings:
             _stderr(f"zonekpi: warning: {warning}")
+        if not r.findings and r.totals and not by_park and fmt != "json":
+            _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
     _emit(render(_CheckOutput(results, by_park), _options(fmt)))
     code = ExitCode.OK if all(r.success for r in results) else ExitCode.MISSED
     click.get_current_context().exit(code)

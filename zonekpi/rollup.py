@@ -100,8 +100,9 @@ def remarks(roll: Rollup, names: dict[str, str], unit: str) -> tuple[str, ...]:
         pass
     elif roll.missing and has_data(roll):
         have = len(roll.parts) - len(roll.missing)
+        what = "的增速或基数" if roll.measure == "growth" else ""
         out.append(
-            f"园区合计不完整, 缺 {named(roll.missing)} ({have}/{len(roll.parts)} 园区有数); "
+            f"园区合计不完整, 缺 {named(roll.missing)}{what} ({have}/{len(roll.parts)} 园区有数); "
             "incomplete: a park without a figure is not counted as zero"
         )
     if roll.unweighted and roll.reported is None:
