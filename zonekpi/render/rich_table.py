@@ -15,19 +15,35 @@ STYLE = {"met": "green", "missed": "bold red", "no_data": "dim"}  # the status c
 
 
 def render(output: Output, options: Options) -> str:
+    from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
     table = output.table()
     cols = display_columns(table)
-    rt = RichTable(title=table.title, title_justify="left", header_style="bold")
+    # Light rules and no outer edge: every column of a terminal counts when parks sit side by side.
+    rt = RichTable(
+        title=table.title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
     for c in cols:
+        widest = max((cell_len(human_cell(c.key, r.get(c.key, ""))) for r in table.rows), default=0)
         rt.add_column(
             c.header,
             justify="right" if c.numeric else "left",
             overflow="fold",  # unspaced Chinese would otherwise be cut with "…"
-            no_wrap=c.key in ("status", "completion", "tier"),
+            # numbers and short words stay whole; names, targets and notes fold
+            no_wrap=c.numeric or c.key in ("status", "tier", "unit", "park_name"),
+            # names fold only past 6 characters, targets past 5, notes past 4
+            min_width=min(widest, {"label": 12, "target": 10, "notes": 8}.get(c.key, 0)),
         )
     for row, status in zip(table.rows, table.statuses, strict=True):
         cells = [
