@@ -123,15 +123,20 @@ class _PlanBuilder(Reader):
             seen[p["id"]] = n
             out.append(Park(p["id"], p["name"], p.get("role"), p.get("name_en"), p.get("parent")))
         self.names.parks = set(seen)
+        reported: set[str] = set()  # parks on a cycle already reported: one line a cycle
         for n, park in enumerate(out):
-            if park.parent is None:
+            if park.parent is None or park.id in reported:
                 continue
             if park.parent not in seen:
                 self.error(("parks", n, "parent"), self.unknown_park(park.parent))
-            elif _cycle(park.id, {p.id: p.parent for p in out}):
+            elif _reaches(park.parent, park.id, parents := {p.id: p.parent for p in out}):
+                path = [park.id]
+                while (up := parents[path[-1]]) is not None and up not in path:
+                    path.append(up)
+                reported.update(path)
                 self.error(
                     ("parks", n, "parent"),
-                    f"park '{park.id}' lies inside itself through 'parent'; "
+                    f"park '{park.id}' would lie inside itself ({' → '.join([*path, park.id])}); "
                     "a park's parent must be a park that is not inside it",
                 )
         return tuple(out)
@@ -258,6 +263,8 @@ class _PlanBuilder(Reader):
         )
 
     def references(self, indicators: tuple[Indicator, ...], raw: list[dict[str, Any]]) -> None:
+        terms = _terms(indicators)
+        on_cycle: set[str] = set()  # one line a cycle
         for n, ind in enumerate(indicators):
             at = ("indicators", n)
             pairs: list[tuple[str, str]] = []
@@ -271,7 +278,12 @@ class _PlanBuilder(Reader):
                     self.error((*at, block, key), self.unknown_indicator(ref))
                 elif ref == ind.id:
                     self.error((*at, block, key), f"indicator '{ind.id}' cannot refer to itself")
-                elif _cycle(ind.id, _terms(indicators)):
+                elif ind.id not in on_cycle and _reaches(ref, ind.id, terms):
+                    on_cycle.update(
+                        i
+                        for i in terms
+                        if _reaches(i, ind.id, terms) and _reaches(ind.id, i, terms)
+                    )
                     self.error(
                         (*at, block, key),
                         f"indicator '{ind.id}' is computed from itself through '{ref}'; "
@@ -291,16 +303,16 @@ def _terms(indicators: tuple[Indicator, ...]) -> dict[str, list[str]]:
     return out
 
 
-def _cycle(start: str, edges: dict[str, str | None] | dict[str, list[str]]) -> bool:
-    """Whether following `edges` from `start` comes back to `start`."""
-    seen: set[str] = set()
+def _reaches(start: str, goal: str, edges: dict[str, str | None] | dict[str, list[str]]) -> bool:
+    """Whether following `edges` from `start` (itself included) arrives at `goal`."""
+    seen = {start}
     todo = [start]
     while todo:
         node = todo.pop()
+        if node == goal:
+            return True
         nxt = edges.get(node)
         for n in [nxt] if isinstance(nxt, str) else nxt or []:
-            if n == start:
-                return True
             if n not in seen:
                 seen.add(n)
                 todo.append(n)

@@ -87,8 +87,12 @@ class Reader:
         return q.value
 
     def unknown_park(self, park: str) -> str:
+        import difflib
+
         known = ", ".join(sorted(self.names.parks)) or "none"
-        return f"unknown park '{park}' (parks: {known})"
+        close = difflib.get_close_matches(park, sorted(self.names.parks), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown park '{park}' (parks: {known}){hint}"
 
     def unknown_indicator(self, ind: str) -> str:
         import difflib
