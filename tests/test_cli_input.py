@@ -105,7 +105,9 @@ def test_usage_errors_exit_2_on_stderr(args: list[str]) -> None:
     assert_quiet(result)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "Usage:" in result.stderr
+    # one line, like every other problem, saying where to read more
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("zonekpi: ") and "--help)" in result.stderr
 
 
 # ---------------------------------------------------------------- stdout and stderr apart

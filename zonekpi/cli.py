@@ -57,6 +57,11 @@ class ZonekpiGroup(click.Group):
         except ZonekpiError as exc:
             _stderr(f"zonekpi: {exc}")
             ctx.exit(ExitCode.INVALID)
+        except click.UsageError as exc:
+            # One line, like every other problem, with where to read more.
+            where = exc.ctx.command_path if exc.ctx is not None else "zonekpi"
+            _stderr(f"zonekpi: {exc.format_message()} (see: {where} --help)")
+            ctx.exit(ExitCode.INVALID)
 
 
 @click.group(cls=ZonekpiGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,10 +108,10 @@ class _CheckOutput:
         return to_json(self.results)
 
 
-def _options(fmt: str, excel: bool = False) -> Any:
+def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
     from .render import Options
 
-    tty = sys.stdout.isatty()
+    tty = sys.stdout.isatty() and not to_file
     if fmt == "table" and not tty:
         fmt = "plain"
     # no-color.org: NO_COLOR counts only when set to something non-empty.
@@ -138,6 +143,26 @@ def _options(fmt: str, excel: bool = False) -> Any:
     help="Last year's plan: its figures give last year's levels for growth.",
 )
 @format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file (atomically: replaced in one step) instead of stdout.",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark and CRLF line ends.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["missed", "behind", "never"]),
+    default="missed",
+    show_default=True,
+    help="What makes the exit status 1: a missed target; also a target behind schedule; "
+    "never (1 is then never used, 2 still means invalid input).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status.")
 def check(
     plans: tuple[str, ...],
     year: int | None,
@@ -146,6 +171,10 @@ def check(
     data: tuple[str, ...],
     previous: str | None,
     fmt: str,
+    output: str | None,
+    excel: bool,
+    fail_on: str,
+    quiet: bool,
 ) -> None:
     """Check PLANS: which targets are met (达标), missed (未达标) or have no data (无数据).
 
@@ -164,6 +193,9 @@ def check(
 
     if by_park and park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel applies to --format csv or tsv")
+    _refuse_to_overwrite_input(output, (*plans, *data, *((previous,) if previous else ())))
     last = load_plan(previous) if previous else None
     results = []
     problems: list[Problem] = []
@@ -183,13 +215,49 @@ def check(
     if problems:
         raise InvalidInput(problems)
     for r in results:
+        if quiet:
+            break
         for warning in r.warnings:
             _stderr(f"zonekpi: warning: {warning}")
         if not r.findings and r.totals and not by_park and fmt != "json":
             _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
-    _emit(render(_CheckOutput(results, by_park), _options(fmt)))
-    code = ExitCode.OK if all(r.success for r in results) else ExitCode.MISSED
-    click.get_current_context().exit(code)
+    if not quiet or output:
+        text = render(_CheckOutput(results, by_park), _options(fmt, excel, bool(output)))
+        if output:
+            from .atomic import write_atomic
+
+            write_atomic(output, text)
+        else:
+            _emit(text)
+    click.get_current_context().exit(exit_code(results, fail_on))
+
+
+def exit_code(results: list[Any], fail_on: str) -> ExitCode:
+    """1 when a result has what --fail-on names (a missed target, or one behind schedule)."""
+    from .model import Status
+
+    failing = {
+        "missed": {Status.MISSED},
+        "behind": {Status.MISSED, Status.BEHIND},
+        "never": set(),
+    }[fail_on]
+    statuses = {f.status for r in results for f in r.findings}
+    return ExitCode.MISSED if statuses & failing else ExitCode.OK
+
+
+def _refuse_to_overwrite_input(output: str | None, inputs: tuple[str, ...]) -> None:
+    """--output must not name a plan or figure file: nothing a user wrote is ever replaced."""
+    if output is None:
+        return
+    from pathlib import Path
+
+    target = Path(output)
+    for name in inputs:
+        source = Path(name)
+        if target.exists() and source.exists() and target.resolve() == source.resolve():
+            raise click.UsageError(
+                f"--output {output} is one of the input files; choose another file name"
+            )
 
 
 @cli.command()

@@ -201,10 +201,21 @@ class Status(str, Enum):
     MET = "met"
     MISSED = "missed"
     NO_DATA = "no_data"
+    ON_TRACK = "on_track"  # during the year: at or ahead of the time-elapsed share (序时进度)
+    BEHIND = "behind"  # during the year: behind the time-elapsed share
 
     @property
     def label(self) -> str:
-        return {"met": "达标", "missed": "未达标", "no_data": "无数据"}[self.value]
+        return LABELS[self.value]
+
+
+LABELS = {
+    "met": "达标",
+    "missed": "未达标",
+    "no_data": "无数据",
+    "on_track": "符合序时",
+    "behind": "落后序时",
+}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ import io
 
 from . import Options, Output, display_columns, human_cell
 
-STYLE = {"met": "green", "missed": "bold red", "no_data": "dim"}  # the status cell
+STYLE = {
+    "met": "green",
+    "on_track": "green",
+    "missed": "bold red",
+    "behind": "yellow",
+    "no_data": "dim",
+}  # the status cell
 
 
 def render(output: Output, options: Options) -> str:
