@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from zonekpi.cli import cli
 from zonekpi.load import load_plan
+from zonekpi.periods import Period
 
 from .conftest import ROOT
 
@@ -66,7 +67,7 @@ def test_sources_are_from_the_seed(path: Path):
 
 def test_jianxi_2021_figures_are_the_seeds():
     plan = load_plan(ROOT / "plans" / "jianxi-2022.yaml")
-    figs = {(f.indicator, f.park): f for f in plan.figures if f.period == 2021}
+    figs = {(f.indicator, f.park): f for f in plan.figures if f.period == Period(2021)}
     # "*区GDP完成414亿元,增速6.3%" and "高新区GDP完成284亿元,增速4.9%"
     assert figs[("gdp", "jianxi")].value == 414 and figs[("gdp", "jianxi")].growth == Decimal("6.3")
     assert figs[("gdp", "gxq")].value == 284 and figs[("gdp", "gxq")].growth == Decimal("4.9")

@@ -1,9 +1,10 @@
-"""Actual figures for an indicator, a park and a year: levels, growth rates and changes.
+"""Actual figures for an indicator, a park and a period: levels, growth rates and changes.
 
 The rules of ../shared/DOMAIN.md: a reported growth rate is primary data (comparable-price
 growth cannot be recomputed from current-price levels); a current-price growth may be computed
-from this year's level and the base (上年同期基数) or last year's level; a share is Σ numerator ÷
-Σ denominator and a per-capita value is value ÷ population × per; missing is never zero.
+from this period's level and the base (上年同期基数) or the level of last year's same period; a
+share is Σ numerator ÷ Σ denominator and a per-capita value is value ÷ population × per;
+missing is never zero. A period is a `Period`; an int stands for that whole year.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from . import rollup, units
+from . import months, rollup, units
 from .errors import UnitMismatch
 from .model import NONE, Actual, Figure, Indicator, Part, Plan, Rollup
 from .numbers import fmt_percent
+from .periods import Period
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
 DISAGREEMENT_PP = Decimal(1)
@@ -22,7 +24,7 @@ HUNDRED = Decimal(100)
 
 
 class Figures:
-    """Figures of a plan (and of last year's plan) indexed by indicator, park and year.
+    """Figures of a plan (and of last year's plan) indexed by indicator, park and period.
 
     `level`, `growth`, `change` and `flag` answer for a park, or for the zone (park None); a
     zone or parent park without its own figure is rolled up from the parks inside it (see
@@ -31,7 +33,7 @@ class Figures:
 
     def __init__(self, plan: Plan, previous: Plan | None = None) -> None:
         self.plan = plan
-        self.by_key: dict[tuple[str, str | None, int], Figure] = {}
+        self.by_key: dict[tuple[str, str | None, Period], Figure] = {}
         if previous is not None:
             for fig in previous.figures:
                 if fig.indicator in _ids(plan):
@@ -40,39 +42,80 @@ class Figures:
             self.by_key[fig.key] = fig
         self.indicators = {i.id: i for i in plan.indicators}
         self.names = {p.id: p.name for p in plan.parks}
-        self._memo: dict[tuple[str, str, str | None, int], Actual] = {}
+        self._by_year: dict[tuple[str, str | None, int], list[Figure]] = {}
+        for fig in self.by_key.values():
+            self._by_year.setdefault((fig.indicator, fig.park, fig.period.year), []).append(fig)
+        self._composed: dict[tuple[str, str | None, Period], Figure | None] = {}
+        self._memo: dict[tuple[str, str, str | None, Period], Actual] = {}
 
-    def get(self, indicator: str, park: str | None, year: int) -> Figure | None:
-        return self.by_key.get((indicator, park, year))
+    def get(self, indicator: str, park: str | None, period: Period | int) -> Figure | None:
+        """The figure for a period: as reported, or, for a span of months nobody reported as
+        such, made of the figures that cover it (a flow: 1–9月 + 10月 = 1–10月; a stock: the
+        figure at the end of the span)."""
+        period = as_period(period)
+        key = (indicator, park, period)
+        if key in self.by_key:
+            return self.by_key[key]
+        if key not in self._composed:
+            self._composed[key] = self._compose(indicator, park, period)
+        return self._composed[key]
+
+    def _compose(self, indicator: str, park: str | None, period: Period) -> Figure | None:
+        figs = self._by_year.get((indicator, park, period.year), [])
+        ind = self.indicators.get(indicator)
+        if ind is not None and ind.stock:
+            at_end = [f for f in figs if f.period.last == period.last and f.value is not None]
+            if not at_end:
+                return None
+            f = at_end[0]
+            return Figure(indicator, park, period, f.value, f.flag, note=f.note, loc=f.loc)
+        parts = months.tile(
+            [(f.period.first, f.period.last, f) for f in figs if f.value is not None],
+            period.first,
+            period.last,
+        )
+        if parts is None:
+            return None
+        total = sum((f.value for f in parts if f.value is not None), Decimal(0))
+        spans = " + ".join(f.period.months_label for f in parts)
+        return Figure(indicator, park, period, total, note=f"{spans}", loc=parts[0].loc)
 
     def _remember(
-        self, what: str, ind: Indicator, park: str | None, year: int, fn: Callable[[], Actual]
+        self,
+        what: str,
+        ind: Indicator,
+        park: str | None,
+        period: Period | int,
+        fn: Callable[[], Actual],
     ) -> Actual:
-        key = (what, ind.id, park, year)
+        period = as_period(period)
+        key = (what, ind.id, park, period)
         if key not in self._memo:
             self._memo[key] = fn()
         return self._memo[key]
 
-    def level(self, ind: Indicator, park: str | None, year: int) -> Actual:
+    def level(self, ind: Indicator, park: str | None, period: Period | int) -> Actual:
         """The level of `ind`: reported, a ratio of its terms, or summed over the parks."""
-        return self._remember("level", ind, park, year, lambda: self._level(ind, park, year))
+        return self._remember(
+            "level", ind, park, period, lambda: self._level(ind, park, as_period(period))
+        )
 
-    def _level(self, ind: Indicator, park: str | None, year: int) -> Actual:
-        fig = self.get(ind.id, park, year)
+    def _level(self, ind: Indicator, park: str | None, period: Period) -> Actual:
+        fig = self.get(ind.id, park, period)
         reported = fig.value if fig is not None else None
         how = rollup.method(ind)
         if how == "ratio":
             if reported is not None:
                 return Actual(reported, "reported")
-            return self._ratio(ind, park, year)
+            return self._ratio(ind, park, period)
         children = self.plan.children(park)
         if how != "sum" or not children:
             if reported is not None:
                 return Actual(reported, "reported")
-            if children and how == "none" and self._any_child(ind, children, year):
+            if children and how == "none" and self._any_child(ind, children, period):
                 return Actual(None, "", (_not_summed(ind),))
             return NONE
-        parts = [Part(c, self.level(ind, c, year).value) for c in children]
+        parts = [Part(c, self.level(ind, c, period).value) for c in children]
         roll = rollup.sum_parts(parts, reported)
         return self._rolled(ind, roll, reported)
 
@@ -87,20 +130,22 @@ class Figures:
             return Actual(None, "", notes, roll)
         return NONE
 
-    def _any_child(self, ind: Indicator, children: tuple[str, ...], year: int) -> bool:
-        return any(self.get(ind.id, c, year) is not None for c in children)
+    def _any_child(self, ind: Indicator, children: tuple[str, ...], period: Period) -> bool:
+        return any(self.get(ind.id, c, period) is not None for c in children)
 
-    def flag(self, ind: Indicator, park: str | None, year: int) -> bool | None:
+    def flag(self, ind: Indicator, park: str | None, period: Period | int) -> bool | None:
         """Whether a park has it: a 是否 figure, or a count of at least one."""
-        value = self.flag_actual(ind, park, year).value
+        value = self.flag_actual(ind, park, period).value
         return None if value is None else value >= 1
 
-    def flag_actual(self, ind: Indicator, park: str | None, year: int) -> Actual:
+    def flag_actual(self, ind: Indicator, park: str | None, period: Period | int) -> Actual:
         """`flag` as 1 or 0; a zone or parent park has it when any of its parks has it."""
-        return self._remember("flag", ind, park, year, lambda: self._flag(ind, park, year))
+        return self._remember(
+            "flag", ind, park, period, lambda: self._flag(ind, park, as_period(period))
+        )
 
-    def _flag(self, ind: Indicator, park: str | None, year: int) -> Actual:
-        fig = self.get(ind.id, park, year)
+    def _flag(self, ind: Indicator, park: str | None, period: Period) -> Actual:
+        fig = self.get(ind.id, park, period)
         if fig is not None and fig.flag is not None:
             return Actual(Decimal(int(fig.flag)), "reported")
         if fig is not None and fig.value is not None:
@@ -108,10 +153,10 @@ class Figures:
         children = self.plan.children(park)
         if not children or rollup.method(ind) == "none":
             return NONE
-        parts = [Part(c, self.flag_actual(ind, c, year).value) for c in children]
+        parts = [Part(c, self.flag_actual(ind, c, period).value) for c in children]
         return self._rolled(ind, rollup.any_flag(parts, None), None)
 
-    def _ratio(self, ind: Indicator, park: str | None, year: int) -> Actual:
+    def _ratio(self, ind: Indicator, park: str | None, period: Period) -> Actual:
         """A share (Σ numerator ÷ Σ denominator) or a per-capita value (÷ population × per)."""
         if ind.share:
             (num_id, den_id), per = ind.share, None
@@ -119,14 +164,14 @@ class Figures:
             assert ind.per_capita is not None
             num_id, den_id, per = ind.per_capita
         num_ind, den_ind = self.indicators[num_id], self.indicators[den_id]
-        num_a, den_a = self.level(num_ind, park, year), self.level(den_ind, park, year)
+        num_a, den_a = self.level(num_ind, park, period), self.level(den_ind, park, period)
         terms = (("numerator", num_id, num_a), ("denominator", den_id, den_a))
         num, den = num_a.value, den_a.value
         missing = [i.name for i, v in ((num_ind, num), (den_ind, den)) if v is None]
         if num is None or den is None:
             notes = [f"缺少 {'、'.join(missing)} missing", *num_a.notes, *den_a.notes]
             children = self.plan.children(park)
-            if children and self._any_child(ind, children, year):
+            if children and self._any_child(ind, children, period):
                 notes.append(
                     "园区的比值不能平均, 请上报分子和分母; ratios of parks are not averaged: "
                     "report the numerator and the denominator"
@@ -149,19 +194,21 @@ class Figures:
             basis = f"{num_ind.name} ÷ {den_ind.name} × {per}"
         return Actual(value, f"computed: {basis}", terms=terms)
 
-    def growth(self, ind: Indicator, park: str | None, year: int) -> Actual:
+    def growth(self, ind: Indicator, park: str | None, period: Period | int) -> Actual:
         """Year-over-year growth in percent: reported first, else computed where allowed."""
-        return self._remember("growth", ind, park, year, lambda: self._growth(ind, park, year))
+        return self._remember(
+            "growth", ind, park, period, lambda: self._growth(ind, park, as_period(period))
+        )
 
-    def _growth(self, ind: Indicator, park: str | None, year: int) -> Actual:
-        fig = self.get(ind.id, park, year)
+    def _growth(self, ind: Indicator, park: str | None, period: Period) -> Actual:
+        fig = self.get(ind.id, park, period)
         reported = fig.growth if fig is not None else None
         own_level = fig is not None and fig.value is not None
-        computed, how = self._computed_growth(ind, park, year, fig)
+        computed, how = self._computed_growth(ind, park, period, fig)
         children = self.plan.children(park)
         roll = None
         if children and rollup.method(ind) == "sum":
-            roll = self._growth_rollup(ind, children, year, reported)
+            roll = self._growth_rollup(ind, children, period, reported)
         if reported is not None:
             notes: tuple[str, ...] = ()
             if own_level and computed is not None:
@@ -186,21 +233,21 @@ class Figures:
         return NONE
 
     def _growth_rollup(
-        self, ind: Indicator, children: tuple[str, ...], year: int, reported: Decimal | None
+        self, ind: Indicator, children: tuple[str, ...], period: Period, reported: Decimal | None
     ) -> Rollup:
         parts = []
         for c in children:
-            level = self.level(ind, c, year)
-            g = self.growth(ind, c, year)
-            base, base_from = self._base(ind, c, year, level, g)
+            level = self.level(ind, c, period)
+            g = self.growth(ind, c, period)
+            base, base_from = self._base(ind, c, period, level, g)
             parts.append(Part(c, level.value, base, g.value, base_from))
         return rollup.sum_growth(parts, reported)
 
     def _base(
-        self, ind: Indicator, park: str, year: int, level_actual: Actual, g: Actual
+        self, ind: Indicator, park: str, period: Period, level_actual: Actual, g: Actual
     ) -> tuple[Decimal | None, str]:
         """A park's level a year before, for weighting its growth (DOMAIN.md, Parks)."""
-        fig = self.get(ind.id, park, year)
+        fig = self.get(ind.id, park, period)
         if fig is not None and fig.base is not None:
             return fig.base, "reported base"
         level = level_actual.value
@@ -213,48 +260,54 @@ class Figures:
         if g.basis in ("reported", ROLLED_UP):
             # A reported level with a reported (or its parks') growth: the implied base.
             return level / (1 + g.value / HUNDRED), "level ÷ (1 + growth)"
-        before = self.level(ind, park, year - 1).value
+        before = self.level(ind, park, period.shift(-1)).value
         if before is not None:
-            return before, f"level {year - 1}"
+            return before, f"level {period.shift(-1)}"
         return None, ""  # pragma: no cover - a computed growth always has last year's level
 
     def _computed_growth(
-        self, ind: Indicator, park: str | None, year: int, fig: Figure | None
+        self, ind: Indicator, park: str | None, period: Period, fig: Figure | None
     ) -> tuple[Decimal | None, str]:
-        now = self.level(ind, park, year).value
+        now = self.level(ind, park, period).value
         if now is None:
             return None, ""
         if fig is not None and fig.base is not None and fig.base != 0:
-            return (now / fig.base - 1) * HUNDRED, f"level and base {year}"
-        before = self.level(ind, park, year - 1).value
+            return (now / fig.base - 1) * HUNDRED, f"level and base {period}"
+        before = self.level(ind, park, period.shift(-1)).value
         if before is None or before == 0:
             return None, ""
-        return (now / before - 1) * HUNDRED, f"levels {year - 1}→{year}"
+        return (now / before - 1) * HUNDRED, f"levels {period.shift(-1)}→{period}"
 
-    def change(self, ind: Indicator, park: str | None, year: int) -> Actual:
+    def change(self, ind: Indicator, park: str | None, period: Period | int) -> Actual:
         """Change from last year's level (in 百分点 for a % indicator): reported or computed."""
-        return self._remember("change", ind, park, year, lambda: self._change(ind, park, year))
+        return self._remember(
+            "change", ind, park, period, lambda: self._change(ind, park, as_period(period))
+        )
 
-    def _change(self, ind: Indicator, park: str | None, year: int) -> Actual:
-        fig = self.get(ind.id, park, year)
+    def _change(self, ind: Indicator, park: str | None, period: Period) -> Actual:
+        fig = self.get(ind.id, park, period)
         if fig is not None and fig.change is not None:
             return Actual(fig.change, "reported")
-        now = self.level(ind, park, year).value
+        now = self.level(ind, park, period).value
         if now is not None and fig is not None and fig.base is not None:
-            return Actual(now - fig.base, f"computed from level and base {year}")
+            return Actual(now - fig.base, f"computed from level and base {period}")
         children = self.plan.children(park)
         roll = None
         if children and rollup.method(ind) == "sum":
-            parts = [Part(c, self.change(ind, c, year).value) for c in children]
+            parts = [Part(c, self.change(ind, c, period).value) for c in children]
             roll = rollup.sum_parts(parts, None, "change")
             if roll.value is not None:
                 return Actual(roll.value, ROLLED_UP, (), roll)
-        before = self.level(ind, park, year - 1).value
+        before = self.level(ind, park, period.shift(-1)).value
         if now is not None and before is not None:
-            return Actual(now - before, f"computed from levels {year - 1}→{year}")
+            return Actual(now - before, f"computed from levels {period.shift(-1)}→{period}")
         if roll is not None and rollup.has_data(roll):
             return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
         return NONE
+
+
+def as_period(period: Period | int) -> Period:
+    return Period(period) if isinstance(period, int) else period
 
 
 ROLLED_UP = "rolled up from parks"

@@ -1,4 +1,4 @@
-"""The annual check: every target of a plan for one year, for the zone or for one park.
+"""The check: every target of a plan for one year (or the year to date), for the zone or a park.
 
 `check()` is the whole core entry point for `zonekpi check`: it takes a Plan (and optionally
 last year's plan for last year's levels) and returns a PlanResult. It reads no file and prints
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import units
+from . import schedule, units
 from .actuals import Figures
 from .model import Finding, Indicator, Measure, Plan, PlanResult, Target, Total
 from .numbers import fmt_number
+from .periods import Period
 from .targets import evaluate, scope
 
 # Kinds that every park must meet; checked park by park under --park.
@@ -26,10 +27,17 @@ def _applies_to(target: Target, park: str, figures: Figures) -> bool:
 
 
 def check(
-    plan: Plan, year: int | None = None, park: str | None = None, previous: Plan | None = None
+    plan: Plan,
+    year: int | None = None,
+    park: str | None = None,
+    previous: Plan | None = None,
+    period: Period | None = None,
 ) -> PlanResult:
-    """Evaluate the targets of `plan` for `year` (default: the plan's year)."""
-    year = plan.year if year is None else year
+    """Evaluate the targets of `plan` for `year` (default: the plan's year), or, during the
+    year, for the year to date `period` against the time elapsed (序时进度)."""
+    if period is None:
+        period = Period(plan.year if year is None else year)
+    year = period.year
     figures = Figures(plan, previous)
     findings: list[Finding] = []
     for ind in plan.indicators:
@@ -37,9 +45,14 @@ def check(
             if target.year != year:
                 continue
             if park is None:
-                findings.append(evaluate(target, ind, target.park, figures))
+                f = evaluate(target, ind, target.park, figures, period)
             elif _applies_to(target, park, figures):
-                findings.append(evaluate(target, ind, park, figures))
+                f = evaluate(target, ind, park, figures, period)
+            else:
+                continue
+            if not period.is_year:
+                f = schedule.in_year(f, period, plan.elapsed, figures)
+            findings.append(f)
     warnings = list(_allocation_warnings(plan, year))
     if not any(t.year == year for t in plan.targets):
         years = sorted({t.year for t in plan.targets})
@@ -48,7 +61,13 @@ def check(
             + ", ".join(str(y) for y in years)
         )
     return PlanResult(
-        plan, year, park, tuple(findings), tuple(warnings), totals(plan, figures, year)
+        plan,
+        year,
+        park,
+        tuple(findings),
+        tuple(warnings),
+        totals(plan, figures, period),
+        period,
     )
 
 
@@ -62,12 +81,13 @@ def measure_of(target: Target, ind: Indicator) -> Measure:
     return "flag" if units.is_flag(ind.unit) else "level"
 
 
-def totals(plan: Plan, figures: Figures, year: int) -> tuple[Total, ...]:
-    """Every measure of every indicator with a figure or a target in `year`, for each park
+def totals(plan: Plan, figures: Figures, period: Period) -> tuple[Total, ...]:
+    """Every measure of every indicator with a figure or a target in `period`, for each park
     (parents before the parks inside them) and for the zone: the by-park view."""
+    year = period.year
     reported: dict[str, set[Measure]] = {}
     for fig in plan.figures:
-        if fig.period != year:
+        if fig.period.year != year or fig.period.last > period.last:
             continue
         got = reported.setdefault(fig.indicator, set())
         if fig.flag is not None:
@@ -96,7 +116,7 @@ def totals(plan: Plan, figures: Figures, year: int) -> tuple[Total, ...]:
         for measure in ("level", "growth", "change", "flag"):
             if measure not in wanted:
                 continue
-            values = tuple((n, get[measure](ind, n, year)) for n in nodes)
+            values = tuple((n, get[measure](ind, n, period)) for n in nodes)
             if (
                 measure in reported.get(ind.id, ())
                 or any(a.value is not None for _, a in values)

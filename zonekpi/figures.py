@@ -16,6 +16,7 @@ from typing import Any
 from . import units
 from .errors import Problem, UnitError
 from .model import Figure
+from .periods import Period, parse_period
 from .reader import Names, Reader, read_bytes
 from .yamlread import Document, decode, read_yaml
 from .yamlread import Path as YPath
@@ -37,7 +38,11 @@ class FigureReader(Reader):
         if park is not None and park not in self.names.parks:
             self.error((*at, "park"), self.unknown_park(park))
             return None
-        period = raw["period"]
+        try:
+            period = parse_period(raw["period"])
+        except ValueError as exc:
+            self.error((*at, "period"), str(exc))
+            return None
         value = flag = growth = base = change = None
         if raw.get("value") is not None:
             v = raw["value"]
@@ -70,7 +75,7 @@ class FigureReader(Reader):
         return Figure(
             ind_id,
             park,
-            int(period),
+            period,
             value,
             flag,
             growth,
@@ -92,7 +97,7 @@ class FigureReader(Reader):
 def duplicates(figures: list[Figure]) -> list[Problem]:
     """A problem for each figure that repeats an indicator, park and period."""
     problems: list[Problem] = []
-    first: dict[tuple[str, str | None, int], Figure] = {}
+    first: dict[tuple[str, str | None, Period], Figure] = {}
     for fig in figures:
         if fig.key in first:
             prev = first[fig.key].loc
@@ -205,11 +210,10 @@ def _csv_figures(text: str, name: str, names: Names, problems: list[Problem]) ->
             )
             continue
         cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
-        period = cells["period"]
-        if not (period.isdigit() and len(period) == 4):
-            problems.append(
-                Problem(name, lineno, 0, f"period {period!r} is not a year such as 2021")
-            )
+        try:
+            period = str(parse_period(cells["period"]))
+        except ValueError as exc:
+            problems.append(Problem(name, lineno, 0, str(exc)))
             continue
         measure = (cells.get("measure") or "value").lower()
         if measure not in MEASURES:
@@ -258,7 +262,7 @@ def _csv_figures(text: str, name: str, names: Names, problems: list[Problem]) ->
                 {
                     "indicator": cells["indicator"],
                     "park": cells.get("park") or None,
-                    "period": int(period),
+                    "period": period,
                     "note": cells.get("note") or None,
                 },
                 lineno,

@@ -111,6 +111,7 @@ class _PlanBuilder(Reader):
             parks=parks,
             indicators=indicators,
             figures=tuple(figures),
+            elapsed=d.get("elapsed", "months"),
             notes=tuple(self.doc.notes),
         )
 
@@ -177,6 +178,7 @@ class _PlanBuilder(Reader):
                 source=ind.get("source"),
                 loc=self.loc(at),
                 rollup=ind.get("rollup"),
+                stock=bool(ind.get("stock", False)),
             )
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(

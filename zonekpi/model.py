@@ -12,6 +12,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
+from .periods import Period
+
 Direction = Literal["higher", "lower"]
 Tier = Literal["floor", "stretch"]
 RollupMethod = Literal["sum", "none"]
@@ -84,6 +86,7 @@ class Indicator:
     targets: tuple[Target, ...] = ()
     loc: Loc = Loc("")
     rollup: RollupMethod | None = None  # None: follow from the unit (see rollup.method)
+    stock: bool = False  # a level at a moment (企业数), not a flow summed over months (产值)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ class Figure:
 
     indicator: str
     park: str | None
-    period: int
+    period: Period  # an int year is taken as that whole year
     value: Decimal | None = None
     flag: bool | None = None
     growth: Decimal | None = None
@@ -102,8 +105,12 @@ class Figure:
     note: str | None = None
     loc: Loc = Loc("")
 
+    def __post_init__(self) -> None:
+        if isinstance(self.period, int):
+            object.__setattr__(self, "period", Period(self.period))
+
     @property
-    def key(self) -> tuple[str, str | None, int]:
+    def key(self) -> tuple[str, str | None, Period]:
         return (self.indicator, self.park, self.period)
 
 
@@ -119,6 +126,7 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     figures: tuple[Figure, ...] = ()
     notes: tuple[str, ...] = ()  # how the file was read (encoding), for stderr
+    elapsed: Literal["months", "days"] = "months"  # 序时进度: N/12, or days gone / days in year
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -236,6 +244,9 @@ class Finding:
     notes: tuple[str, ...] = ()
     derivation: Actual | None = None  # the inputs (roll-up over parks, ratio terms)
     parks: tuple[Finding, ...] = ()  # one per park, for targets every park must meet
+    elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
+    ahead: Decimal | None = None  # completion − elapsed, in percentage points (+ ahead)
+    needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
 
 
 @dataclass(frozen=True)
@@ -261,6 +272,11 @@ class PlanResult:
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = ()
     totals: tuple[Total, ...] = ()  # every figure of the year, by park and for the zone
+    period: Period | None = None  # the span checked (None: the whole `year`)
+
+    @property
+    def span(self) -> Period:
+        return self.period or Period(self.year)
 
     def count(self, status: Status) -> int:
         return sum(1 for f in self.findings if f.status is status)

@@ -15,10 +15,11 @@ from decimal import Decimal
 from . import units
 from .actuals import Figures
 from .model import NONE, Actual, Finding, Indicator, Status, Target
+from .periods import Period
 
 EPS = Decimal("1e-9")
 
-Evaluator = Callable[[Target, Indicator, "str | None", Figures], Finding]
+Evaluator = Callable[[Target, Indicator, "str | None", Figures, Period], Finding]
 EVALUATORS: dict[str, Evaluator] = {}
 
 
@@ -31,12 +32,20 @@ def register(*kinds: str) -> Callable[[Evaluator], Evaluator]:
     return add
 
 
-def evaluate(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def evaluate(
+    target: Target,
+    ind: Indicator,
+    park: str | None,
+    figures: Figures,
+    period: Period | None = None,
+) -> Finding:
+    """The finding of `target` for `park` (None: the zone) with the figures of `period`
+    (default: the target's year)."""
     try:
         fn = EVALUATORS[target.kind]
     except KeyError:  # pragma: no cover - the schema admits only registered kinds
         raise ValueError(f"no evaluator for target kind {target.kind!r}") from None
-    return fn(target, ind, park, figures)
+    return fn(target, ind, park, figures, period or Period(target.year))
 
 
 def _ge(a: Decimal, b: Decimal) -> bool:
@@ -83,9 +92,11 @@ def _gap_unit(unit: str) -> str:
 
 
 @register("at_least", "more_than", "at_most", "less_than")
-def threshold(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def threshold(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """达到/不少于 (≥), 超过/突破 (>), 控制在…以内 (≤), 低于 (<) a level."""
-    actual = figures.level(ind, park, target.year)
+    actual = figures.level(ind, park, period)
     assert target.value is not None
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=ind.unit)
@@ -111,9 +122,11 @@ def threshold(target: Target, ind: Indicator, park: str | None, figures: Figures
 
 
 @register("between")
-def between(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def between(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """3-4家, 60%-70%: inclusive at both ends; the gap is the distance outside the range."""
-    actual = figures.level(ind, park, target.year)
+    actual = figures.level(ind, park, period)
     low, high = target.value, target.high
     assert low is not None and high is not None
     if actual.value is None:
@@ -133,9 +146,11 @@ def between(target: Target, ind: Indicator, park: str | None, figures: Figures) 
 
 
 @register("about")
-def about(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def about(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """左右: within the stated tolerance of the value."""
-    actual = figures.level(ind, park, target.year)
+    actual = figures.level(ind, park, period)
     assert target.value is not None and target.tolerance is not None
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=ind.unit)
@@ -157,9 +172,11 @@ def _directional(ind: Indicator, a: Decimal, t: Decimal) -> bool:
 
 
 @register("growth")
-def growth(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def growth(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """增长8%: year-over-year growth at least the target (at most, for lower-is-better)."""
-    actual = figures.growth(ind, park, target.year)
+    actual = figures.growth(ind, park, period)
     assert target.value is not None
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit="percent")
@@ -176,9 +193,11 @@ def growth(target: Target, ind: Indicator, park: str | None, figures: Figures) -
 
 
 @register("increase")
-def increase(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def increase(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """提高6.4个百分点 / 比上年新增10家: the change from last year's level."""
-    actual = figures.change(ind, park, target.year)
+    actual = figures.change(ind, park, period)
     assert target.value is not None
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=target.unit)
@@ -250,24 +269,31 @@ def _summary(
 
 
 @register("coverage")
-def coverage(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def coverage(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """全覆盖 / 一区四园都要…: every park has it (yes, or a count of at least one)."""
     if park is not None:
-        actual = figures.flag_actual(ind, park, target.year)
+        actual = figures.flag_actual(ind, park, period)
         has = None if actual.value is None else actual.value >= 1
         f = _finding(target, ind, park, actual, has, unit="")
         text = "" if has is None else "是" if has else "否"
         return Finding(**{**f.__dict__, "actual_text": text})
-    parks = [coverage(target, ind, p, figures) for p in scope(target, figures)]
+    parks = [coverage(target, ind, p, figures, period) for p in scope(target, figures)]
     return _summary(target, ind, parks, figures, "未覆盖 lacking")
 
 
 def _reaches(
-    target: Target, ind: Indicator, park: str | None, figures: Figures, minimum: Decimal
+    target: Target,
+    ind: Indicator,
+    park: str | None,
+    figures: Figures,
+    period: Period,
+    minimum: Decimal,
 ) -> Finding:
     """A level against a minimum: a park's per-park minimum or allocated share, or the zone's
     total of the shares."""
-    actual = figures.level(ind, park, target.year)
+    actual = figures.level(ind, park, period)
     if actual.value is None:
         return _finding(target, ind, park, actual, None, unit=ind.unit)
     a = actual.value
@@ -285,24 +311,30 @@ def _reaches(
 
 
 @register("per_park")
-def per_park(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def per_park(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """各园区至少N: every park reaches the minimum."""
     assert target.value is not None
     if park is not None:
-        return _reaches(target, ind, park, figures, target.value)
-    parks = [_reaches(target, ind, p, figures, target.value) for p in scope(target, figures)]
+        return _reaches(target, ind, park, figures, period, target.value)
+    parks = [
+        _reaches(target, ind, p, figures, period, target.value) for p in scope(target, figures)
+    ]
     return _summary(target, ind, parks, figures, "未达到 below")
 
 
 @register("allocation")
-def allocation(target: Target, ind: Indicator, park: str | None, figures: Figures) -> Finding:
+def allocation(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period
+) -> Finding:
     """A zone target split over parks: each park against its share, the zone against the sum
     of the shares; met when every park and the zone are."""
     shares = dict(target.shares)
     if park is not None:
         if park not in shares:
             return _finding(target, ind, park, NONE, None, unit=ind.unit)
-        return _reaches(target, ind, park, figures, shares[park])
-    parks = [_reaches(target, ind, p, figures, s) for p, s in target.shares]
-    zone = _reaches(target, ind, None, figures, sum(shares.values(), Decimal(0)))
+        return _reaches(target, ind, park, figures, period, shares[park])
+    parks = [_reaches(target, ind, p, figures, period, s) for p, s in target.shares]
+    zone = _reaches(target, ind, None, figures, period, sum(shares.values(), Decimal(0)))
     return _summary(target, ind, parks, figures, "未完成分解目标 below share", zone)

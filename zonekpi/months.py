@@ -1,0 +1,26 @@
+"""Adding up months: which reported spans make up a span asked for (1–9月 + 10月 = 1–10月).
+
+Pure arithmetic on month numbers, used for flows (产值, 投资, 新增数), whose months add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def tile(spans: Sequence[tuple[int, int, T]], first: int, last: int) -> list[T] | None:
+    """The fewest spans (first month, last month, item) that cover first..last exactly, end to
+    end without overlap; None when they cannot. Among equally few, the earliest listed wins."""
+    best: dict[int, list[T]] = {first - 1: []}  # month reached -> the spans that reach it
+    for month in range(first - 1, last):
+        if month not in best:
+            continue
+        for a, b, item in spans:
+            if a == month + 1 and b <= last:
+                path = [*best[month], item]
+                if b not in best or len(path) < len(best[b]):
+                    best[b] = path
+    return best.get(last)

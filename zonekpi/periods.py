@@ -1,0 +1,142 @@
+"""Periods: a year, or a span of months within one (1–10月累计, 10月当月, 一季度, 上半年).
+
+A `Period` is a year and its first and last month; the whole year is 1–12. Figures name the
+period they cover, and the monthly check asks for the year to date (1–N月). Written forms, in
+plans, CSV files and on the command line:
+
+    2018                       the year (全年)
+    2018-10                    1–10月 累计 (year to date: statistics offices report cumulatively)
+    2018-Q3, 2018-H1           1–9月 (前三季度), 1–6月 (上半年), also year to date
+    2018-10..10, 2018-07..09   a span given by its first and last month: 10月当月, 三季度
+    2018年, 2018年1-10月, 2018年10月, 2018年一季度, 2018年前三季度, 2018年三季度,
+    2018年上半年, 2018年下半年
+
+Time elapsed (序时进度) after a year-to-date period is N/12, or the days elapsed over the days in
+the year when a plan counts in days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    first: int = 1
+    last: int = 12
+
+    @property
+    def is_year(self) -> bool:
+        return self.first == 1 and self.last == 12
+
+    @property
+    def is_ytd(self) -> bool:
+        """A year-to-date span (1–N月), the whole year included."""
+        return self.first == 1
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    def shift(self, years: int) -> Period:
+        """The same months `years` later (−1: last year's same period, 上年同期)."""
+        return Period(self.year + years, self.first, self.last)
+
+    def year_to_date(self, last: int) -> Period:
+        return Period(self.year, 1, last)
+
+    def elapsed(self, by: str = "months") -> Decimal:
+        """The share of the year gone at the end of this period (序时进度): N/12, or days."""
+        if by == "days":
+            end = (
+                date(self.year + 1, 1, 1) if self.last == 12 else date(self.year, self.last + 1, 1)
+            )
+            start, whole = date(self.year, 1, 1), date(self.year + 1, 1, 1)
+            return Decimal((end - start).days) / Decimal((whole - start).days)
+        return Decimal(self.last) / Decimal(12)
+
+    def __str__(self) -> str:
+        if self.is_year:
+            return str(self.year)
+        if self.is_ytd:
+            return f"{self.year}-{self.last:02d}"
+        return f"{self.year}-{self.first:02d}..{self.last:02d}"
+
+    @property
+    def label(self) -> str:
+        """As a Chinese report writes it: 2018年, 2018年1–10月, 2018年10月."""
+        if self.is_year:
+            return f"{self.year}年"
+        if self.first == self.last:
+            return f"{self.year}年{self.last}月"
+        return f"{self.year}年{self.first}–{self.last}月"
+
+    @property
+    def months_label(self) -> str:
+        """The months alone, for sentences: 1–10月, 10月, 全年."""
+        if self.is_year:
+            return "全年"
+        if self.first == self.last:
+            return f"{self.last}月"
+        return f"{self.first}–{self.last}月"
+
+
+_ASCII = re.compile(
+    r"(?P<y>\d{4})(?:-(?:(?P<m>\d{1,2})(?:\.\.(?P<m2>\d{1,2}))?|[Qq](?P<q>[1-4])|[Hh](?P<h>[12])))?"
+)
+_CN = re.compile(
+    r"(?P<y>\d{4})年(?:"
+    r"(?P<a>\d{1,2})\s*[-–—~至到]\s*(?P<b>\d{1,2})月"
+    r"|(?P<m>\d{1,2})月(?:份)?"
+    r"|(?P<ytdq>前[一二三])季度"
+    r"|第?(?P<q>[一二三四1-4])季度"
+    r"|(?P<half>[上下])半年"
+    r"|(?:全年)?"
+    r")(?:累计)?"
+)
+
+HINT = "write a year (2018), a month to date (2018-10), a quarter (2018-Q3) or 2018年1-10月"
+
+
+def parse_period(text: object) -> Period:
+    """A period from its written form; ValueError with a hint otherwise."""
+    s = str(text).strip().replace(" ", "")
+    if m := _ASCII.fullmatch(s):
+        year = int(m["y"])
+        if m["q"]:
+            return _checked(year, 1, 3 * int(m["q"]), s)
+        if m["h"]:
+            return _checked(year, 1, 6 * int(m["h"]), s)
+        if m["m2"]:
+            return _checked(year, int(m["m"]), int(m["m2"]), s)
+        if m["m"]:
+            return _checked(year, 1, int(m["m"]), s)
+        return Period(year)
+    if m := _CN.fullmatch(s):
+        year = int(m["y"])
+        if m["a"]:
+            return _checked(year, int(m["a"]), int(m["b"]), s)
+        if m["m"]:
+            month = int(m["m"])
+            return _checked(year, month, month, s)
+        if m["ytdq"]:
+            return _checked(year, 1, 3 * CN_DIGITS[m["ytdq"][1]], s)
+        if m["q"]:
+            q = CN_DIGITS.get(m["q"]) or int(m["q"])
+            return _checked(year, 3 * q - 2, 3 * q, s)
+        if m["half"]:
+            return Period(year, 1, 6) if m["half"] == "上" else Period(year, 7, 12)
+        return Period(year)
+    raise ValueError(f"{text!r} is not a period; {HINT}")
+
+
+def _checked(year: int, first: int, last: int, text: str) -> Period:
+    if not (1 <= first <= last <= 12):
+        raise ValueError(f"{text!r}: months run from 1 to 12, the first not after the last")
+    return Period(year, first, last)
