@@ -60,6 +60,8 @@ def test_json_follows_the_report_schema(plan):
         "met": 2,
         "missed": 1,
         "no_data": 1,
+        "on_track": 0,
+        "behind": 0,
         "total": 4,
         "success": False,
     }

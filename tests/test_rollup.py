@@ -560,3 +560,125 @@ def test_xinxiang_per_park_targets_print_a_row_per_park(cli):
         ("hqq", "met"),
         ("myq", "met"),
     ]
+
+
+# -- cases found in review: reported rates, bases without levels, the zone's own levels -------
+
+
+def test_reported_rates_are_weighted_by_reported_bases(run_check):
+    """Each park reports 110 on a base of 100 and a comparable-price rate of 3%: the zone grew
+    3% (Σ B·g / Σ B = (100·3 + 100·3) / 200), not the 10% its current-price levels imply."""
+    r = run_check(
+        plan(
+            """
+indicators:
+  - {id: gdp, name: 生产总值, unit: 亿元, growth_basis: comparable, targets: [{growth: 5%}]}
+figures:
+  - {indicator: gdp, park: a, period: 2018, value: 110 亿元, base: 100 亿元, growth: 3%}
+  - {indicator: gdp, park: b, period: 2018, value: 110 亿元, base: 100 亿元, growth: 3%}
+"""
+        )
+    )
+    f = r.findings[0]
+    assert f.actual == 3 and f.status is Status.MISSED
+
+
+def test_a_base_and_a_rate_weigh_without_a_level(run_check):
+    r = run_check(
+        plan(
+            """
+indicators:
+  - {id: rev, name: 营业收入, unit: 亿元, targets: [{growth: 9%}]}
+figures:
+  - {indicator: rev, park: a, period: 2018, base: 100 亿元, growth: 20%}
+  - {indicator: rev, park: b, period: 2018, value: 110 亿元, growth: 0%}
+"""
+        )
+    )
+    f = r.findings[0]
+    # bases 100 and 110 / 1.00 = 110: (100·20 + 110·0) / 210 = 9.5238%
+    assert f.actual.quantize(Decimal("0.0001")) == Decimal("9.5238")
+    assert f.status is Status.MET
+
+
+def test_zone_growth_from_summed_levels_and_its_own_last_year(run_check):
+    r = run_check(
+        plan(
+            """
+indicators:
+  - {id: retail, name: 社会消费品零售总额, unit: 亿元, targets: [{growth: 10%}]}
+figures:
+  - {indicator: retail, period: 2017, value: 100 亿元}
+  - {indicator: retail, park: a, period: 2018, value: 60 亿元}
+  - {indicator: retail, park: b, period: 2018, value: 55 亿元}
+"""
+        )
+    )
+    f = r.findings[0]
+    assert f.actual == 15  # (60 + 55) / 100 − 1
+    assert f.status is Status.MET
+
+
+def test_the_zones_own_levels_give_its_change(run_check):
+    r = run_check(
+        plan(
+            """
+indicators:
+  - {id: firms, name: 企业, unit: 家, targets: [{increase: 2 家}]}
+figures:
+  - {indicator: firms, period: 2018, value: 12 家}
+  - {indicator: firms, period: 2017, value: 10 家}
+  - {indicator: firms, park: a, period: 2018, value: 6 家}
+  - {indicator: firms, park: a, period: 2017, value: 5 家}
+  - {indicator: firms, park: b, period: 2018, value: 5 家}
+  - {indicator: firms, park: b, period: 2017, value: 5 家}
+"""
+        )
+    )
+    f = r.findings[0]
+    assert f.actual == 2 and f.status is Status.MET  # 12 − 10, the reported totals
+    assert any("1家" in n for n in f.notes)  # the parks: (6 − 5) + (5 − 5)
+
+
+def test_coverage_counts_any_amount(run_check):
+    r = run_check(
+        plan(
+            """
+indicators:
+  - {id: fund, name: 科技金融资金, unit: 亿元, targets: [{coverage: all}]}
+figures:
+  - {indicator: fund, park: a, period: 2018, value: 4000 万元}
+  - {indicator: fund, park: b, period: 2018, value: 0 亿元}
+"""
+        )
+    )
+    f = r.findings[0]
+    assert [(p.park, p.status) for p in f.parks] == [("a", Status.MET), ("b", Status.MISSED)]
+
+
+@pytest.mark.parametrize(
+    ("indicators", "message"),
+    [
+        (
+            """
+  - {id: rd, name: 研发, unit: 亿元}
+  - {id: gdp, name: 生产总值, unit: 亿元}
+  - {id: s, name: 强度, unit: '%', rollup: none, share: {numerator: rd, denominator: gdp}}
+""",
+            "computed from its terms",
+        ),
+        (
+            """
+  - {id: pat, name: 专利, unit: 件}
+  - {id: area, name: 面积, unit: 平方公里}
+  - {id: s, name: 每平方公里专利, unit: 件, per_capita: {value: pat, population: area}}
+""",
+            "per capita needs people",
+        ),
+    ],
+)
+def test_ratio_indicators_that_cannot_work_are_refused(plan_file, cli, indicators, message):
+    path = plan_file(HEADER + "indicators:" + indicators)
+    result = cli("validate", str(path))
+    assert result.exit_code == 2 and message in result.stderr
+    assert f"{path}:7:" in result.stderr  # the third indicator

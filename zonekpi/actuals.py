@@ -149,7 +149,7 @@ class Figures:
         if fig is not None and fig.flag is not None:
             return Actual(Decimal(int(fig.flag)), "reported")
         if fig is not None and fig.value is not None:
-            return Actual(Decimal(int(fig.value >= 1)), "reported")
+            return Actual(Decimal(int(fig.value > 0)), "reported")  # any amount at all
         children = self.plan.children(park)
         if not children or rollup.method(ind) == "none":
             return NONE
@@ -205,6 +205,7 @@ class Figures:
         reported = fig.growth if fig is not None else None
         own_level = fig is not None and fig.value is not None
         computed, how = self._computed_growth(ind, park, period, fig)
+        comparable = ind.growth_basis == "comparable"
         children = self.plan.children(park)
         roll = None
         if children and rollup.method(ind) == "sum":
@@ -216,20 +217,20 @@ class Figures:
             elif roll is not None:
                 notes = rollup.remarks(roll, self.names, ind.unit)
             return Actual(reported, "reported", notes, roll)
-        comparable = ind.growth_basis == "comparable"
         if own_level and computed is not None and not comparable:
-            return Actual(computed, f"computed from {how}")
-        if roll is not None and (roll.value is not None or rollup.has_data(roll)):
+            return Actual(computed, f"computed from {how}", (), roll)
+        if roll is not None and roll.value is not None:
             notes = rollup.remarks(roll, self.names, ind.unit)
-            if roll.value is not None and comparable:
+            if comparable:
                 notes = (COMPARABLE_WEIGHTS, *notes)
-            return Actual(roll.value, ROLLED_UP if roll.value is not None else "", notes, roll)
-        if comparable:
-            if computed is not None:
-                return Actual(None, "", (COMPARABLE_REPORTED,))
-            return NONE
-        if computed is not None:
-            return Actual(computed, f"computed from {how}")
+            return Actual(roll.value, ROLLED_UP, notes, roll)
+        if computed is not None and not comparable:
+            # the parks' rates do not add up, but the summed levels of two years do
+            return Actual(computed, f"computed from {how}", (), roll)
+        if roll is not None and rollup.has_data(roll):
+            return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
+        if comparable and computed is not None:
+            return Actual(None, "", (COMPARABLE_REPORTED,))
         return NONE
 
     def _growth_rollup(
@@ -291,16 +292,27 @@ class Figures:
         now = self.level(ind, park, period).value
         if now is not None and fig is not None and fig.base is not None:
             return Actual(now - fig.base, f"computed from level and base {period}")
+        before_fig = self.get(ind.id, park, period.shift(-1))
+        before = self.level(ind, park, period.shift(-1)).value
+        own = fig is not None and fig.value is not None and before_fig is not None
         children = self.plan.children(park)
         roll = None
         if children and rollup.method(ind) == "sum":
             parts = [Part(c, self.change(ind, c, period).value) for c in children]
             roll = rollup.sum_parts(parts, None, "change")
-            if roll.value is not None:
-                return Actual(roll.value, ROLLED_UP, (), roll)
-        before = self.level(ind, park, period.shift(-1)).value
-        if now is not None and before is not None:
-            return Actual(now - before, f"computed from levels {period.shift(-1)}→{period}")
+        if now is not None and before is not None and (own or roll is None or roll.value is None):
+            # the zone's (or park's) own levels first: they are the reported totals
+            notes: tuple[str, ...] = ()
+            if roll is not None and roll.value is not None and roll.value != now - before:
+                notes = (
+                    f"园区增减合计 {units.fmt_quantity(roll.value, ind.unit)}; "
+                    "the parks' changes add up to another figure",
+                )
+            return Actual(
+                now - before, f"computed from levels {period.shift(-1)}→{period}", notes, roll
+            )
+        if roll is not None and roll.value is not None:
+            return Actual(roll.value, ROLLED_UP, (), roll)
         if roll is not None and rollup.has_data(roll):
             return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
         return NONE

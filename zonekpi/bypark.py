@@ -3,8 +3,10 @@
 One row per target of the year (the measure it is judged on), then one per other measure with
 figures (levels that are the terms of a share, growth rates reported without a target), so that
 every number behind a zone total is on the page. Cells are bare numbers with the unit in its own
-column, so that the CSV sums in a spreadsheet; display formats add a mark for a park's own
-status (✓ met, ✗ missed, ? no data) where the target is judged park by park.
+column, so that a spreadsheet reads them as numbers (a park inside another is a column of its
+own, headed 高新区/大学科技园: it is already counted in its parent's); display formats add a mark
+for a park's own status (✓ met, ✗ missed, ? no data) where the target is judged park by park,
+and move remarks to numbered notes under the table.
 """
 
 from __future__ import annotations
@@ -20,16 +22,17 @@ LEGEND = "✓ 达标 met · ✗ 未达标 missed · ? 无数据 no data (园区�
 MEASURE_LABEL = {"level": "", "growth": "增速", "change": "增减", "flag": ""}
 
 
-def cell(value: Actual, measure: Measure, unit: str) -> str:
-    """A number as the matrix shows it: 414, +5.73 (growth), +6.4 (change), 是/否."""
+def cell(value: Actual, measure: Measure, unit: str, places: int | None = None) -> str:
+    """A number as the matrix shows it: 414, +5.73 (growth), +6.4 (change), 是/否; with
+    `places`, to that many decimals (for CSV)."""
     v = value.value
     if v is None:
         return ""
     if measure == "flag":
         return "是" if v >= 1 else "否"
     if measure in ("growth", "change"):
-        return fmt_signed(v)
-    return fmt_number(v, 2 if is_percent(unit) else 4)
+        return fmt_signed(v, places or 2)
+    return fmt_number(v, places or (2 if is_percent(unit) else 4))
 
 
 def _unit(measure: Measure, unit: str) -> str:
@@ -39,13 +42,12 @@ def _unit(measure: Measure, unit: str) -> str:
 
 
 def by_park_table(results: list[PlanResult]) -> Table:
-    parks: dict[str, str] = {}  # id -> name, in tree order, over every plan
+    parks: dict[str, str] = {}  # id -> header, in tree order, over every plan
     for r in results:
-        names = {p.id: p.name for p in r.plan.parks}
         for park, _ in r.plan.tree():
-            parks.setdefault(park, names[park])
+            parks.setdefault(park, _header(r, park))
     columns = [
-        Column("plan", "规划", display=False),
+        Column("plan", "规划", display=len(results) > 1),
         Column("year", "年份", display=False),
         Column("indicator", "指标代码", display=False),
         Column("name", "指标", display=False),
@@ -59,24 +61,39 @@ def by_park_table(results: list[PlanResult]) -> Table:
     for park, name in parks.items():
         columns.append(Column(park, name, numeric=True, display=False))
         columns.append(Column(f"show:{park}", name, numeric=True, machine=False))
-    columns.append(Column("zone", "全区", numeric=True))
+    columns.append(Column("zone", "全区", numeric=True, display=False))
+    columns.append(Column("show:zone", "全区", numeric=True, machine=False, keep=True))
     columns.append(Column("status", "状态"))
     columns += [
         Column(f"{park}_status", f"{name}状态", display=False) for park, name in parks.items()
     ]
-    columns.append(Column("notes", "说明"))
+    columns.append(Column("notes", "说明", display=False))
+    columns.append(Column("note_ref", "注", machine=False))
     rows: list[dict[str, str]] = []
     statuses: list[str] = []
+    notes: list[str] = []  # footnotes: a matrix has no room for sentences
     for r in results:
         for row, status in _rows(r):
+            if row["notes"]:
+                notes.append(row["notes"])
+                row["note_ref"] = f"注{len(notes)}"
             rows.append(row)
             statuses.append(status)
-    titles = [f"{r.plan.title} {r.year} 分园区 by park" for r in results]
+    titles = [f"{r.plan.title} {r.span.label} 分园区 by park" for r in results]
     footer = [summary_line(r) for r in results]
-    footer.append(
-        "✓ 达标 met · ✗ 未达标 missed · ? 无数据 no data (园区各自的目标 a park's own target)"
-    )
+    footer.append(LEGEND)
+    footer += [f"注{n}: {text}" for n, text in enumerate(notes, 1)]
     return Table("; ".join(titles), columns, rows, footer, statuses)
+
+
+def _header(r: PlanResult, park: str) -> str:
+    """A park's column header: its name, after its parent's for a park inside a park."""
+    names = {p.id: p.name for p in r.plan.parks}
+    parents = {p.id: p.parent for p in r.plan.parks}
+    path = [park]
+    while (up := parents.get(path[-1])) is not None:
+        path.append(up)
+    return "/".join(names[p] for p in reversed(path))
 
 
 def _rows(r: PlanResult) -> list[tuple[dict[str, str], str]]:
@@ -128,15 +145,20 @@ def _row(
         "notes": "",
     }
     zone = total.of(None) if total is not None else NONE
+    park_notes = []
     for park, _ in r.plan.tree():
         value = total.of(park) if total is not None else NONE
         text = cell(value, measure, unit)
-        row[park] = text
+        row[park] = cell(value, measure, unit, places=6)
         mark = MARK.get(own[park]) if park in own else None
         row[f"show:{park}"] = f"{text} {mark}".strip() if mark else text
         row[f"{park}_status"] = own[park].value if park in own else ""
-    row["zone"] = cell(zone, measure, unit)
-    row["notes"] = "; ".join(zone.notes)
-    if f is not None and f.park is None and f.parks:
-        row["notes"] = "; ".join(f.notes)
+        if value.value is not None:  # remarks on a figure shown (a park without one: see zone)
+            park_notes += [f"{names[park]}: {n}" for n in value.notes]
+    row["zone"] = cell(zone, measure, unit, places=6)
+    row["show:zone"] = cell(zone, measure, unit)
+    # a park's own target, or one every park must meet: the finding's remarks; else the zone's
+    own_remarks = f is not None and (f.park is not None or bool(f.parks))
+    notes = list(f.notes) if f is not None and own_remarks else list(zone.notes)
+    row["notes"] = "; ".join(notes + park_notes)
     return row

@@ -123,6 +123,11 @@ def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
 @cli.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
+@click.option(
+    "--period",
+    help="During the year: the year to date to check against 序时进度, e.g. 2018-10 "
+    "(1–10月), 2018-Q3, 2018-H1, 2018年1-10月.",
+)
 @click.option("--park", "-p", help="Check one park against its own targets (a park id).")
 @click.option(
     "--by-park",
@@ -166,6 +171,7 @@ def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
 def check(
     plans: tuple[str, ...],
     year: int | None,
+    period: str | None,
     park: str | None,
     by_park: bool,
     data: tuple[str, ...],
@@ -183,6 +189,7 @@ def check(
       zonekpi check plans/xinxiang-2018.yaml
       zonekpi check plans/xinxiang-2018.yaml --data examples/xinxiang-2018-figures.csv
       zonekpi check plans/xinxiang-2018.yaml --park gxq
+      zonekpi check plans/xinxiang-2018.yaml --period 2018-10 --data figures-2018-10.csv
       zonekpi check plans/jianxi-2022.yaml --year 2021 --by-park
       zonekpi check plans/jianxi-2022.yaml --year 2021 --format json
     """
@@ -193,6 +200,7 @@ def check(
 
     if by_park and park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
+    span = _period(period, year)
     if excel and fmt not in ("csv", "tsv"):
         raise click.UsageError("--excel applies to --format csv or tsv")
     _refuse_to_overwrite_input(output, (*plans, *data, *((previous,) if previous else ())))
@@ -211,7 +219,7 @@ def check(
             continue
         for note in plan.notes:
             _stderr(f"zonekpi: {note}")
-        results.append(run_check(plan, year=year, park=park, previous=last))
+        results.append(run_check(plan, year=year, park=park, previous=last, period=span))
     if problems:
         raise InvalidInput(problems)
     for r in results:
@@ -219,7 +227,7 @@ def check(
             break
         for warning in r.warnings:
             _stderr(f"zonekpi: warning: {warning}")
-        if not r.findings and r.totals and not by_park and fmt != "json":
+        if not r.findings and r.totals and not by_park and park is None and fmt != "json":
             _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
     if not quiet or output:
         text = render(_CheckOutput(results, by_park), _options(fmt, excel, bool(output)))
@@ -230,6 +238,27 @@ def check(
         else:
             _emit(text)
     click.get_current_context().exit(exit_code(results, fail_on))
+
+
+def _period(text: str | None, year: int | None) -> Any:
+    """--period as a year-to-date Period; a usage error for anything else."""
+    if text is None:
+        return None
+    from .periods import parse_period
+
+    try:
+        span = parse_period(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from None
+    if not span.is_ytd:
+        raise click.BadParameter(
+            f"{text!r} is not a year to date; targets are for the year, so the check runs on "
+            f"1–N月: write {span.year}-{span.last:02d}",
+            param_hint="--period",
+        )
+    if year is not None and year != span.year:
+        raise click.BadParameter(f"{text!r} is not in --year {year}", param_hint="--period")
+    return span
 
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:

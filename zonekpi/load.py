@@ -186,6 +186,12 @@ class _PlanBuilder(Reader):
                     "a percentage or ratio is never summed over parks; remove 'rollup: sum' "
                     "(shares and per-capita values are computed from summed terms)",
                 )
+            elif proto.rollup == "none" and (share or per_capita):
+                self.error(
+                    (*at, "rollup"),
+                    "a share or per-capita indicator is computed from its terms; put "
+                    "'rollup: none' on the numerator or denominator whose sum is wrong",
+                )
             targets = tuple(
                 t
                 for k, raw_t in enumerate(ind.get("targets") or [])
@@ -278,6 +284,15 @@ class _PlanBuilder(Reader):
                 ref = raw[n][block][key]
                 if ref not in self.names.indicators:
                     self.error((*at, block, key), self.unknown_indicator(ref))
+                elif key == "population" and not units.compatible(
+                    self.names.indicators[ref].unit, "人"
+                ):
+                    self.error(
+                        (*at, block, key),
+                        f"the population '{ref}' is measured in "
+                        f"{units.display(self.names.indicators[ref].unit)}; per capita needs "
+                        "people (人, 万人)",
+                    )
                 elif ref == ind.id:
                     self.error((*at, block, key), f"indicator '{ind.id}' cannot refer to itself")
                 elif ind.id not in on_cycle and _reaches(ref, ind.id, terms):

@@ -7,13 +7,13 @@ JSON by them. Display formats show Chinese headers and drop columns that are emp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from . import __version__, units
 from .model import Actual, Finding, Plan, PlanResult, Status, Target
-from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
+from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
 from .units import fmt_quantity
 
 
@@ -24,6 +24,7 @@ class Column:
     numeric: bool = False
     display: bool = True  # shown in table, plain and markdown
     machine: bool = True  # written in CSV and TSV
+    keep: bool = False  # shown even when empty in every row
 
 
 @dataclass
@@ -52,6 +53,9 @@ CHECK_COLUMNS = [
     Column("actual_value", "实际值", numeric=True, display=False),
     Column("unit", "单位", display=False),
     Column("completion", "完成率", numeric=True),
+    Column("elapsed", "序时进度", numeric=True),
+    Column("ahead", "超/落后序时", numeric=True),
+    Column("needed", "其余月份需增长", numeric=True),
     Column("gap_text", "差距", numeric=True, machine=False),
     Column("gap", "差距值", numeric=True, display=False),
     Column("gap_unit", "差距单位", display=False),
@@ -133,6 +137,9 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "actual_value": fmt_number(f.actual) if f.actual is not None else "",
         "unit": units.display(f.actual_unit) if f.actual_unit else "",
         "completion": fmt_ratio(f.completion) if f.completion is not None else "",
+        "elapsed": fmt_ratio(f.elapsed) if f.elapsed is not None else "",
+        "ahead": fmt_signed(f.ahead, 1) + "个百分点" if f.ahead is not None else "",
+        "needed": fmt_percent(f.needed, 1) if f.needed is not None else "",
         "gap_text": gap_text,
         "gap": fmt_number(f.gap) if f.gap is not None else "",
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else "",
@@ -154,18 +161,23 @@ def check_table(results: list[PlanResult]) -> Table:
                 rows.append(_row(r, pf, under_zone=True))
                 statuses.append(pf.status.value)
         footer.append(summary_line(r))
+    columns = CHECK_COLUMNS
+    if len(results) > 1:  # rows of several plans: say which plan each is from
+        columns = [replace(c, display=True) if c.key == "plan" else c for c in columns]
     titles = [
-        f"{r.plan.title} {r.year}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
+        f"{r.plan.title} {r.span.label}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
         for r in results
     ]
-    return Table("; ".join(titles), CHECK_COLUMNS, rows, footer, statuses)
+    return Table("; ".join(titles), columns, rows, footer, statuses)
 
 
 def summary_line(r: PlanResult) -> str:
-    return (
-        f"{r.plan.file}: {r.year} 达标 met {r.count(Status.MET)}, 未达标 missed "
-        f"{r.count(Status.MISSED)}, 无数据 no data {r.count(Status.NO_DATA)}"
-    )
+    counts = [
+        f"{s.label} {s.value.replace('_', ' ')} {r.count(s)}"
+        for s in Status
+        if r.count(s) or s in (Status.MET, Status.MISSED, Status.NO_DATA)
+    ]
+    return f"{r.plan.file}: {r.span.label} " + ", ".join(counts)
 
 
 def _num(value: Decimal | None) -> float | int | None:
@@ -202,6 +214,9 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
             "basis": f.basis or None,
         },
         "completion": _num(f.completion),
+        "elapsed": _num(f.elapsed),
+        "ahead": _num(f.ahead),
+        "needed": _num(f.needed),
         "gap": _num(f.gap),
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
         "status": f.status.value,
@@ -296,11 +311,14 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                 "plan": r.plan.id,
                 "title": r.plan.title,
                 "year": r.year,
+                "period": str(r.span),
                 "park": r.park,
                 "summary": {
                     "met": r.count(Status.MET),
                     "missed": r.count(Status.MISSED),
                     "no_data": r.count(Status.NO_DATA),
+                    "on_track": r.count(Status.ON_TRACK),
+                    "behind": r.count(Status.BEHIND),
                     "total": len(r.findings),
                     "success": r.success,
                 },

@@ -49,16 +49,29 @@ def sum_parts(parts: list[Part], reported: Decimal | None, measure: Measure = "l
 
 
 def sum_growth(parts: list[Part], reported: Decimal | None) -> Rollup:
-    """Growth in percent from Σ levels over Σ bases; needs a level and a base from every park."""
-    weighted = [p for p in parts if p.value is not None and p.base is not None]
-    unweighted = tuple(p.park for p in parts if p not in weighted and p.growth is not None)
-    missing = tuple(p.park for p in parts if p not in weighted and p.growth is None)
-    complete = len(weighted) == len(parts)
-    total = sum((p.value for p in parts if p.value is not None), Decimal(0)) if complete else None
-    base = sum((p.base for p in parts if p.base is not None), Decimal(0)) if complete else None
+    """Growth in percent, each park's rate weighted by its base: G = Σ B_i·g_i / Σ B_i.
+
+    With g_i = A_i / B_i − 1 this is Σ A / Σ B − 1, the growth of the summed levels; where a
+    park reports its rate (comparable prices, a base on this year's coverage) the rate it
+    reported is the one weighted. Needs a base and a rate from every park, and bases above 0.
+    """
+    weighted = [p for p in parts if p.base is not None and p.growth is not None]
+    unweighted = tuple(p.park for p in parts if p.base is None and p.growth is not None)
+    missing = tuple(p.park for p in parts if p.growth is None)
+    levels = [p.value for p in parts if p.value is not None]
+    total = sum(levels, Decimal(0)) if len(levels) == len(parts) else None
+    base = None
     value = None
-    if total is not None and base:
-        value = (total / base - 1) * HUNDRED
+    if len(weighted) == len(parts):
+        base = sum((p.base for p in weighted if p.base is not None), Decimal(0))
+        if base > 0 and all(p.base is not None and p.base > 0 for p in weighted):
+            value = (
+                sum(
+                    (p.base * p.growth for p in weighted if p.base and p.growth is not None),
+                    Decimal(0),
+                )
+                / base
+            )
     return Rollup(
         "growth",
         tuple(parts),
@@ -77,7 +90,7 @@ def any_flag(parts: list[Part], reported: Decimal | None) -> Rollup:
     missing = tuple(p.park for p in parts if p.value is None)
     value = (
         Decimal(1)
-        if any(v is not None and v >= 1 for v in values)
+        if any(v is not None and v > 0 for v in values)
         else None
         if missing
         else Decimal(0)
@@ -105,9 +118,26 @@ def remarks(roll: Rollup, names: dict[str, str], unit: str) -> tuple[str, ...]:
             f"园区合计不完整, 缺 {named(roll.missing)}{what} ({have}/{len(roll.parts)} 园区有数); "
             "incomplete: a park without a figure is not counted as zero"
         )
-    if roll.unweighted and roll.reported is None:
+    if (
+        roll.measure == "growth"
+        and roll.reported is None
+        and roll.value is None
+        and roll.base is not None
+    ):
         out.append(
-            f"{named(roll.unweighted)} 只有增速, 缺总量或基数, 无法加权; "
+            "园区基数之和不为正或有负基数, 增速无法加权; "
+            "bases of zero or below cannot weight growth rates"
+        )
+    lost = tuple(p.park for p in roll.parts if p.growth is not None and p.growth <= -HUNDRED)
+    unweighted = tuple(p for p in roll.unweighted if p not in lost)
+    if lost and roll.reported is None:
+        out.append(
+            f"{named(lost)} 增速为 -100% 或更低, 推算不出基数; "
+            "a fall of 100% leaves no base to weight by"
+        )
+    if unweighted and roll.reported is None:
+        out.append(
+            f"{named(unweighted)} 只有增速, 缺总量或基数, 无法加权; "
             "a growth rate without a level or base cannot be weighted"
         )
     diff = roll.difference

@@ -52,7 +52,9 @@ def render(output: Output, options: Options) -> str:
 
 def display_columns(table: Table) -> list[Any]:
     """Columns for human formats: the displayed ones that are not empty in every row."""
-    return [c for c in table.columns if c.display and any(r.get(c.key) for r in table.rows)]
+    return [
+        c for c in table.columns if c.display and (c.keep or any(r.get(c.key) for r in table.rows))
+    ]
 
 
 def human_cell(key: str, value: str) -> str:

@@ -28,7 +28,8 @@ def _tabulate(output: Output, style: str) -> str:
     lines.append(body if rows else "(无目标 no targets)")
     if table.footer:
         lines.append("")
-        lines.extend(table.footer)
+        # Markdown joins lines into one paragraph; a blank line keeps each its own
+        lines.extend(table.footer if style == "simple" else "\n\n".join(table.footer).split("\n"))
     return "\n".join(lines) + "\n"
 
 
