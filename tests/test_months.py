@@ -1,0 +1,197 @@
+"""During the year: periods, year-to-date figures, 序时进度 and growth still needed.
+
+Expected values are worked by hand (the arithmetic is beside each), the first from the example
+in DOMAIN.md "Months": A′ = 100, C′₁₀ = 80, C₁₀ = 84, G = 8% → the last two months need +20%.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zonekpi.actuals import Figures
+from zonekpi.check import check
+from zonekpi.load import load_plan
+from zonekpi.model import Status
+from zonekpi.months import tile
+from zonekpi.periods import Period, parse_period
+
+from .conftest import HEADER
+
+OCT = Period(2018, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2018", Period(2018)),
+        (2018, Period(2018)),
+        ("2018-10", Period(2018, 1, 10)),
+        ("2018-Q3", Period(2018, 1, 9)),
+        ("2018-H1", Period(2018, 1, 6)),
+        ("2018-10..10", Period(2018, 10, 10)),
+        ("2018年1-10月", Period(2018, 1, 10)),
+        ("2018年1—10月累计", Period(2018, 1, 10)),
+        ("2018年10月", Period(2018, 10, 10)),
+        ("2018年一季度", Period(2018, 1, 3)),
+        ("2018年前三季度", Period(2018, 1, 9)),
+        ("2018年三季度", Period(2018, 7, 9)),
+        ("2018年上半年", Period(2018, 1, 6)),
+        ("2018年下半年", Period(2018, 7, 12)),
+    ],
+)
+def test_periods_are_read_in_the_forms_offices_write(text, period):
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize("text", ["2018-13", "2018-10..03", "十月", "2018/10"])
+def test_impossible_periods_are_refused_with_a_hint(text):
+    with pytest.raises(ValueError, match="2018|months"):
+        parse_period(text)
+
+
+def test_time_elapsed_by_months_and_by_days():
+    assert OCT.elapsed() == Decimal(10) / 12
+    # 2018 is not a leap year: 1 January to 31 October is 304 days of 365
+    assert OCT.elapsed("days") == Decimal(304) / Decimal(365)
+    assert Period(2020, 1, 2).elapsed("days") == Decimal(60) / Decimal(366)  # 31 + 29
+
+
+def test_tiling_months():
+    spans = [(1, 9, "1-9"), (10, 10, "10"), (1, 3, "Q1"), (4, 10, "4-10")]
+    assert tile(spans, 1, 10) in (["1-9", "10"], ["Q1", "4-10"])  # two parts, not more
+    assert tile([*spans, (1, 10, "1-10")], 1, 10) == ["1-10"]
+    assert tile([(1, 3, "a"), (5, 10, "b")], 1, 10) is None  # April missing: no total
+
+
+MONTHLY = (
+    HEADER
+    + """
+indicators:
+  - id: output
+    name: 规模以上工业总产值
+    unit: 亿元
+    targets:
+      - growth: 8%
+      - at_least: 120 亿元
+figures:
+  - {indicator: output, period: 2017, value: 100 亿元}
+  - {indicator: output, period: 2017-10, value: 80 亿元}
+  - {indicator: output, period: 2018-10, value: 84 亿元}
+"""
+)
+
+
+def test_domain_example_growth_still_needed(run_check):
+    r = run_check(MONTHLY, period=OCT)
+    growth, level = r.findings
+    assert growth.actual == 5  # 84 / 80 − 1
+    assert growth.status is Status.BEHIND  # 5% < 8%
+    # ((1 + 8%)·100 − 84) / (100 − 80) − 1 = 24 / 20 − 1 = 20%
+    assert growth.needed == 20
+    # 84 / 120 = 70% of the year's target after 10/12 = 83.33% of the year: 13.33 points behind
+    assert level.completion == Decimal("0.7")
+    assert level.elapsed == Decimal(10) / 12
+    assert level.ahead.quantize(Decimal("0.01")) == Decimal("-13.33")
+    assert level.status is Status.BEHIND
+
+
+def test_ahead_of_schedule_is_on_track_and_past_the_target_is_met(run_check):
+    ahead = run_check(MONTHLY.replace("at_least: 120", "at_least: 100"), period=OCT)
+    # 84 / 100 = 84% against 83.33%: 0.67 points ahead
+    assert ahead.findings[1].status is Status.ON_TRACK
+    assert ahead.findings[1].ahead.quantize(Decimal("0.01")) == Decimal("0.67")
+    past = run_check(MONTHLY.replace("at_least: 120", "at_least: 80"), period=OCT)
+    assert past.findings[1].status is Status.MET  # a flow of 84 already past 80 for the year
+
+
+def test_a_month_without_a_figure_is_no_data_not_zero(run_check):
+    r = run_check(MONTHLY, period=Period(2018, 1, 9))
+    assert [f.status for f in r.findings] == [Status.NO_DATA, Status.NO_DATA]
+
+
+def test_single_months_add_up_to_the_year_to_date(plan_file):
+    singles = "".join(
+        f"  - {{indicator: output, period: 2018年{m}月, value: {v} 亿元}}\n"
+        for m, v in zip(range(1, 11), [8, 7, 9, 8, 8, 9, 8, 9, 9, 9], strict=True)
+    )
+    text = MONTHLY.replace("  - {indicator: output, period: 2018-10, value: 84 亿元}\n", singles)
+    plan = load_plan(plan_file(text))
+    ind = plan.indicators[0]
+    # 8 + 7 + 9 + 8 + 8 + 9 + 8 + 9 + 9 + 9 = 84, the year-to-date figure given directly above
+    assert Figures(plan).level(ind, None, OCT).value == 84
+    assert check(plan, period=OCT).findings[0].needed == 20
+
+
+def test_a_year_to_date_plus_its_next_month(plan_file):
+    text = MONTHLY.replace(
+        "  - {indicator: output, period: 2018-10, value: 84 亿元}\n",
+        "  - {indicator: output, period: 2018-09, value: 75 亿元}\n"
+        "  - {indicator: output, period: 2018年10月, value: 9 亿元}\n",
+    )
+    plan = load_plan(plan_file(text))
+    assert Figures(plan).level(plan.indicators[0], None, OCT).value == 84  # 75 + 9
+
+
+def test_a_stock_is_read_at_the_end_of_the_period_never_summed(plan_file):
+    text = (
+        HEADER
+        + """
+indicators:
+  - {id: firms, name: 高新技术企业, unit: 家, stock: true, targets: [{at_least: 95 家}]}
+figures:
+  - {indicator: firms, period: 2018年9月, value: 88 家}
+  - {indicator: firms, period: 2018年10月, value: 90 家}
+"""
+    )
+    plan = load_plan(plan_file(text))
+    assert Figures(plan).level(plan.indicators[0], None, OCT).value == 90  # not 178
+    f = check(plan, period=OCT).findings[0]
+    # 90 / 95 = 94.74% against 83.33%: on track, not "met" (a stock can still fall)
+    assert f.status is Status.ON_TRACK
+
+
+def test_december_year_to_date_is_the_annual_check(plan_file):
+    text = MONTHLY.replace("2018-10, value: 84", "2018-12, value: 109")
+    plan = load_plan(plan_file(text))
+    by_period = check(plan, period=parse_period("2018-12"))
+    annual = check(plan)
+    assert [(f.status, f.actual) for f in by_period.findings] == [
+        (f.status, f.actual) for f in annual.findings
+    ]
+    # 109 / 100 − 1 = 9% ≥ 8%: met; 109 < 120: missed
+    assert [f.status for f in annual.findings] == [Status.MET, Status.MISSED]
+
+
+def test_parks_roll_up_month_by_month(run_check):
+    r = run_check(
+        HEADER
+        + """
+parks:
+  - {id: a, name: 甲园}
+  - {id: b, name: 乙园}
+indicators:
+  - {id: output, name: 工业总产值, unit: 亿元, targets: [{growth: 8%}]}
+figures:
+  - {indicator: output, park: a, period: 2018-10, value: 50 亿元, growth: 10%}
+  - {indicator: output, park: b, period: 2018-10, value: 34 亿元, growth: 2%}
+""",
+        period=OCT,
+    )
+    f = r.findings[0]
+    # bases 50 / 1.1 = 45.4545, 34 / 1.02 = 33.3333: 84 / 78.7879 − 1 = 6.6154%
+    assert f.actual.quantize(Decimal("0.0001")) == Decimal("6.6154")
+    assert f.status is Status.BEHIND
+
+
+def test_period_on_the_command_line(cli, plan_file):
+    path = str(plan_file(MONTHLY))
+    result = cli("check", path, "--period", "2018-10", "--format", "csv")
+    assert result.exit_code == 0  # behind schedule is not a failure by default
+    header, growth, level = result.stdout.splitlines()
+    assert "elapsed" in header.split(",") and "needed" in header.split(",")
+    assert ",behind," in growth and ",20%," in growth
+    assert cli("check", path, "--period", "2018-10", "-q", "--fail-on", "behind").exit_code == 1
+    bad = cli("check", path, "--period", "2018年10月")
+    assert bad.exit_code == 2 and "2018-10" in bad.stderr  # a single month is not a year to date
