@@ -13,7 +13,8 @@ T = TypeVar("T")
 
 def tile(spans: Sequence[tuple[int, int, T]], first: int, last: int) -> list[T] | None:
     """The fewest spans (first month, last month, item) that cover first..last exactly,
-    end to end without overlap; None when they cannot. Among equally few, the earliest listed wins."""
+    end to end without overlap; None when they cannot. (Among equally few, any may be chosen:
+    consistent figures give the same sum.)"""
     best: dict[int, list[T]] = {first - 1: []}  # month reached -> the spans that reach it
     for month in range(first - 1, last):
         if month not in best:
