@@ -107,6 +107,12 @@ class _CheckOutput:
 
         return to_json(self.results)
 
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        from .narrative import sentences
+        from .report import check_table
+
+        return [(check_table([r]).title, sentences(r)) for r in self.results]
+
 
 def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
     from .render import Options

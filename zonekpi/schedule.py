@@ -38,7 +38,7 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
     """The finding `f` (evaluated on the year to date `period`) judged against time elapsed."""
     tau = period.elapsed(by)
     parks = tuple(in_year(p, period, by, figures) for p in f.parks)
-    f = replace(f, elapsed=tau, parks=parks)
+    f = replace(f, parks=parks)
     kind = f.target.kind
     if kind in ("coverage", "per_park") and f.park is None:
         return replace(f, status=_combined([p.status for p in parks]))
@@ -57,7 +57,9 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
             status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND,
             needed=_needed(f, period, figures),
         )
-    # rates, shares, ranges, changes, coverage: compared as they stand, not yet final
+    if kind == "coverage" and f.status is Status.MET:
+        return f  # a park that has it, has it
+    # rates, shares, ranges, changes: compared as they stand, not yet final
     return replace(f, status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
 
 
@@ -67,9 +69,11 @@ def _towards(f: Finding, tau: Decimal) -> Finding:
         return replace(f, status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
     ahead = (f.completion - tau) * HUNDRED
     if f.status is Status.MET and not f.indicator.stock:
-        return replace(f, ahead=ahead)  # a flow past its annual target stays past it
+        # a flow past its annual target stays past it
+        return replace(f, elapsed=tau, ahead=ahead)
     on_track = f.completion >= tau - EPS
-    return replace(f, ahead=ahead, status=Status.ON_TRACK if on_track else Status.BEHIND)
+    status = Status.ON_TRACK if on_track else Status.BEHIND
+    return replace(f, elapsed=tau, ahead=ahead, status=status)
 
 
 def _within(f: Finding, tau: Decimal) -> Finding:
@@ -84,6 +88,7 @@ def _within(f: Finding, tau: Decimal) -> Finding:
     return replace(
         f,
         completion=used,
+        elapsed=tau,
         ahead=(tau - used) * HUNDRED,
         status=Status.ON_TRACK if on_track else Status.BEHIND,
     )

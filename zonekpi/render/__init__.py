@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "csv": ("zonekpi.render.delimited", "CSV with stable English column names"),
     "tsv": ("zonekpi.render.delimited", "tab-separated, pastes into Excel cells"),
     "json": ("zonekpi.render.json_format", "JSON following schemas/report.schema.json"),
+    "text": ("zonekpi.render.text", "the report in Chinese sentences, one per indicator"),
 }
 
 
@@ -38,6 +39,8 @@ class Output(Protocol):
     def table(self) -> Table: ...
 
     def json(self) -> dict[str, Any]: ...
+
+    def sentences(self) -> list[tuple[str, list[str]]]: ...
 
 
 def renderer(name: str) -> Callable[[Output, Options], str]:

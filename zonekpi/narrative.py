@@ -1,0 +1,108 @@
+"""The monthly report in sentences (`--format text`): one Chinese sentence per indicator.
+
+"1–10月, 规模以上工业增加值同比增长9.1%, 高于年度目标0.6个百分点。" is what a zone office writes
+under its table; these are those sentences, built from the findings, ready to paste. Pure text
+from a PlanResult: no terminal, no Click.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import units
+from .model import Finding, PlanResult, Status
+from .numbers import fmt_number, fmt_percent, fmt_ratio
+from .report import TIER_LABELS, target_text
+
+
+def sentences(r: PlanResult) -> list[str]:
+    """The report's sentences, one per indicator with a target, in the plan's order."""
+    names = {p.id: p.name for p in r.plan.parks}
+    by_indicator: dict[str, list[Finding]] = {}
+    for f in r.findings:
+        by_indicator.setdefault(f.indicator.id, []).append(f)
+    out = []
+    for findings in by_indicator.values():
+        clauses = [_clause(f, r, names, first=(n == 0)) for n, f in enumerate(findings)]
+        who = f"{names[r.park]}" if r.park else ""
+        when = _when(r, findings[0])
+        out.append(f"{who}{when}, " + "; ".join(c for c in clauses if c) + "。")
+    return out
+
+
+def _when(r: PlanResult, f: Finding) -> str:
+    span = r.span
+    if span.is_year:
+        return f"{span.year}年"
+    if f.indicator.stock:
+        return f"截至{span.last}月末"
+    return span.months_label
+
+
+def _accumulates(f: Finding) -> bool:
+    unit = f.indicator.unit
+    return not (f.indicator.stock or units.is_percent(unit) or units.is_flag(unit))
+
+
+def _pp(value: Decimal) -> str:
+    return f"{fmt_number(abs(value), 1)}个百分点"
+
+
+def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> str:
+    ind = f.indicator
+    tier = TIER_LABELS.get(f.target.tier or "", "")
+    goal = f"{tier}目标" if tier else "目标"
+    target = target_text(f.target, f, names)
+    if f.status is Status.NO_DATA:
+        return f"{ind.name}暂无数据" if first else ""
+    if f.target.kind == "growth":
+        assert f.actual is not None
+        verb = "增长" if f.actual >= 0 else "下降"
+        lead = f"{ind.name}同比{verb}{fmt_percent(abs(f.actual), 1)}, " if first else ""
+        gap = f.gap or Decimal(0)
+        side = "高于" if gap > 0 else "低于" if gap < 0 else "持平于"
+        text = f"{lead}{side}{'年度' if not r.span.is_year else ''}{goal}"
+        text += _pp(gap) if gap else ""
+        if f.needed is not None:
+            rest = f"{r.span.last + 1}–12月" if r.span.last < 11 else "12月"
+            if f.needed >= 0:
+                text += f", 全年完成目标{rest}需增长{fmt_percent(f.needed, 1)}"
+            else:
+                text += f", {rest}同比下降不超过{fmt_percent(-f.needed, 1)}即可完成全年目标"
+        return text + _verdict(f, r)
+    if f.target.kind in ("coverage", "per_park") and f.park is None:
+        short = [names.get(p.park or "", "") for p in f.parks if p.status is not Status.MET]
+        done = len(f.parks) - len(short)
+        what = "已覆盖" if f.target.kind == "coverage" else "已达到各园区目标的有"
+        text = f"{ind.name}{what}{done}/{len(f.parks)}个园区"
+        if short:
+            text += f", 尚缺{'、'.join(short)}"
+        return text + _verdict(f, r)
+    if f.target.kind == "coverage":  # one park
+        return f"{ind.name}{'已落实' if f.status is Status.MET else '尚未落实'}" + _verdict(f, r)
+    if f.park is not None and f.target.kind in ("allocation", "per_park"):
+        minimum = dict(f.target.shares).get(f.park) if f.target.shares else f.target.value
+        goal = "分解目标" if f.target.kind == "allocation" else "各园区目标"
+        target = units.fmt_quantity(minimum, f.target.unit)
+    actual = f.actual_text
+    lead = f"{ind.name}{'累计' if not r.span.is_year and _accumulates(f) else ''}{actual}"
+    if not first:
+        lead = ""
+    if f.completion is not None and not units.is_percent(ind.unit):
+        text = f"{lead}{', ' if lead else ''}完成{goal}({target})的{fmt_ratio(f.completion)}"
+        if f.ahead is not None:
+            side = "超" if f.ahead >= 0 else "落后"
+            text += f", {side}序时进度{_pp(f.ahead)}"
+        return text + _verdict(f, r)
+    gap = f.gap or Decimal(0)
+    side = "高于" if gap > 0 else "低于" if gap < 0 else "达到"
+    unit = units.display(f.gap_unit) if f.gap_unit else ""
+    amount = f"{fmt_number(abs(gap), 2)}{unit}" if gap else ""
+    text = f"{lead}{', ' if lead else ''}{side}{goal}({target}){amount}"
+    return text + _verdict(f, r)
+
+
+def _verdict(f: Finding, r: PlanResult) -> str:
+    if r.span.is_year or f.status in (Status.MET, Status.MISSED):
+        return {Status.MET: ", 达标", Status.MISSED: ", 未达标"}.get(f.status, "")
+    return ""
