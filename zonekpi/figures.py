@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,10 @@ def read_figure_file(
     path: Path, names: Names, problems: list[Problem]
 ) -> tuple[list[Figure], list[str]]:
     """Figures of a CSV or YAML figure file, and notes on how it was read (encoding)."""
+    sheet = None
+    if ".xlsx#" in path.name.lower():  # figures.xlsx#10月: a named sheet of a workbook
+        file_name, sheet = path.name.split("#", 1)
+        path = path.with_name(file_name)
     name = str(path)
     if path.is_dir():
         problems.append(Problem(name, 0, 0, "is a directory; give a figure file (.csv or .yaml)"))
@@ -152,20 +157,85 @@ def read_figure_file(
         return FigureReader(doc, names, problems).figures(
             doc.data["figures"], ("figures",)
         ), doc.notes
+    if path.suffix.lower() == ".xlsx":
+        rows = _xlsx_rows(path, sheet, problems)
+        return ([] if rows is None else _table_figures(rows, name, names, problems)), []
     if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         problems.append(
-            Problem(name, 0, 0, "figure files are .csv or .yaml (export Excel sheets as CSV UTF-8)")
+            Problem(name, 0, 0, "figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
         )
         return [], []
     text, notes = decode(read_bytes(path), name)
-    return _csv_figures(text, name, names, problems), notes
-
-
-def _csv_figures(text: str, name: str, names: Names, problems: list[Problem]) -> list[Figure]:
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered = ((reader.line_num, row) for row in reader)
+    return _table_figures(numbered, name, names, problems), notes
+
+
+def _xlsx_rows(
+    path: Path, sheet: str | None, problems: list[Problem]
+) -> list[tuple[int, list[str]]] | None:
+    """The rows of a workbook's first (or named) sheet as text, numbered as Excel numbers them.
+
+    Numbers are written without float noise; a cell Excel turned into a date (it reads
+    "2018-10" as October 2018) is taken back as the month to date it was typed as.
+    """
+    import datetime
+    import zipfile
+
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a dependency; a broken install only
+        problems.append(
+            Problem(str(path), 0, 0, "reading .xlsx needs openpyxl: pip install openpyxl")
+        )
+        return None
+    if not path.is_file():
+        problems.append(Problem(str(path), 0, 0, "does not exist"))
+        return None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        problems.append(Problem(str(path), 0, 0, f"is not a readable .xlsx workbook ({exc})"))
+        return None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            problems.append(
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    f"has no sheet {sheet!r}; its sheets: {', '.join(book.sheetnames)}",
+                )
+            )
+            return None
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+
+        def text(v: object) -> str:
+            if v is None:
+                return ""
+            if isinstance(v, datetime.datetime | datetime.date):
+                return f"{v.year}-{v.month:02d}"
+            if isinstance(v, float):
+                return repr(v).removesuffix(".0") if v.is_integer() else repr(v)
+            return str(v)
+
+        return [
+            (n, [text(v) for v in row]) for n, row in enumerate(ws.iter_rows(values_only=True), 1)
+        ]
+    finally:
+        book.close()
+
+
+def _table_figures(
+    numbered: Iterable[tuple[int, list[str]]], name: str, names: Names, problems: list[Problem]
+) -> list[Figure]:
+    """Figures of a table (CSV rows or a sheet): a header row, then one figure a row."""
+    rows = iter(numbered)
+    try:
+        header = [h.strip().lower() for h in next(rows)[1]]
+        while header and not header[-1]:  # a sheet's empty trailing columns
+            header.pop()
     except StopIteration:
         problems.append(
             Problem(
@@ -200,8 +270,8 @@ def _csv_figures(text: str, name: str, names: Names, problems: list[Problem]) ->
         return []
     merged: dict[tuple[str, str, str], tuple[dict[str, Any], int]] = {}
     order: list[tuple[str, str, str]] = []
-    for row in reader:
-        lineno = reader.line_num
+    for lineno, row in rows:
+        row = row[: len(header)] if not any(c.strip() for c in row[len(header) :]) else row
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
