@@ -196,3 +196,29 @@ def test_period_on_the_command_line(cli, plan_file):
     assert cli("check", path, "--period", "2018-10", "-q", "--fail-on", "behind").exit_code == 1
     bad = cli("check", path, "--period", "2018年10月")
     assert bad.exit_code == 2 and "2018-10" in bad.stderr  # a single month is not a year to date
+
+
+def test_the_narrative_says_it_as_a_monthly_report_does(cli, plan_file):
+    path = str(plan_file(MONTHLY))
+    result = cli("check", path, "--period", "2018-10", "--format", "text")
+    assert result.exit_code == 0
+    title, blank, sentence = result.stdout.splitlines()
+    assert title == "测试 2018年1–10月" and blank == ""
+    # one sentence for the indicator: its growth (84 / 80 − 1 = 5%, 3 points under 8%, the
+    # last two months need 20%), then its level (84 / 120 = 70%, 83.33% − 70% = 13.3 points)
+    assert sentence == (
+        "1–10月, 规模以上工业总产值同比增长5%, 低于年度目标3个百分点, "
+        "全年完成目标11–12月需增长20%; "
+        "完成目标(≥ 120亿元)的70%, 落后序时进度13.3个百分点。"
+    )
+
+
+def test_the_annual_narrative_gives_the_verdict(cli, plan_file):
+    text = MONTHLY.replace("2018-10, value: 84", "2018, value: 109")
+    result = cli("check", str(plan_file(text)), "--format", "text")
+    sentence = result.stdout.splitlines()[-1]
+    # 109 / 100 − 1 = 9%: 1 point over 8%; 109 / 120 = 90.8%
+    assert sentence == (
+        "2018年, 规模以上工业总产值同比增长9%, 高于目标1个百分点, 达标; "
+        "完成目标(≥ 120亿元)的90.8%, 未达标。"
+    )

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The monthly report of a zone office, for cron: for one month, a Markdown report (table and
+# sentences) and a CSV per plan, written into a folder.
+#
+#   examples/monthly-report.sh [PERIOD] [FIGURES_DIR] [OUT_DIR]
+#
+#   PERIOD       the year to date, e.g. 2018-10 (1–10月); default: last month
+#   FIGURES_DIR  where the month's figures are, one file per plan named PLAN-PERIOD.csv
+#                (or .xlsx), e.g. xinxiang-2018-2018-10.csv; default: figures
+#   OUT_DIR      default: reports/PERIOD
+#
+# Plans are plans/*.yaml; only those of PERIOD's year are reported. Each report is written
+# atomically, so a reader never sees half of one. Exit status: 0 when every report was written
+# (whatever the targets say: the reports say that), 2 when a plan or figure file is invalid.
+#
+# crontab, at 08:00 on the 5th of each month:
+#   0 8 5 * * cd /srv/zonekpi && examples/monthly-report.sh >> reports/cron.log 2>&1
+set -euo pipefail
+
+period=${1:-$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)}
+figures=${2:-figures}
+out=${3:-reports/$period}
+year=${period%%-*}
+
+mkdir -p "$out"
+written=0
+failed=0
+for plan in plans/*.yaml; do
+    plan_year=$(sed -n 's/^year:[[:space:]]*\([0-9]\{4\}\).*/\1/p' "$plan" | head -1)
+    [ "$plan_year" = "$year" ] || continue
+    name=$(basename "$plan" .yaml)
+    data=()
+    for f in "$figures/$name-$period.csv" "$figures/$name-$period.xlsx"; do
+        [ -f "$f" ] && data+=(--data "$f")
+    done
+    if [ ${#data[@]} -eq 0 ]; then
+        echo "monthly-report: $name: no figures for $period in $figures/, skipped" >&2
+        continue
+    fi
+    # --fail-on never: missed or behind targets are news for the report, not a failure here
+    common=(check "$plan" --period "$period" "${data[@]}" --fail-on never)
+    if zonekpi "${common[@]}" --format markdown --output "$out/$name.md.part" &&
+        zonekpi "${common[@]}" --format text --quiet --output "$out/$name.txt" &&
+        zonekpi "${common[@]}" --format csv --excel --output "$out/$name.csv"; then
+        # the Markdown report: the table, then the sentences
+        { cat "$out/$name.md.part"; echo; cat "$out/$name.txt"; } > "$out/$name.md.new"
+        mv "$out/$name.md.new" "$out/$name.md"
+        rm -f "$out/$name.md.part" "$out/$name.txt"
+        echo "monthly-report: $out/$name.md, $out/$name.csv"
+        written=$((written + 1))
+    else
+        echo "monthly-report: $name: not written (see the message above)" >&2
+        rm -f "$out/$name.md.part"
+        failed=1
+    fi
+done
+[ "$failed" -eq 0 ] || exit 2
+[ "$written" -gt 0 ] || echo "monthly-report: no plan of $year had figures for $period" >&2
