@@ -222,3 +222,22 @@ def test_the_annual_narrative_gives_the_verdict(cli, plan_file):
         "2018年, 规模以上工业总产值同比增长9%, 高于目标1个百分点, 达标; "
         "完成目标(≥ 120亿元)的90.8%, 未达标。"
     )
+
+
+def test_json_carries_the_period_and_the_schedule(cli, plan_file):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from zonekpi.schema import schema
+
+    result = cli("check", str(plan_file(MONTHLY)), "--period", "2018-10", "-f", "json")
+    doc = json.loads(result.stdout)
+    Draft202012Validator(schema("report.schema.json")).validate(doc)
+    r = doc["results"][0]
+    assert r["period"] == "2018-10"
+    assert r["summary"]["behind"] == 2 and r["summary"]["on_track"] == 0
+    growth, level = r["findings"]
+    assert growth["needed"] == 20 and growth["status"] == "behind"
+    assert level["elapsed"] == pytest.approx(10 / 12, abs=1e-6)
+    assert level["ahead"] == pytest.approx(70 - 100 * 10 / 12, abs=1e-6)  # −13.33 points
