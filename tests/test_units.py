@@ -274,10 +274,44 @@ def test_a_check_whose_units_all_match_does_not_import_pint() -> None:
     assert _modules_after(code) == "False"
 
 
-def test_a_conversion_does_import_pint() -> None:
-    # The counterpart, so that the test above cannot pass by never looking.
+def test_conversions_between_multiples_do_not_import_pint() -> None:
+    # 1200 万元 = 0.12 亿元 and 万人 → 人 are multiples of one base: read from units.txt.
     code = (
         "import sys; from decimal import Decimal; from zonekpi.units import convert; "
-        "convert(Decimal(1200), '万元', '亿元'); print('pint' in sys.modules)"
+        "print(format(convert(Decimal(1200), '万元', '亿元'), 'f'), "
+        "format(convert(Decimal(16), '万人', '人'), 'f'), 'pint' in sys.modules)"
     )
-    assert _modules_after(code) == "True"
+    assert _modules_after(code) == "0.12 160000 False"
+
+
+def test_conversions_agree_with_pint_for_every_pair_of_units() -> None:
+    import pint
+
+    registry = pint.UnitRegistry(str(units.DEFINITIONS), non_int_type=Decimal, cache_folder=None)
+    names = units.known_units()
+    for a in names:
+        for b in names:
+            if units.dimension(a) != units.dimension(b):
+                continue
+            for v in (Decimal(1), Decimal("1200"), Decimal("0.37")):
+                by_pint = Decimal(registry.Quantity(v, a).to(b).magnitude)
+                ours = units.convert(v, a, b)
+                assert abs(ours - by_pint) <= abs(by_pint) * Decimal("1e-20"), (a, b, v)
+
+
+def test_kinds_read_without_pint_agree_with_pint():
+    """`compatible` answers from units.txt without loading pint; pint must agree on every pair."""
+    from decimal import Decimal
+
+    from zonekpi.errors import UnitMismatch
+
+    names = units.known_units()
+    assert all(units.dimension(n) for n in names)
+    for a in names:
+        for b in names:
+            try:
+                units.convert(Decimal(1), a, b)
+                convertible = True
+            except UnitMismatch:
+                convertible = False
+            assert (units.dimension(a) == units.dimension(b)) is convertible, (a, b)

@@ -80,6 +80,59 @@ def _aliases() -> dict[str, str]:
     return table
 
 
+@cache
+def _dimensions() -> dict[str, str]:
+    """Each canonical unit's kind ([money], [person], …), read from units.txt without pint: a
+    unit is either a base (`人 = [person]`) or a multiple of one before it (`万人 = 10000 * 人`)."""
+    dims: dict[str, str] = {}
+    for raw in _definitions().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or "=" not in line:
+            continue
+        name, expr = (p.strip() for p in line.split("=")[:2])
+        if expr.startswith("["):
+            dims[name] = expr
+        else:
+            base = expr.replace("*", " ").replace("/", " ").split()[-1]
+            if base in dims:
+                dims[name] = dims[base]
+    return dims
+
+
+@cache
+def _factors() -> dict[str, tuple[Decimal, str]]:
+    """Each unit as a multiple of its base unit, read from units.txt (`亿元 = 100000000 * 元`,
+    `亩 = 10000 / 15 * 平方米`): conversions between them need no pint."""
+    out: dict[str, tuple[Decimal, str]] = {}
+    for raw in _definitions().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or "=" not in line:
+            continue
+        name, expr = (p.strip() for p in line.split("=")[:2])
+        if expr.startswith("["):
+            out[name] = (Decimal(1), name)
+            continue
+        tokens = expr.split()
+        if len(tokens) < 3 or tokens[-2] != "*" or tokens[-1] not in out:
+            continue
+        try:
+            number = Decimal(tokens[0])
+            if len(tokens) == 5 and tokens[1] == "/":
+                number /= Decimal(tokens[2])
+            elif len(tokens) != 3:
+                continue
+        except InvalidOperation:
+            continue
+        factor, base = out[tokens[-1]]
+        out[name] = (number * factor, base)
+    return out
+
+
+def dimension(unit: str) -> str | None:
+    """The kind of quantity a canonical unit measures, or None when units.txt does not say."""
+    return _dimensions().get(unit)
+
+
 def known_units() -> list[str]:
     """The canonical unit names, in the order of units.txt."""
     return list(dict.fromkeys(_aliases().values()))
@@ -228,6 +281,13 @@ def convert(value: Decimal, unit: str, to: str) -> Decimal:
     """`value` in `unit`, expressed in `to`; UnitMismatch when the kinds differ (家 vs 元)."""
     if unit == to:
         return value
+    known = _factors()
+    if unit in known and to in known:  # a multiple of the same base: exact, without pint
+        (f_from, base), (f_to, base_to) = known[unit], known[to]
+        if base != base_to:
+            raise UnitMismatch(display(unit), display(to))
+        converted = value * f_from / f_to
+        return converted.normalize() if converted else Decimal(0)
     import pint
 
     registry = _registry()
@@ -245,6 +305,9 @@ def compatible(unit: str, other: str) -> bool:
     """Whether a figure in `unit` can be compared with a target in `other`."""
     if unit == other:
         return True
+    mine, theirs = dimension(unit), dimension(other)
+    if mine is not None and theirs is not None:  # the common case, without loading pint
+        return mine == theirs
     try:
         convert(Decimal(1), unit, other)
     except UnitMismatch:
