@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import schedule, units
+from . import paths, schedule, units
 from .actuals import Figures
-from .model import Finding, Indicator, Measure, Plan, PlanResult, Target, Total
+from .model import Finding, Indicator, Measure, Plan, PlanResult, Status, Target, Total
 from .numbers import fmt_number
 from .periods import Period
 from .targets import evaluate, scope
@@ -68,7 +68,75 @@ def check(
         tuple(warnings),
         totals(plan, figures, period),
         period,
+        () if park is not None or not period.is_year else path_findings(plan, year, figures),
     )
+
+
+LEVEL_KINDS = ("at_least", "more_than", "at_most", "less_than")
+BASE_YEARS_BACK = 5  # how far back a path looks for the last actual to start from
+
+
+def path_findings(plan: Plan, year: int, figures: Figures) -> tuple[Finding, ...]:
+    """Each zone target of a later year, with this year's place on the path to it.
+
+    The path starts from the latest actual before `year` (698亿元 in 2021 on the way to
+    1500亿元 in 2025), or, without one, from this year's own target. A level's path grows at a
+    compound rate; a percentage moves by the same points each year.
+    """
+    out = []
+    for ind in plan.indicators:
+        ahead = [
+            t
+            for t in ind.targets
+            if t.year > year and t.kind in LEVEL_KINDS and t.park is None and t.value is not None
+        ]
+        if not ahead:
+            continue
+        start = _path_start(ind, year, figures)
+        actual = figures.level(ind, None, Period(year))
+        lower = ind.direction == "lower" or any(t.kind in ("at_most", "less_than") for t in ahead)
+        linear = units.is_percent(ind.unit)
+        for t in ahead:
+            assert t.value is not None
+            if start is None or (start[1] <= 0 and not linear):
+                out.append(
+                    Finding(ind, t, None, Status.NO_DATA, notes=("没有起点 no base to start from",))
+                )
+                continue
+            base_year, base, how = start
+            prog = paths.progress(
+                base_year, base, t.year, t.value, year, actual.value, lower, linear
+            )
+            status = Status.NO_DATA
+            if actual.value is not None:
+                ok = actual.value <= prog.expected if lower else actual.value >= prog.expected
+                status = Status.ON_TRACK if ok or prog.grade == "reached" else Status.BEHIND
+            out.append(
+                Finding(
+                    indicator=ind,
+                    target=t,
+                    park=None,
+                    status=status,
+                    actual=actual.value,
+                    actual_unit=ind.unit,
+                    actual_text=units.fmt_quantity(actual.value, ind.unit),
+                    basis=how,
+                    notes=actual.notes,
+                    path=prog,
+                )
+            )
+    return tuple(out)
+
+
+def _path_start(ind: Indicator, year: int, figures: Figures) -> tuple[int, Decimal, str] | None:
+    for y in range(year - 1, year - 1 - BASE_YEARS_BACK, -1):
+        value = figures.level(ind, None, Period(y)).value
+        if value is not None:
+            return y, value, f"from the actual of {y}"
+    own = [t for t in ind.targets if t.year == year and t.kind in LEVEL_KINDS and t.park is None]
+    if own and own[0].value is not None:
+        return year, own[0].value, f"from the target of {year}"
+    return None
 
 
 # The measure a target kind is judged on (coverage: a flag, or a count for a count indicator).

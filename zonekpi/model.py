@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
+from .paths import Progress
 from .periods import Period
 
 Direction = Literal["higher", "lower"]
@@ -247,6 +248,7 @@ class Finding:
     elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
     ahead: Decimal | None = None  # completion − elapsed, in percentage points (+ ahead)
     needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
+    path: Progress | None = None  # a target of a later year: where this year stands on the way
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,7 @@ class PlanResult:
     warnings: tuple[str, ...] = ()
     totals: tuple[Total, ...] = ()  # every figure of the year, by park and for the zone
     period: Period | None = None  # the span checked (None: the whole `year`)
+    paths: tuple[Finding, ...] = ()  # targets of later years, and this year on the way to them
 
     @property
     def span(self) -> Period:

@@ -56,6 +56,9 @@ CHECK_COLUMNS = [
     Column("elapsed", "序时进度", numeric=True),
     Column("ahead", "超/落后序时", numeric=True),
     Column("needed", "其余月份需增长", numeric=True),
+    Column("path_base", "路径起点", numeric=True),
+    Column("path_point", "今年应达", numeric=True),
+    Column("per_year", "年均需增长", numeric=True),
     Column("gap_text", "差距", numeric=True, machine=False),
     Column("gap", "差距值", numeric=True, display=False),
     Column("gap_unit", "差距单位", display=False),
@@ -130,7 +133,8 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "park_name": names.get(f.park, f.park) if f.park else "",
         "tier": TIER_LABELS.get(t.tier or "", ""),
         "kind": t.kind,
-        "target": target_text(t, f, names),
+        "target": (f"{t.year}年 " if f.path or t.year != result.year else "")
+        + target_text(t, f, names),
         "target_value": fmt_number(target_value(t, f.park)),
         "target_high": fmt_number(t.high) if t.high is not None else "",
         "actual": f.actual_text,
@@ -140,12 +144,36 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "elapsed": fmt_ratio(f.elapsed) if f.elapsed is not None else "",
         "ahead": fmt_signed(f.ahead, 1) + "个百分点" if f.ahead is not None else "",
         "needed": fmt_percent(f.needed, 1) if f.needed is not None else "",
+        **_path_cells(f),
         "gap_text": gap_text,
         "gap": fmt_number(f.gap) if f.gap is not None else "",
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else "",
         "status": f.status.value,
         "basis": f.basis,
         "notes": "; ".join(f.notes),
+    }
+
+
+def per_year_text(f: Finding) -> str:
+    """The growth a year a path needs from now: 21.08%, or +0.55个百分点 a year on a share."""
+    p = f.path
+    if p is None:
+        return ""
+    rate = p.remaining if p.remaining is not None else p.required
+    if units.is_percent(f.indicator.unit):
+        return fmt_signed(rate) + "个百分点"
+    return fmt_percent(rate * 100)
+
+
+def _path_cells(f: Finding) -> dict[str, str]:
+    p = f.path
+    if p is None:
+        return {"path_base": "", "path_point": "", "per_year": ""}
+    unit = f.indicator.unit
+    return {
+        "path_base": f"{fmt_quantity(p.base, unit)} ({p.base_year}年)",
+        "path_point": "" if p.expected == p.base else fmt_quantity(round(p.expected, 2), unit),
+        "per_year": per_year_text(f),
     }
 
 
@@ -160,6 +188,9 @@ def check_table(results: list[PlanResult]) -> Table:
             for pf in f.parks:
                 rows.append(_row(r, pf, under_zone=True))
                 statuses.append(pf.status.value)
+        for f in r.paths:  # targets of later years: this year on the way to them
+            rows.append(_row(r, f))
+            statuses.append(f.status.value)
         footer.append(summary_line(r))
     columns = CHECK_COLUMNS
     if len(results) > 1:  # rows of several plans: say which plan each is from
@@ -223,6 +254,26 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "notes": list(f.notes),
         "derivation": derivation,
         "parks": [finding_json(r, pf) for pf in f.parks],
+        "path": _path_json(f),
+    }
+
+
+def _path_json(f: Finding) -> dict[str, Any] | None:
+    p = f.path
+    if p is None:
+        return None
+    linear = units.is_percent(f.indicator.unit)
+    return {
+        "base_year": p.base_year,
+        "base": _num(p.base),
+        "target_year": p.target_year,
+        "target": _num(p.target),
+        "shape": "linear" if linear else "compound",
+        "required": _num(p.required if linear else p.required * 100),
+        "expected": _num(p.expected),
+        "achieved": _num(None if p.achieved is None else p.achieved * (1 if linear else 100)),
+        "remaining": _num(None if p.remaining is None else p.remaining * (1 if linear else 100)),
+        "grade": p.grade,
     }
 
 
@@ -323,6 +374,7 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                     "success": r.success,
                 },
                 "findings": [finding_json(r, f) for f in r.findings],
+                "paths": [finding_json(r, f) for f in r.paths],
                 "totals": totals_json(r),
                 "warnings": list(r.warnings),
             }

@@ -1,0 +1,122 @@
+"""Multi-year paths: the growth a target years ahead needs, and whether a year is on the way.
+
+DOMAIN.md "multi-year path": from a base B in year b to a target T in year e the compound annual
+growth needed is r = (T / B)^(1/(e − b)) − 1; a year t is on track when its actual reaches
+B·(1 + r)^(t − b). Progress is graded as Open SDG does (Statistics Canada's method): with the
+growth achieved so far r_obs = (A_t / B)^(1/(t − b)) − 1, R = r_obs / r_req (sign flipped for
+lower-is-better); R ≥ 0.95 on track, 0.60–0.95 acceleration needed, 0–0.60 limited progress,
+< 0 deterioration; a target already reached overrides.
+
+Pure Decimal arithmetic. Fractional powers are taken through ln/exp at 28 digits, far beyond
+the one or two decimals a report shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Literal
+
+Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress", "deterioration"]
+GRADE_LABELS = {
+    "reached": "已达到",
+    "on_track": "进度正常",
+    "acceleration_needed": "需要加快",
+    "limited_progress": "进展有限",
+    "deterioration": "倒退",
+}
+
+
+def power(x: Decimal, p: Decimal) -> Decimal:
+    """x ** p for x > 0 and any p, in Decimal."""
+    if x <= 0:
+        raise ValueError("a path needs positive levels")
+    with localcontext() as ctx:
+        ctx.prec = 40
+        result = (x.ln() * p).exp()
+    return +result
+
+
+def cagr(base: Decimal, target: Decimal, years: int) -> Decimal:
+    """The compound annual growth (a fraction, 0.2108) taking `base` to `target` in `years`."""
+    if years <= 0:
+        raise ValueError("the target year must come after the base year")
+    return power(target / base, Decimal(1) / Decimal(years)) - 1
+
+
+def point(base: Decimal, rate: Decimal, years: int) -> Decimal:
+    """Where the path stands `years` after the base: B·(1 + r)^years."""
+    return base * power(1 + rate, Decimal(years)) if years else base
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A year on a path: where it should be, the growth needed and achieved, and the grade."""
+
+    base_year: int
+    base: Decimal
+    target_year: int
+    target: Decimal
+    required: Decimal  # r_req, a fraction a year (percentage points a year on a linear path)
+    expected: Decimal  # the path's point for the year checked
+    achieved: Decimal | None  # r_obs so far (None without an actual or before any year passed)
+    remaining: Decimal | None  # the growth a year needed from the actual to the target
+    grade: Grade | None
+
+
+def progress(
+    base_year: int,
+    base: Decimal,
+    target_year: int,
+    target: Decimal,
+    year: int,
+    actual: Decimal | None,
+    lower_is_better: bool = False,
+    linear: bool = False,
+) -> Progress:
+    """How year `year` (with `actual`, or None) stands on the path from `base` to `target`.
+
+    `linear` is for percentages (a share from 12.8% to 15%): the path moves by the same number
+    of percentage points each year, and rates are in points a year, not compound growth.
+    """
+    n = target_year - base_year
+    if linear:
+        required = (target - base) / n
+        expected = base + required * (year - base_year)
+    else:
+        required = cagr(base, target, n)
+        expected = point(base, required, year - base_year)
+    achieved = remaining = None
+    grade: Grade | None = None
+    if actual is not None and year > base_year and (linear or actual > 0):
+        k = year - base_year
+        if linear:
+            achieved = (actual - base) / k
+        else:
+            achieved = power(actual / base, Decimal(1) / Decimal(k)) - 1
+        if year < target_year:
+            left = target_year - year
+            remaining = (target - actual) / left if linear else cagr(actual, target, left)
+        grade = _grade(achieved, required, actual, target, lower_is_better)
+    return Progress(
+        base_year, base, target_year, target, required, expected, achieved, remaining, grade
+    )
+
+
+def _grade(
+    achieved: Decimal, required: Decimal, actual: Decimal, target: Decimal, lower: bool
+) -> Grade:
+    if (actual <= target) if lower else (actual >= target):
+        return "reached"
+    if required == 0:
+        return "on_track"
+    ratio = achieved / required
+    if lower:
+        ratio = -ratio if required > 0 else ratio
+    if ratio >= Decimal("0.95"):
+        return "on_track"
+    if ratio >= Decimal("0.60"):
+        return "acceleration_needed"
+    if ratio >= 0:
+        return "limited_progress"
+    return "deterioration"
