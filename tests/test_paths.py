@@ -102,3 +102,21 @@ def test_check_table_and_json_show_the_path(cli):
     gdp = next(p for p in doc["results"][0]["paths"] if p["indicator"] == "gdp")
     assert gdp["path"]["required"] == pytest.approx(21.0762, abs=1e-4)
     assert gdp["path"]["shape"] == "compound"
+
+
+def test_path_command_year_by_year(cli):
+    result = cli("path", str(JIANXI), "gdp", "-f", "csv")
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header == "year,target,target_value,actual_value,path_value,per_year_value,per_year_unit"
+    by_year = {r.split(",")[0]: r.split(",") for r in rows}
+    assert list(by_year) == ["2021", "2022", "2023", "2024", "2025"]
+    assert by_year["2021"][3:7] == ["698", "698", "21.076249", "%"]
+    # 698 × 1.210762² = 1023.23; × 1.210762³ = 1238.89
+    assert by_year["2023"][4] == "1023.230179" and by_year["2024"][4] == "1238.888723"
+    assert by_year["2025"][2] == "1500"
+
+
+def test_path_command_names_a_wrong_indicator(cli):
+    result = cli("path", str(JIANXI), "gpd")
+    assert result.exit_code == 2 and "did you mean 'gdp'" in result.stderr

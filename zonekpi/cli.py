@@ -334,6 +334,58 @@ def schema(report: bool) -> None:
     _emit(schema_text("report.schema.json" if report else "plan.schema.json"))
 
 
+@dataclass
+class _TableOutput:
+    """A single table for the renderers (JSON: its rows under their stable keys)."""
+
+    made: Any
+
+    def table(self) -> Any:
+        return self.made
+
+    def json(self) -> dict[str, Any]:
+        t = self.made
+        keys = [c.key for c in t.columns if c.machine]
+        rows = [{k: row.get(k, "") for k in keys} for row in t.rows]
+        return {"zonekpi": __version__, "title": t.title, "rows": rows, "notes": t.footer}
+
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        return [(self.made.title, self.made.footer)]
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("indicator")
+@click.option(
+    "--data", "-d", multiple=True, type=click.Path(), help="Figure files layered over the plan's."
+)
+@format_option
+def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
+    """The multi-year path of INDICATOR in PLAN, year by year: target, actual, where the path
+    stands and the growth a year still needed (a bar chart on a terminal).
+
+    \b
+    Example:
+      zonekpi path plans/jianxi-2022.yaml gdp
+    """
+    from .errors import InvalidInput, Problem
+    from .load import load_plan
+    from .pathview import path_table
+    from .render import render
+
+    loaded = load_plan(plan, data=data)
+    ids = [i.id for i in loaded.indicators]
+    if indicator not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(indicator, ids, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (indicators: {', '.join(ids)})"
+        raise InvalidInput([Problem(plan, 0, 0, f"no indicator '{indicator}'{hint}")])
+    options = _options(fmt)
+    table = path_table(loaded, loaded.indicator(indicator), chart=options.format == "table")
+    _emit(render(_TableOutput(table), options))
+
+
 @cli.command()
 def units() -> None:
     """List the units zonekpi accepts, with their other spellings."""
