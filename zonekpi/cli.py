@@ -334,6 +334,104 @@ def schema(report: bool) -> None:
     _emit(schema_text("report.schema.json" if report else "plan.schema.json"))
 
 
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--data", "-d", multiple=True, type=click.Path(), help="Figure files for NEW's year.")
+@click.option("--old-data", multiple=True, type=click.Path(), help="Figure files for OLD's year.")
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the comparison to this file (atomically) instead of stdout.",
+)
+@click.option("--excel", is_flag=True, help="CSV/TSV for Excel and WPS (UTF-8 with a BOM).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["never", "lowered"]),
+    default="never",
+    show_default=True,
+    help="lowered: exit 1 when any target was made less demanding (a lower floor, a higher cap).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def compare(
+    old: str,
+    new: str,
+    data: tuple[str, ...],
+    old_data: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    excel: bool,
+    fail_on: str,
+    quiet: bool,
+) -> None:
+    """Compare two years' plans: targets raised, lowered, added or dropped, and each figure's
+    growth from OLD's year to NEW's, by park and for the zone.
+
+    \b
+    Example:
+      zonekpi compare plans/xinxiang-2018.yaml examples/xinxiang-2019.yaml
+    """
+    from .compare import compare as run_compare
+    from .errors import InvalidInput, Problem
+    from .load import load_plan
+
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel applies to --format csv or tsv")
+    _refuse_to_overwrite_input(output, (old, new, *data, *old_data))
+    plans, problems = [], []
+    for path, layers in ((old, old_data), (new, data)):
+        try:
+            plans.append(load_plan(path, data=layers))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidInput(problems)
+    before, after = plans
+    if before.year >= after.year:
+        raise InvalidInput(
+            [Problem(new, 0, 0, f"is for {after.year}, not after {old}'s {before.year}")]
+        )
+    result = run_compare(before, after)
+    if not quiet or output:
+        text = _render_table(_CompareOutput(result), fmt, excel, bool(output))
+        if output:
+            from .atomic import write_atomic
+
+            write_atomic(output, text)
+        else:
+            _emit(text)
+    relaxed = fail_on == "lowered" and result.relaxed
+    click.get_current_context().exit(ExitCode.MISSED if relaxed else ExitCode.OK)
+
+
+def _render_table(output: Any, fmt: str, excel: bool, to_file: bool) -> str:
+    from .render import render
+
+    return render(output, _options(fmt, excel, to_file))
+
+
+@dataclass
+class _CompareOutput:
+    result: Any
+
+    def table(self) -> Any:
+        from .compareview import compare_table
+
+        return compare_table(self.result)
+
+    def json(self) -> dict[str, Any]:
+        from .compareview import compare_json
+
+        return compare_json(self.result)
+
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        from .compareview import compare_sentences
+
+        return compare_sentences(self.result)
+
+
 @dataclass
 class _TableOutput:
     """A single table for the renderers (JSON: its rows under their stable keys)."""

@@ -179,6 +179,7 @@ class _PlanBuilder(Reader):
                 loc=self.loc(at),
                 rollup=ind.get("rollup"),
                 stock=bool(ind.get("stock", False)),
+                was=ind.get("was"),
             )
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(

@@ -88,6 +88,7 @@ class Indicator:
     loc: Loc = Loc("")
     rollup: RollupMethod | None = None  # None: follow from the unit (see rollup.method)
     stock: bool = False  # a level at a moment (企业数), not a flow summed over months (产值)
+    was: str | None = None  # its id (or name) in last year's plan, when it changed
 
 
 @dataclass(frozen=True)

@@ -66,4 +66,8 @@ def human_cell(key: str, value: str) -> str:
         from ..model import Status
 
         return Status(value).label
+    if key == "change_status" and value:
+        from ..compare import LABELS
+
+        return LABELS.get(value, value)
     return value
