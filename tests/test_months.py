@@ -147,9 +147,108 @@ figures:
     )
     plan = load_plan(plan_file(text))
     assert Figures(plan).level(plan.indicators[0], None, OCT).value == 90  # not 178
-    f = check(plan, period=OCT).findings[0]
-    # 90 / 95 = 94.74% against 83.33%: on track, not "met" (a stock can still fall)
-    assert f.status is Status.ON_TRACK
+    # without last year's end there is no way covered to weigh: 90 < 95 stands as behind
+    assert check(plan, period=OCT).findings[0].status is Status.BEHIND
+
+
+@pytest.mark.parametrize(
+    ("start", "status", "ahead"), [(60, "on_track", "2.38"), (85, "behind", "-33.33")]
+)
+def test_a_stock_counts_the_way_covered_since_the_start_of_the_year(
+    plan_file, start, status, ahead
+):
+    text = (
+        HEADER
+        + f"""
+indicators:
+  - {{id: firms, name: 高新技术企业, unit: 家, stock: true, targets: [{{at_least: 95 家}}]}}
+figures:
+  - {{indicator: firms, period: 2017, value: {start} 家}}
+  - {{indicator: firms, period: 2018-10, value: 90 家}}
+"""
+    )
+    f = check(load_plan(plan_file(text)), period=OCT).findings[0]
+    # from 60: (90 − 60) / (95 − 60) = 85.71% against 83.33%: +2.38 points
+    # from 85: (90 − 85) / (95 − 85) = 50% against 83.33%: −33.33 points
+    assert f.status.value == status
+    assert f.ahead.quantize(Decimal("0.01")) == Decimal(ahead)
+
+
+def test_growth_already_secured_is_met_and_needs_nothing(run_check):
+    r = run_check(MONTHLY.replace("2018-10, value: 84", "2018-10, value: 110"), period=OCT)
+    growth = r.findings[0]
+    # 110 ≥ (1 + 8%) × 100 = 108 already: the year's growth is met, whatever November brings
+    assert growth.status is Status.MET and growth.needed is None
+
+
+def test_no_growth_needed_from_a_remainder_that_is_not_positive(run_check):
+    r = run_check(MONTHLY.replace("2017, value: 100", "2017, value: 78"), period=OCT)
+    growth = r.findings[0]
+    # last year: 78 for the year, 80 to October (a revision): the last two months were −2
+    assert growth.needed is None and any("无法推算" in n for n in growth.notes)
+
+
+def test_lower_is_better_growth(run_check):
+    text = (
+        HEADER
+        + """
+indicators:
+  - {id: energy, name: 能源消费量, unit: 万吨标准煤, direction: lower, targets: [{growth: -3%}]}
+figures:
+  - {indicator: energy, period: 2017, value: 100 万吨标准煤}
+  - {indicator: energy, period: 2017-10, value: 80 万吨标准煤}
+  - {indicator: energy, period: 2018-10, value: 76 万吨标准煤}
+"""
+    )
+    f = run_check(text, period=OCT).findings[0]
+    # −5% so far; the year may reach 97: (97 − 76) / 20 − 1 = +5% at most in the last two months
+    assert f.status is Status.ON_TRACK and f.needed == 5
+    over = run_check(text.replace("value: 76", "value: 98"), period=OCT).findings[0]
+    assert over.status is Status.MISSED  # 98 > 97 already: the cap for the year is broken
+
+
+def test_a_stocks_growth_is_needed_from_now_to_the_years_end(run_check):
+    text = (
+        HEADER
+        + """
+indicators:
+  - {id: firms, name: 企业, unit: 家, stock: true, targets: [{growth: 20%}]}
+figures:
+  - {indicator: firms, period: 2017, value: 100 家}
+  - {indicator: firms, period: 2017-10, value: 95 家}
+  - {indicator: firms, period: 2018-10, value: 105 家}
+"""
+    )
+    f = run_check(text, period=OCT).findings[0]
+    # the year's end needs 120: 120 / 105 − 1 = 14.29% more from now (not 200%)
+    assert f.needed.quantize(Decimal("0.01")) == Decimal("14.29")
+
+
+def test_a_stocks_increase_counts_from_last_years_end(run_check):
+    text = (
+        HEADER
+        + """
+indicators:
+  - {id: firms, name: 企业, unit: 家, stock: true, targets: [{increase: 10 家}]}
+figures:
+  - {indicator: firms, period: 2017, value: 100 家}
+  - {indicator: firms, period: 2017-10, value: 95 家}
+  - {indicator: firms, period: 2018-10, value: 105 家}
+"""
+    )
+    assert run_check(text, period=OCT).findings[0].actual == 5  # 105 − 100, not 105 − 95
+
+
+def test_current_price_growth_still_needed_uses_the_levels(run_check):
+    text = MONTHLY.replace("2018-10, value: 84 亿元}", "2018-10, value: 84 亿元, growth: 7.4%}")
+    growth = run_check(text, period=OCT).findings[0]
+    assert growth.needed == 20  # from C₁₀ = 84, not 80 × 1.074 = 85.92
+
+
+def test_a_reported_base_is_last_years_same_period(run_check):
+    text = MONTHLY.replace("  - {indicator: output, period: 2017-10, value: 80 亿元}\n", "")
+    text = text.replace("2018-10, value: 84 亿元}", "2018-10, value: 84 亿元, base: 80 亿元}")
+    assert run_check(text, period=OCT).findings[0].needed == 20
 
 
 def test_december_year_to_date_is_the_annual_check(plan_file):
@@ -208,7 +307,7 @@ def test_the_narrative_says_it_as_a_monthly_report_does(cli, plan_file):
     # last two months need 20%), then its level (84 / 120 = 70%, 83.33% − 70% = 13.3 points)
     assert sentence == (
         "1–10月, 规模以上工业总产值同比增长5%, 低于年度目标3个百分点, "
-        "全年完成目标11–12月需增长20%; "
+        "11–12月需同比增长20%才能完成全年目标; "
         "完成目标(≥ 120亿元)的70%, 落后序时进度13.3个百分点。"
     )
 

@@ -292,8 +292,10 @@ class Figures:
         now = self.level(ind, park, period).value
         if now is not None and fig is not None and fig.base is not None:
             return Actual(now - fig.base, f"computed from level and base {period}")
-        before_fig = self.get(ind.id, park, period.shift(-1))
-        before = self.level(ind, park, period.shift(-1)).value
+        # a stock changes from last year's end (比上年); a flow from last year's same months
+        earlier = Period(period.year - 1) if ind.stock else period.shift(-1)
+        before_fig = self.get(ind.id, park, earlier)
+        before = self.level(ind, park, earlier).value
         own = fig is not None and fig.value is not None and before_fig is not None
         children = self.plan.children(park)
         roll = None
@@ -308,9 +310,7 @@ class Figures:
                     f"园区增减合计 {units.fmt_quantity(roll.value, ind.unit)}; "
                     "the parks' changes add up to another figure",
                 )
-            return Actual(
-                now - before, f"computed from levels {period.shift(-1)}→{period}", notes, roll
-            )
+            return Actual(now - before, f"computed from levels {earlier}→{period}", notes, roll)
         if roll is not None and roll.value is not None:
             return Actual(roll.value, ROLLED_UP, (), roll)
         if roll is not None and rollup.has_data(roll):

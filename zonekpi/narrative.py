@@ -13,6 +13,7 @@ from . import units
 from .model import Finding, PlanResult, Status
 from .numbers import fmt_number, fmt_percent, fmt_ratio
 from .report import TIER_LABELS, target_text
+from .schedule import accumulates
 
 
 def sentences(r: PlanResult) -> list[str]:
@@ -39,13 +40,34 @@ def _when(r: PlanResult, f: Finding) -> str:
     return span.months_label
 
 
-def _accumulates(f: Finding) -> bool:
-    unit = f.indicator.unit
-    return not (f.indicator.stock or units.is_percent(unit) or units.is_flag(unit))
-
-
 def _pp(value: Decimal) -> str:
     return f"{fmt_number(abs(value), 1)}个百分点"
+
+
+def _schedule(ahead: Decimal, cap: bool) -> str:
+    """超序时进度4.2个百分点 / 落后… / 与序时进度持平; for a cap, 低于/高于 (used so far)."""
+    if fmt_number(abs(ahead), 1) == "0":
+        return "与序时进度持平"
+    if cap:  # `ahead` is τ − used: positive is under the pace allowed
+        return f"{'低于' if ahead > 0 else '高于'}序时进度{_pp(ahead)}"
+    return f"{'超' if ahead > 0 else '落后'}序时进度{_pp(ahead)}"
+
+
+def _still_needed(f: Finding, r: PlanResult) -> str:
+    """What the remaining months need for the year's growth target."""
+    assert f.needed is not None
+    rest = f"{r.span.last + 1}–12月" if r.span.last < 11 else "12月"
+    rate = fmt_percent(abs(f.needed), 1)
+    if f.indicator.stock:  # from now to the year's end
+        verb = "增长" if f.needed >= 0 else "下降"
+        return f", 年末前需再{verb}{rate}才能完成全年目标"
+    if f.indicator.direction == "lower":
+        if f.needed >= 0:
+            return f", {rest}同比增长不超过{rate}才能完成全年目标"
+        return f", {rest}需同比下降至少{rate}才能完成全年目标"
+    if f.needed >= 0:
+        return f", {rest}需同比增长{rate}才能完成全年目标"
+    return f", {rest}同比下降不超过{rate}即可完成全年目标"
 
 
 def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> str:
@@ -60,15 +82,13 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
         verb = "增长" if f.actual >= 0 else "下降"
         lead = f"{ind.name}同比{verb}{fmt_percent(abs(f.actual), 1)}, " if first else ""
         gap = f.gap or Decimal(0)
-        side = "高于" if gap > 0 else "低于" if gap < 0 else "持平于"
-        text = f"{lead}{side}{'年度' if not r.span.is_year else ''}{goal}"
-        text += _pp(gap) if gap else ""
+        which = f"{'年度' if not r.span.is_year else ''}{goal}"
+        if fmt_number(abs(gap), 1) == "0":
+            text = f"{lead}与{which}持平"
+        else:
+            text = f"{lead}{'高于' if gap > 0 else '低于'}{which}{_pp(gap)}"
         if f.needed is not None:
-            rest = f"{r.span.last + 1}–12月" if r.span.last < 11 else "12月"
-            if f.needed >= 0:
-                text += f", 全年完成目标{rest}需增长{fmt_percent(f.needed, 1)}"
-            else:
-                text += f", {rest}同比下降不超过{fmt_percent(-f.needed, 1)}即可完成全年目标"
+            text += _still_needed(f, r)
         return text + _verdict(f, r)
     if f.target.kind in ("coverage", "per_park") and f.park is None:
         short = [names.get(p.park or "", "") for p in f.parks if p.status is not Status.MET]
@@ -85,14 +105,15 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
         goal = "分解目标" if f.target.kind == "allocation" else "各园区目标"
         target = units.fmt_quantity(minimum, f.target.unit)
     actual = f.actual_text
-    lead = f"{ind.name}{'累计' if not r.span.is_year and _accumulates(f) else ''}{actual}"
+    lead = f"{ind.name}{'累计' if not r.span.is_year and accumulates(ind) else ''}{actual}"
     if not first:
         lead = ""
+    cap = f.target.kind in ("at_most", "less_than")
     if f.completion is not None and not units.is_percent(ind.unit):
-        text = f"{lead}{', ' if lead else ''}完成{goal}({target})的{fmt_ratio(f.completion)}"
+        what = f"已使用年度控制{goal}" if cap else f"完成{goal}"
+        text = f"{lead}{', ' if lead else ''}{what}({target})的{fmt_ratio(f.completion)}"
         if f.ahead is not None:
-            side = "超" if f.ahead >= 0 else "落后"
-            text += f", {side}序时进度{_pp(f.ahead)}"
+            text += ", " + _schedule(f.ahead, cap)
         return text + _verdict(f, r)
     gap = f.gap or Decimal(0)
     side = "高于" if gap > 0 else "低于" if gap < 0 else "达到"

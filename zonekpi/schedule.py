@@ -21,17 +21,29 @@ from decimal import Decimal
 
 from . import units
 from .actuals import Figures
-from .model import Finding, Status
+from .model import Finding, Indicator, Status
 from .periods import Period
 
 EPS = Decimal("1e-9")
 HUNDRED = Decimal(100)
 
 
-def _scalable(f: Finding) -> bool:
-    """A level that accumulates towards the annual figure: not a rate, share or yes/no."""
-    unit = f.indicator.unit
-    return not units.is_percent(unit) and not units.is_flag(unit) and f.indicator.share is None
+def accumulates(ind: Indicator) -> bool:
+    """A flow that adds up over the months towards the year's figure: not a stock, a rate, a
+    share, a per-capita value or a yes/no."""
+    unit = ind.unit
+    return not (
+        ind.stock
+        or units.is_percent(unit)
+        or units.is_flag(unit)
+        or ind.share is not None
+        or ind.per_capita is not None
+    )
+
+
+def _level(ind: Indicator) -> bool:
+    """A stock that can be compared against its target with a start of year: 企业数."""
+    return ind.stock and not (units.is_percent(ind.unit) or units.is_flag(ind.unit))
 
 
 def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
@@ -40,23 +52,25 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
     parks = tuple(in_year(p, period, by, figures) for p in f.parks)
     f = replace(f, parks=parks)
     kind = f.target.kind
+    ind = f.indicator
     if kind in ("coverage", "per_park") and f.park is None:
         return replace(f, status=_combined([p.status for p in parks]))
     if f.status is Status.NO_DATA:
         return f
-    if kind in ("at_least", "more_than", "per_park", "allocation") and _scalable(f):
-        f = _towards(f, tau)
+    if kind in ("at_least", "more_than", "per_park", "allocation") and (
+        accumulates(ind) or _level(ind)
+    ):
+        flow = accumulates(ind)
+        f = _towards(f, tau) if flow else _stock_towards(f, tau, period, figures)
         if kind == "allocation" and f.park is None:
             return replace(f, status=_combined([f.status, *(p.status for p in parks)]))
         return f
-    if kind in ("at_most", "less_than") and _scalable(f) and not f.indicator.stock:
+    if kind in ("at_most", "less_than") and accumulates(ind):
         return _within(f, tau)
+    if kind == "between" and accumulates(ind) and f.gap is not None and f.gap > 0:
+        return replace(f, status=Status.MISSED)  # a flow above the range can only grow
     if kind == "growth":
-        return replace(
-            f,
-            status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND,
-            needed=_needed(f, period, figures),
-        )
+        return _growth(f, period, figures)
     if kind == "coverage" and f.status is Status.MET:
         return f  # a park that has it, has it
     # rates, shares, ranges, changes: compared as they stand, not yet final
@@ -64,16 +78,35 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
 
 
 def _towards(f: Finding, tau: Decimal) -> Finding:
-    """A level growing towards its target: completion against the time elapsed."""
+    """A flow growing towards its target: completion against the time elapsed."""
     if f.completion is None:  # a target of 0 or less: nothing to scale
         return replace(f, status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
     ahead = (f.completion - tau) * HUNDRED
-    if f.status is Status.MET and not f.indicator.stock:
-        # a flow past its annual target stays past it
+    if f.status is Status.MET:  # a flow past its annual target stays past it
         return replace(f, elapsed=tau, ahead=ahead)
     on_track = f.completion >= tau - EPS
     status = Status.ON_TRACK if on_track else Status.BEHIND
     return replace(f, elapsed=tau, ahead=ahead, status=status)
+
+
+def _stock_towards(f: Finding, tau: Decimal, period: Period, figures: Figures) -> Finding:
+    """A stock (企业数 达到95家): the way covered since the start of the year, (C_N − A′) ÷
+    (T − A′), against the time elapsed; without last year's end, compared as it stands."""
+    target = f.target.value
+    if f.target.kind == "allocation" and f.park is not None:
+        target = dict(f.target.shares).get(f.park)
+    start = figures.level(f.indicator, f.park, Period(period.year - 1)).value
+    reached = f.status is Status.MET
+    if start is None or target is None or f.actual is None or target <= start:
+        return replace(f, status=Status.ON_TRACK if reached else Status.BEHIND)
+    covered = (f.actual - start) / (target - start)
+    on_track = reached or covered >= tau - EPS
+    return replace(
+        f,
+        elapsed=tau,
+        ahead=(covered - tau) * HUNDRED,
+        status=Status.ON_TRACK if on_track else Status.BEHIND,
+    )
 
 
 def _within(f: Finding, tau: Decimal) -> Finding:
@@ -94,19 +127,63 @@ def _within(f: Finding, tau: Decimal) -> Finding:
     )
 
 
-def _needed(f: Finding, period: Period, figures: Figures) -> Decimal | None:
-    """The growth the remaining months need for the year to meet its growth target."""
-    g_now, goal = f.actual, f.target.value
+def _growth(f: Finding, period: Period, figures: Figures) -> Finding:
+    """Year-to-date growth against the annual growth target, and what the rest needs."""
+    status = Status.ON_TRACK if f.status is Status.MET else Status.BEHIND
+    needed, settled, note = _needed(f, period, figures)
+    if settled is not None:  # a flow already past (or, for a cap, over) the year's target
+        status = Status.MET if settled else Status.MISSED
+        needed = None
+    notes = (*f.notes, note) if note else f.notes
+    return replace(f, status=status, needed=needed, notes=notes)
+
+
+def _needed(
+    f: Finding, period: Period, figures: Figures
+) -> tuple[Decimal | None, bool | None, str]:
+    """The growth the remaining months need (at least; at most for lower-is-better), whether
+    the year is already settled (True met, False missed), and a remark.
+
+    A flow: g_rest = ((1 + G)·A′ − C_N) / (A′ − C′_N) − 1 (DOMAIN.md, Months). C_N is this
+    year's level where the growth is at current prices, else C′_N·(1 + g_N) so that a reported
+    comparable-price rate stays consistent. A stock: the growth from now to the year's end,
+    (1 + G)·A′ ÷ C_N − 1.
+    """
+    g_now, goal, ind = f.actual, f.target.value, f.indicator
     if g_now is None or goal is None or period.last == 12:
-        return None
-    ind = f.indicator
+        return None, None, ""
+    lower = ind.direction == "lower"
     last_year = figures.level(ind, f.park, Period(period.year - 1)).value
-    same_period = figures.level(ind, f.park, period.shift(-1)).value
-    if last_year is None or same_period is None or last_year == same_period:
-        return None
-    so_far = same_period * (1 + g_now / HUNDRED)
+    if last_year is None or last_year <= 0:
+        return None, None, ""
     wanted = (1 + goal / HUNDRED) * last_year
-    return ((wanted - so_far) / (last_year - same_period) - 1) * HUNDRED
+    now = figures.level(ind, f.park, period).value
+    if ind.stock:
+        if now is None or now <= 0:
+            return None, None, ""
+        return (wanted / now - 1) * HUNDRED, None, ""
+    fig = figures.get(ind.id, f.park, period)
+    same_period = fig.base if fig is not None and fig.base is not None else None
+    if same_period is None:
+        same_period = figures.level(ind, f.park, period.shift(-1)).value
+    if same_period is None:
+        return None, None, ""
+    if now is None or ind.growth_basis == "comparable":
+        now = same_period * (1 + g_now / HUNDRED)
+    if (now >= wanted) if not lower else (now > wanted):
+        # past the year's figure already: a higher target is met, a cap is broken
+        return None, not lower, "全年目标已确定" + ("完成" if not lower else "无法完成")
+    rest = last_year - same_period
+    if rest <= 0:
+        return (
+            None,
+            None,
+            (
+                "上年其余月份为零或负数, 无法推算所需增速; last year's remaining months are not "
+                "positive"
+            ),
+        )
+    return ((wanted - now) / rest - 1) * HUNDRED, None, ""
 
 
 def _combined(statuses: list[Status]) -> Status:
