@@ -14,8 +14,16 @@ from pathlib import Path
 
 
 def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
+    """Write `text` to `path` in one step; ZonekpiError for a target that is not a plain file
+    (a device, a link, a folder) or a folder that does not exist."""
+    from .errors import ZonekpiError
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise ZonekpiError(f"{path}: not a plain file; --output writes only regular files")
+    if not folder.is_dir():
+        raise ZonekpiError(f"{path}: the folder {folder} does not exist; create it first")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:

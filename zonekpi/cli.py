@@ -223,11 +223,12 @@ def check(
             known = ", ".join(p.id for p in plan.parks) or "none"
             problems.append(Problem(path, 0, 0, f"unknown park '{park}' (parks: {known})"))
             continue
-        for note in plan.notes:
+        for note in () if quiet else plan.notes:
             _stderr(f"zonekpi: {note}")
         results.append(run_check(plan, year=year, park=park, previous=last, period=span))
     if problems:
         raise InvalidInput(problems)
+    _refuse_to_overwrite_input(output, tuple(f for r in results for f in r.plan.inputs))
     for r in results:
         if quiet:
             break
@@ -288,7 +289,7 @@ def _refuse_to_overwrite_input(output: str | None, inputs: tuple[str, ...]) -> N
 
     target = Path(output)
     for name in inputs:
-        source = Path(name)
+        source = Path(name.split("#", 1)[0] if ".xlsx#" in name.lower() else name)
         if target.exists() and source.exists() and target.resolve() == source.resolve():
             raise click.UsageError(
                 f"--output {output} is one of the input files; choose another file name"

@@ -59,7 +59,15 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
         raise InvalidInput(builder.problems)
     replaced = {f.key for f in extra}  # --data replaces the plan's figure for the same key
     kept = tuple(f for f in plan.figures if f.key not in replaced)
-    return Plan(**{**plan.__dict__, "figures": kept + tuple(extra), "notes": tuple(notes)})
+    inputs = (*plan.inputs, *(str(d) for d in data))
+    return Plan(
+        **{
+            **plan.__dict__,
+            "figures": kept + tuple(extra),
+            "notes": tuple(notes),
+            "inputs": inputs,
+        }
+    )
 
 
 def load_figures(path: str | Path, plan: Plan) -> list[Figure]:
@@ -91,6 +99,7 @@ class _PlanBuilder(Reader):
             d.get("figures") or [], ("figures",)
         )
         base_dir = Path(self.file).parent
+        self.inputs = [self.file, *(str(base_dir / rel) for rel in d.get("data") or [])]
         for n, rel in enumerate(d.get("data") or []):
             path = base_dir / rel
             if not path.is_file():
@@ -112,6 +121,7 @@ class _PlanBuilder(Reader):
             indicators=indicators,
             figures=tuple(figures),
             elapsed=d.get("elapsed", "months"),
+            inputs=tuple(self.inputs),
             notes=tuple(self.doc.notes),
         )
 

@@ -129,6 +129,7 @@ class Plan:
     figures: tuple[Figure, ...] = ()
     notes: tuple[str, ...] = ()  # how the file was read (encoding), for stderr
     elapsed: Literal["months", "days"] = "months"  # 序时进度: N/12, or days gone / days in year
+    inputs: tuple[str, ...] = ()  # every file read for it: the plan, its data: files, --data
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
