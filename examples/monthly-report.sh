@@ -11,22 +11,37 @@
 #
 # Plans are plans/*.yaml; only those of PERIOD's year are reported. Each report is written
 # atomically, so a reader never sees half of one. Exit status: 0 when every report was written
-# (whatever the targets say: the reports say that), 2 when a plan or figure file is invalid.
+# (whatever the targets say: the reports say that), 1 when no report could be written (no
+# figures for the month), 2 when PERIOD, a plan or a figure file is invalid.
 #
 # crontab, at 08:00 on the 5th of each month:
 #   0 8 5 * * cd /srv/zonekpi && examples/monthly-report.sh >> reports/cron.log 2>&1
 set -euo pipefail
 
-period=${1:-$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)}
+if [ -n "${1:-}" ]; then
+    period=$1
+else  # last month, without GNU date's -d
+    y=$(date +%Y) m=$((10#$(date +%m) - 1))
+    [ "$m" -eq 0 ] && y=$((y - 1)) m=12
+    period=$(printf '%d-%02d' "$y" "$m")
+fi
+case $period in
+    [0-9][0-9][0-9][0-9]-[0-9][0-9]) ;;
+    *) echo "monthly-report: PERIOD is written 2018-10 (1–10月), not '$period'" >&2; exit 2 ;;
+esac
 figures=${2:-figures}
 out=${3:-reports/$period}
 year=${period%%-*}
+if ! ls plans/*.yaml >/dev/null 2>&1; then
+    echo "monthly-report: no plans/*.yaml here; run it from the folder that holds plans/" >&2
+    exit 2
+fi
 
 mkdir -p "$out"
 written=0
 failed=0
 for plan in plans/*.yaml; do
-    plan_year=$(sed -n 's/^year:[[:space:]]*\([0-9]\{4\}\).*/\1/p' "$plan" | head -1)
+    plan_year=$(sed -n 's/^year:[[:space:]]*["'"'"']\{0,1\}\([0-9]\{4\}\).*/\1/p' "$plan" | head -1)
     [ "$plan_year" = "$year" ] || continue
     name=$(basename "$plan" .yaml)
     data=()
@@ -50,9 +65,12 @@ for plan in plans/*.yaml; do
         written=$((written + 1))
     else
         echo "monthly-report: $name: not written (see the message above)" >&2
-        rm -f "$out/$name.md.part"
+        rm -f "$out/$name.md.part" "$out/$name.txt"
         failed=1
     fi
 done
 [ "$failed" -eq 0 ] || exit 2
-[ "$written" -gt 0 ] || echo "monthly-report: no plan of $year had figures for $period" >&2
+if [ "$written" -eq 0 ]; then
+    echo "monthly-report: nothing written: no plan of $year had figures for $period" >&2
+    exit 1
+fi

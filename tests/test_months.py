@@ -39,6 +39,13 @@ OCT = Period(2018, 1, 10)
         ("2018年三季度", Period(2018, 7, 9)),
         ("2018年上半年", Period(2018, 1, 6)),
         ("2018年下半年", Period(2018, 7, 12)),
+        ("２０１８－１０", Period(2018, 1, 10)),
+        ("2018年1-10月份", Period(2018, 1, 10)),
+        ("2018年1月-10月", Period(2018, 1, 10)),
+        ("2018年1～10月", Period(2018, 1, 10)),
+        ("2018　年 1-10 月", Period(2018, 1, 10)),
+        ("2018年十月", Period(2018, 10, 10)),
+        ("2018/10/1", Period(2018, 1, 10)),  # a spreadsheet's date for the month
     ],
 )
 def test_periods_are_read_in_the_forms_offices_write(text, period):
@@ -340,3 +347,17 @@ def test_json_carries_the_period_and_the_schedule(cli, plan_file):
     assert growth["needed"] == 20 and growth["status"] == "behind"
     assert level["elapsed"] == pytest.approx(10 / 12, abs=1e-6)
     assert level["ahead"] == pytest.approx(70 - 100 * 10 / 12, abs=1e-6)  # −13.33 points
+
+
+def test_parts_that_do_not_add_up_the_same_way_are_not_used(plan_file):
+    text = MONTHLY.replace(
+        "  - {indicator: output, period: 2018-10, value: 84 亿元}\n",
+        "  - {indicator: output, period: 2018-09, value: 75 亿元}\n"
+        "  - {indicator: output, period: 2018年10月, value: 9 亿元}\n"
+        "  - {indicator: output, period: 2018年一季度, value: 20 亿元}\n"
+        "  - {indicator: output, period: 2018-04..10, value: 90 亿元}\n",
+    )
+    r = check(load_plan(plan_file(text)), period=OCT)
+    # 75 + 9 = 84, but 20 + 90 = 110: no year-to-date figure, and a warning naming the lines
+    assert r.findings[1].status is Status.NO_DATA
+    assert any("disagree" in w and "2018年1–10月" in w for w in r.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from decimal import Decimal
 
 import openpyxl
 
@@ -77,3 +78,30 @@ def test_a_file_that_is_not_a_workbook(cli, tmp_path):
     result = cli("check", PLAN, "--data", str(fake))
     assert result.exit_code == 2 and "not a readable .xlsx" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cells_as_excel_formats_them(plan_file, tmp_path):
+    """A rate typed as 6.3% is stored as 0.063; a month typed 2018年10月 becomes a date shown
+    with 年 and 月; a tiny amount is a float Python would print in e-notation."""
+    from zonekpi.load import load_plan
+    from zonekpi.periods import Period
+
+    plan = plan_file(
+        "id: t\ntitle: 测试\nyear: 2018\nindicators:\n"
+        "  - {id: out, name: 产值, unit: 亿元, targets: [{growth: 6%}]}\n"
+        "  - {id: tiny, name: 小额, unit: 亿元}\n"
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "park", "period", "value", "unit", "measure"])
+    sheet.append(["out", "", datetime.datetime(2018, 10, 1), 0.063, "%", "growth"])
+    sheet["D2"].number_format = "0.0%"
+    sheet.append(["out", "", datetime.datetime(2018, 10, 1), 9, "亿元", ""])
+    sheet["C3"].number_format = 'yyyy"年"m"月"'
+    sheet.append(["tiny", "", 2018, 0.00005, "亿元", ""])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    figures = {(f.indicator, f.period): f for f in load_plan(plan, data=[path]).figures}
+    assert figures["out", Period(2018, 1, 10)].growth == Decimal("6.3")  # 6.3%, not 0.063%
+    assert figures["out", Period(2018, 10, 10)].value == 9  # October alone, not 1–10月
+    assert figures["tiny", Period(2018)].value == Decimal("0.00005")

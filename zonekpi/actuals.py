@@ -46,6 +46,7 @@ class Figures:
         for fig in self.by_key.values():
             self._by_year.setdefault((fig.indicator, fig.park, fig.period.year), []).append(fig)
         self._composed: dict[tuple[str, str | None, Period], Figure | None] = {}
+        self.warnings: list[str] = []  # figures that contradict each other
         self._memo: dict[tuple[str, str, str | None, Period], Actual] = {}
 
     def get(self, indicator: str, park: str | None, period: Period | int) -> Figure | None:
@@ -67,18 +68,33 @@ class Figures:
             at_end = [f for f in figs if f.period.last == period.last and f.value is not None]
             if not at_end:
                 return None
+            if len({f.value for f in at_end}) > 1:
+                return self._disagree(indicator, park, period, at_end)
             f = at_end[0]
             return Figure(indicator, park, period, f.value, f.flag, note=f.note, loc=f.loc)
-        parts = months.tile(
-            [(f.period.first, f.period.last, f) for f in figs if f.value is not None],
-            period.first,
-            period.last,
-        )
+        pieces = [(f.period.first, f.period.last, f) for f in figs if f.value is not None]
+        parts = months.tile(pieces, period.first, period.last)
         if parts is None:
             return None
         total = sum((f.value for f in parts if f.value is not None), Decimal(0))
+        values = [(a, b, f.value) for a, b, f in pieces if f.value is not None]
+        if len(months.totals(values, period.first, period.last)) > 1:
+            inside = [f for a, b, f in pieces if period.first <= a and b <= period.last]
+            return self._disagree(indicator, park, period, inside)
         spans = " + ".join(f.period.months_label for f in parts)
         return Figure(indicator, park, period, total, note=f"{spans}", loc=parts[0].loc)
+
+    def _disagree(
+        self, indicator: str, park: str | None, period: Period, figs: list[Figure]
+    ) -> Figure | None:
+        """Figures for parts of `period` that do not add up the same way: say so, use none."""
+        lines = ", ".join(sorted({f"{f.loc.file}:{f.loc.line}" for f in figs if f.loc.line}))
+        where = f" ({self.names[park]})" if park else ""
+        self.warnings.append(
+            f"{indicator}{where} {period.label}: the figures for parts of it disagree "
+            f"({lines}); it is left without a figure"
+        )
+        return None
 
     def _remember(
         self,

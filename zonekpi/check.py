@@ -53,7 +53,8 @@ def check(
             if not period.is_year:
                 f = schedule.in_year(f, period, plan.elapsed, figures)
             findings.append(f)
-    warnings = list(_allocation_warnings(plan, year))
+    computed_totals = totals(plan, figures, period)
+    warnings = list(_allocation_warnings(plan, year)) + list(dict.fromkeys(figures.warnings))
     if not any(t.year == year for t in plan.targets):
         years = sorted({t.year for t in plan.targets})
         warnings.append(
@@ -66,7 +67,7 @@ def check(
         park,
         tuple(findings),
         tuple(warnings),
-        totals(plan, figures, period),
+        computed_totals,
         period,
         () if park is not None or not period.is_year else path_findings(plan, year, figures),
     )

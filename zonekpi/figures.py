@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -211,18 +212,26 @@ def _xlsx_rows(
             return None
         ws = book[sheet] if sheet is not None else book.worksheets[0]
 
-        def text(v: object) -> str:
+        def text(cell: Any) -> str:
+            v = cell.value
+            fmt = str(getattr(cell, "number_format", "") or "")
             if v is None:
                 return ""
             if isinstance(v, datetime.datetime | datetime.date):
-                return f"{v.year}-{v.month:02d}"
-            if isinstance(v, float):
-                return repr(v).removesuffix(".0") if v.is_integer() else repr(v)
+                if "月" in fmt and "日" not in fmt and "d" not in fmt.lower():
+                    return f"{v.year}年{v.month}月"  # typed 2018年10月: that month alone
+                return f"{v.year}-{v.month:02d}"  # typed 2018-10: the months to date
+            if isinstance(v, bool):
+                return "是" if v else "否"
+            if isinstance(v, int | float):
+                number = Decimal(repr(v))
+                if "%" in fmt:  # 0.063 shown as 6.3%: the percentage is what was meant
+                    number *= 100
+                return format(number.normalize(), "f")
             return str(v)
 
-        return [
-            (n, [text(v) for v in row]) for n, row in enumerate(ws.iter_rows(values_only=True), 1)
-        ]
+        sheet_rows = ws.iter_rows()
+        return [(n, [text(c) for c in row]) for n, row in enumerate(sheet_rows, 1)]
     finally:
         book.close()
 

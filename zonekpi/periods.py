@@ -18,11 +18,26 @@ the year when a plan counts in days.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+CN_MONTHS = {
+    "十二": "12",
+    "十一": "11",
+    "十": "10",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -92,7 +107,7 @@ _ASCII = re.compile(
 )
 _CN = re.compile(
     r"(?P<y>\d{4})年(?:"
-    r"(?P<a>\d{1,2})\s*[-–—~至到]\s*(?P<b>\d{1,2})月"
+    r"(?P<a>\d{1,2})月?[-–—~至到](?P<b>\d{1,2})月(?:份)?"
     r"|(?P<m>\d{1,2})月(?:份)?"
     r"|(?P<ytdq>前[一二三])季度"
     r"|第?(?P<q>[一二三四1-4])季度"
@@ -101,12 +116,23 @@ _CN = re.compile(
     r")(?:累计)?"
 )
 
+_DATE = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.]0?1")
+
+
+def _cn_month(text: str) -> str:
+    return CN_MONTHS.get(text, text)
+
+
 HINT = "write a year (2018), a month to date (2018-10), a quarter (2018-Q3) or 2018年1-10月"
 
 
 def parse_period(text: object) -> Period:
     """A period from its written form; ValueError with a hint otherwise."""
-    s = str(text).strip().replace(" ", "")
+    # full-width digits and signs, any spaces, 份 and 累计 are what offices write around it
+    s = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    s = re.sub(r"年([一二三四五六七八九十]+)月", lambda m: f"年{_cn_month(m[1])}月", s)
+    if m := _DATE.fullmatch(s):  # 2018/10/1 or 2018-10-01: a spreadsheet's date for a month
+        return _checked(int(m["y"]), 1, int(m["m"]), s)
     if m := _ASCII.fullmatch(s):
         year = int(m["y"])
         if m["q"]:
