@@ -315,3 +315,10 @@ def test_kinds_read_without_pint_agree_with_pint():
             except UnitMismatch:
                 convertible = False
             assert (units.dimension(a) == units.dimension(b)) is convertible, (a, b)
+
+
+def test_reports_round_half_up_as_chinese_reports_do():
+    from zonekpi.numbers import fmt_number, fmt_percent
+
+    assert fmt_number(Decimal("1.25"), 1) == "1.3"  # 四舍五入, not 1.2
+    assert fmt_percent(Decimal("-1.25"), 1) == "-1.3%"

@@ -17,8 +17,17 @@ from .numbers import fmt_number, fmt_signed
 from .report import TIER_LABELS, Column, Table, summary_line, target_text
 from .units import display, is_percent
 
-MARK = {Status.MET: "✓", Status.MISSED: "✗", Status.NO_DATA: "?"}
-LEGEND = "✓ 达标 met · ✗ 未达标 missed · ? 无数据 no data (园区各自的目标 a park's own target)"
+MARK = {
+    Status.MET: "✓",
+    Status.MISSED: "✗",
+    Status.NO_DATA: "?",
+    Status.ON_TRACK: "✓",
+    Status.BEHIND: "!",
+}
+LEGEND = (
+    "✓ 达标或符合序时 met or on track · ✗ 未达标 missed · ! 落后序时 behind · ? 无数据 no data "
+    "(园区各自的目标 a park's own target)"
+)
 MEASURE_LABEL = {"level": "", "growth": "增速", "change": "增减", "flag": ""}
 
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 PERCENT_PLACES = 2
 
@@ -17,7 +17,8 @@ def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
         return ""
     d = Decimal(value)
     quantum = Decimal(1).scaleb(-places)
-    d = d.quantize(quantum, rounding=ROUND_HALF_EVEN) if d.adjusted() < 24 else d
+    # 四舍五入, as reports round: 1.25 → 1.3
+    d = d.quantize(quantum, rounding=ROUND_HALF_UP) if d.adjusted() < 24 else d
     text = format(d, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -8,5 +8,5 @@ from . import Options, Output
 def render(output: Output, options: Options) -> str:
     blocks = []
     for title, lines in output.sentences():
-        blocks.append("\n".join([title, "", *lines]))
+        blocks.append("\n".join([title, "", *(lines or ["(无目标 no targets)"])]))
     return "\n\n".join(blocks) + "\n"
