@@ -86,6 +86,23 @@ format_option = click.option(
 )
 
 
+output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of stdout, atomically (replaced in one step); never over "
+    "an input file.",
+)
+excel_option = click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark and CRLF line ends.",
+)
+quiet_option = click.option(
+    "--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status."
+)
+
+
 @dataclass
 class _CheckOutput:
     """What the renderers receive for `check`: the results, shaped on demand."""
@@ -154,17 +171,8 @@ def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
     help="Last year's plan: its figures give last year's levels for growth.",
 )
 @format_option
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to this file (atomically: replaced in one step) instead of stdout.",
-)
-@click.option(
-    "--excel",
-    is_flag=True,
-    help="CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark and CRLF line ends.",
-)
+@output_option
+@excel_option
 @click.option(
     "--fail-on",
     type=click.Choice(["missed", "behind", "never"]),
@@ -173,7 +181,7 @@ def _options(fmt: str, excel: bool = False, to_file: bool = False) -> Any:
     help="What makes the exit status 1: a missed target; also a target behind schedule; "
     "never (1 is then never used, 2 still means invalid input).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status.")
+@quiet_option
 def check(
     plans: tuple[str, ...],
     year: int | None,
@@ -202,7 +210,6 @@ def check(
     from .check import check as run_check
     from .errors import InvalidInput, Problem
     from .load import load_plan
-    from .render import render
 
     if by_park and park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
@@ -236,14 +243,7 @@ def check(
             _stderr(f"zonekpi: warning: {warning}")
         if not r.findings and r.totals and not by_park and park is None and fmt != "json":
             _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
-    if not quiet or output:
-        text = render(_CheckOutput(results, by_park), _options(fmt, excel, bool(output)))
-        if output:
-            from .atomic import write_atomic
-
-            write_atomic(output, text)
-        else:
-            _emit(text)
+    _deliver(_CheckOutput(results, by_park), fmt, excel, output, quiet)
     click.get_current_context().exit(exit_code(results, fail_on))
 
 
@@ -341,13 +341,8 @@ def schema(report: bool) -> None:
 @click.option("--data", "-d", multiple=True, type=click.Path(), help="Figure files for NEW's year.")
 @click.option("--old-data", multiple=True, type=click.Path(), help="Figure files for OLD's year.")
 @format_option
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write the comparison to this file (atomically) instead of stdout.",
-)
-@click.option("--excel", is_flag=True, help="CSV/TSV for Excel and WPS (UTF-8 with a BOM).")
+@output_option
+@excel_option
 @click.option(
     "--fail-on",
     type=click.Choice(["never", "lowered"]),
@@ -355,7 +350,7 @@ def schema(report: bool) -> None:
     show_default=True,
     help="lowered: exit 1 when any target was made less demanding (a lower floor, a higher cap).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@quiet_option
 def compare(
     old: str,
     new: str,
@@ -395,22 +390,24 @@ def compare(
             [Problem(new, 0, 0, f"is for {after.year}, not after {old}'s {before.year}")]
         )
     result = run_compare(before, after)
-    if not quiet or output:
-        text = _render_table(_CompareOutput(result), fmt, excel, bool(output))
-        if output:
-            from .atomic import write_atomic
-
-            write_atomic(output, text)
-        else:
-            _emit(text)
+    _deliver(_CompareOutput(result), fmt, excel, output, quiet)
     relaxed = fail_on == "lowered" and result.relaxed
     click.get_current_context().exit(ExitCode.MISSED if relaxed else ExitCode.OK)
 
 
-def _render_table(output: Any, fmt: str, excel: bool, to_file: bool) -> str:
+def _deliver(made: Any, fmt: str, excel: bool, output: str | None, quiet: bool) -> None:
+    """Render `made` to --output (atomically) or to stdout; with --quiet, stdout gets nothing."""
+    if quiet and not output:
+        return
     from .render import render
 
-    return render(output, _options(fmt, excel, to_file))
+    text = render(made, _options(fmt, excel, bool(output)))
+    if output:
+        from .atomic import write_atomic
+
+        write_atomic(output, text)
+    else:
+        _emit(text)
 
 
 @dataclass
