@@ -18,13 +18,6 @@ from decimal import Decimal, localcontext
 from typing import Literal
 
 Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress", "deterioration"]
-GRADE_LABELS = {
-    "reached": "已达到",
-    "on_track": "进度正常",
-    "acceleration_needed": "需要加快",
-    "limited_progress": "进展有限",
-    "deterioration": "倒退",
-}
 
 
 def power(x: Decimal, p: Decimal) -> Decimal:

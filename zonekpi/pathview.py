@@ -56,15 +56,10 @@ def path_table(plan: Plan, ind: Indicator, chart: bool = False) -> Table:
         own = [t for t in targets if t.year == y]
         actual = actuals.get(y)
         prog = paths.progress(first, base, final.year, final.value, y, actual, linear=linear)
-        start = actual if actual is not None else None
         needed = rate_value = ""
-        if y < final.year and (start is not None or y == first):
-            from_value = start if start is not None else base
-            rate = (
-                (final.value - from_value) / (final.year - y)
-                if linear
-                else paths.cagr(from_value, final.value, final.year - y)
-            )
+        # from this year's actual on (the base year: the whole way), as `paths` computes it
+        rate = prog.required if y == first else prog.remaining
+        if y < final.year and rate is not None:
             needed = fmt_signed(rate) + "个百分点" if linear else f"{fmt_number(rate * 100, 2)}%"
             rate_value = fmt_number(rate if linear else rate * 100, 6)
         rows.append(
