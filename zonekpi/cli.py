@@ -482,6 +482,110 @@ def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
     _emit(render(_TableOutput(table), options))
 
 
+@dataclass
+class _RankOutput:
+    ranking: Any
+    explain: bool = False
+    human: bool = True
+
+    def table(self) -> Any:
+        from .rankview import explain_table, rank_table
+
+        if self.explain:
+            return explain_table(self.ranking, self.human)
+        return rank_table(self.ranking)
+
+    def json(self) -> dict[str, Any]:
+        from .rankview import rank_json
+
+        return rank_json(self.ranking)
+
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        from .rankview import rank_sentences
+
+        return rank_sentences(self.ranking)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--year", "-y", type=int, help="Year to assess (default: the plan's year).")
+@click.option(
+    "--period",
+    help="Year to date to assess, e.g. 2018-10 (1–10月); flows are scored against the "
+    "time-elapsed target (序时目标).",
+)
+@click.option(
+    "--data", "-d", multiple=True, type=click.Path(), help="Figure files layered over the plan's."
+)
+@click.option(
+    "--previous", type=click.Path(dir_okay=False), help="Last year's plan, for last year's levels."
+)
+@click.option(
+    "--explain", is_flag=True, help="Every indicator's points and the completion behind them."
+)
+@format_option
+@output_option
+@excel_option
+@quiet_option
+def rank(
+    plan: str,
+    year: int | None,
+    period: str | None,
+    data: tuple[str, ...],
+    previous: str | None,
+    explain: bool,
+    fmt: str,
+    output: str | None,
+    excel: bool,
+    quiet: bool,
+) -> None:
+    """Rank the parks (or departments) of PLAN by its assessment scheme (考核排名, 量化赋分).
+
+    \b
+    The scheme is the plan's `scoring:` block: weights, rules, value coefficients.
+    Exit codes: 0 ranked · 2 invalid input or usage.
+    Examples:
+      zonekpi rank plans/xinxiang-2018.yaml --period 2018-10 --data figures-2018-10.csv
+      zonekpi rank plans/xinxiang-2018.yaml --period 2018-10 --data figures.csv --explain
+      zonekpi rank plans/luoyang-gxq-2018.yaml --data examples/luoyang-gxq-2018-figures.csv
+    """
+    from .assess import assess
+    from .errors import InvalidInput, Problem
+    from .load import load_plan
+
+    span = _period(period, year)
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel applies to --format csv or tsv")
+    _refuse_to_overwrite_input(output, (plan, *data, *((previous,) if previous else ())))
+    last = load_plan(previous) if previous else None
+    loaded = load_plan(plan, data=data)
+    if loaded.scoring is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    plan,
+                    0,
+                    0,
+                    "has no assessment scheme; add a 'scoring:' block with items and weights "
+                    "(docs/format.md, Scoring)",
+                )
+            ]
+        )
+    _refuse_to_overwrite_input(output, loaded.inputs)
+    if span is None:
+        from .periods import Period
+
+        span = Period(loaded.year if year is None else year)
+    ranking = assess(loaded, span, last)
+    if not quiet:
+        for note in loaded.notes:
+            _stderr(f"zonekpi: {note}")
+        for warning in ranking.warnings:
+            _stderr(f"zonekpi: warning: {warning}")
+    human = fmt in ("table", "plain", "markdown")
+    _deliver(_RankOutput(ranking, explain, human), fmt, excel, output, quiet)
+
+
 @cli.command()
 def units() -> None:
     """List the units zonekpi accepts, with their other spellings."""

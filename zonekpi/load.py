@@ -110,6 +110,12 @@ class _PlanBuilder(Reader):
             loaded, _ = read_figure_file(path, self.names, self.problems)
             figures.extend(loaded)
         self.problems.extend(duplicates(figures))
+        scoring = None
+        if d.get("scoring") is not None:
+            from .scoreload import SchemeReader
+
+            reader = SchemeReader(self.doc, self.names, self.problems, self.plan_year)
+            scoring = reader.scheme(d["scoring"], indicators, parks)
         return Plan(
             id=d["id"],
             title=d["title"],
@@ -123,6 +129,7 @@ class _PlanBuilder(Reader):
             elapsed=d.get("elapsed", "months"),
             inputs=tuple(self.inputs),
             notes=tuple(self.doc.notes),
+            scoring=scoring,
         )
 
     def parks(self, raw: list[dict[str, Any]]) -> tuple[Park, ...]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .paths import Progress
 from .periods import Period
+
+if TYPE_CHECKING:
+    from .scoring import Scheme
 
 Direction = Literal["higher", "lower"]
 Tier = Literal["floor", "stretch"]
@@ -130,6 +133,7 @@ class Plan:
     notes: tuple[str, ...] = ()  # how the file was read (encoding), for stderr
     elapsed: Literal["months", "days"] = "months"  # 序时进度: N/12, or days gone / days in year
     inputs: tuple[str, ...] = ()  # every file read for it: the plan, its data: files, --data
+    scoring: Scheme | None = None  # the assessment scheme (考核), if the plan has one
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -1,0 +1,279 @@
+"""Reading a plan's `scoring:` block into a `Scheme`, with every problem the schema cannot see.
+
+The schema has checked the shape; this reader checks the meaning: percentages, indicators and
+parks that exist, a department for every item when departments are ranked, a target to score
+each item against (a zone total needs each park's share under `split:`), steps (`per:`) in
+the unit of what they step over, bands from highest to lowest.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from . import units
+from .assess import applies_as_is, gap_unit, park_targets, zone_target
+from .errors import Problem, UnitError
+from .model import Indicator, Park
+from .reader import Names, Reader
+from .scoring import ONE, ZERO, Department, Item, Rule, Scheme
+from .yamlread import Document
+from .yamlread import Path as YPath
+
+HUNDRED = Decimal(100)
+
+
+class SchemeReader(Reader):
+    """Builds the Scheme of one plan document."""
+
+    def __init__(self, doc: Document, names: Names, problems: list[Problem], year: int) -> None:
+        super().__init__(doc, names, problems)
+        self.plan_year = year
+
+    def scheme(
+        self, raw: dict[str, Any], indicators: tuple[Indicator, ...], parks: tuple[Park, ...]
+    ) -> Scheme | None:
+        at: YPath = ("scoring",)
+        kind = raw.get("units", "parks")
+        if kind == "parks" and not parks:
+            self.error(
+                (*at, "units") if "units" in raw else at,
+                "ranking parks needs parks under 'parks:'; this plan lists none (rank "
+                "departments instead: units: departments)",
+            )
+            return None
+        departments = self.departments(raw.get("departments") or [], kind)
+        default = self.rule(raw.get("rule", "proportional"), (*at, "rule"))
+        known = {i.id: i for i in indicators}
+        items = []
+        seen: dict[tuple[str, str | None, str | None], int] = {}
+        for n, r in enumerate(raw["items"]):
+            item_at = (*at, "items", n)
+            ind = known.get(r["indicator"])
+            if ind is None:
+                self.error((*item_at, "indicator"), self.unknown_indicator(r["indicator"]))
+                continue
+            rule = self.rule(r["rule"], (*item_at, "rule")) if "rule" in r else default
+            key = (ind.id, r.get("tier"), r.get("department"))
+            if key in seen:
+                self.error(
+                    (*item_at, "indicator"),
+                    f"'{ind.id}' is scored twice (also item {seen[key] + 1}); give it one weight",
+                )
+            seen[key] = n
+            item = self.item(r, ind, rule, kind, departments, item_at)
+            if item is not None:
+                items.append(item)
+        if kind == "departments":
+            answered = {i.department for i in items}
+            for n, d in enumerate(departments):
+                if d.id not in answered:
+                    self.error(
+                        (*at, "departments", n, "id"),
+                        f"department '{d.id}' answers for no item; give it items or remove it",
+                    )
+        coefficients = []
+        ids = {d.id for d in departments} if kind == "departments" else {p.id for p in parks}
+        for unit, value in (raw.get("coefficients") or {}).items():
+            if unit not in ids:
+                what = "department" if kind == "departments" else "park"
+                self.error(
+                    (*at, "coefficients", unit),
+                    f"unknown {what} '{unit}' (ranked: {', '.join(sorted(ids))})",
+                    key=True,
+                )
+            coefficients.append((unit, Decimal(str(value))))
+        missing = raw.get("missing", "zero")
+        share = ZERO if missing == "zero" else ONE if missing == "full" else None
+        if share is None:
+            share = self.share(missing, (*at, "missing"), "missing") or ZERO
+        return Scheme(
+            items=tuple(items),
+            units=kind,
+            departments=departments,
+            coefficients=tuple(coefficients),
+            missing=share,
+            precision=int(raw.get("precision", 2)),
+            schedule=bool(raw.get("schedule", True)),
+            note=raw.get("note"),
+            loc=self.loc(at),
+        )
+
+    def departments(self, raw: list[dict[str, Any]], kind: str) -> tuple[Department, ...]:
+        at: YPath = ("scoring", "departments")
+        if kind == "departments" and not raw:
+            self.error(("scoring",), "units: departments needs a 'departments:' list (id, name)")
+        elif kind == "parks" and raw:
+            self.error(at, "departments are listed but parks are ranked; add units: departments")
+        out, seen = [], set()
+        for n, d in enumerate(raw):
+            if d["id"] in seen:
+                self.error((*at, n, "id"), f"department id '{d['id']}' is used twice")
+            seen.add(d["id"])
+            out.append(Department(d["id"], d["name"]))
+        return tuple(out)
+
+    def item(
+        self,
+        r: dict[str, Any],
+        ind: Indicator,
+        rule: Rule,
+        kind: str,
+        departments: tuple[Department, ...],
+        at: YPath,
+    ) -> Item | None:
+        year, tier = self.plan_year, r.get("tier")
+        department = r.get("department")
+        if kind == "departments":
+            ids = [d.id for d in departments]
+            if department is None:
+                self.error(at, f"item '{ind.id}' needs 'department:' (one of {', '.join(ids)})")
+            elif department not in ids:
+                self.error(
+                    (*at, "department"), f"unknown department '{department}' ({', '.join(ids)})"
+                )
+        elif department is not None:
+            self.error(
+                (*at, "department"), "parks are ranked; 'department:' needs units: departments"
+            )
+        split = []
+        for park, q in (r.get("split") or {}).items():
+            if park not in self.names.parks:
+                self.error((*at, "split", park), self.unknown_park(park), key=True)
+                continue
+            amount = self.quantity(q, (*at, "split", park), ind.unit, f"share of park '{park}'")
+            if amount is not None:
+                split.append((park, amount))
+        if split and kind == "departments":
+            self.error((*at, "split"), "a split gives parks their targets; departments are ranked")
+        base = zone_target(ind, year, tier)
+        own = park_targets(ind, year, tier)
+        if not split and base is None and not own:
+            tiers = f" of tier {tier}" if tier else ""
+            self.error(
+                (*at, "indicator"),
+                f"'{ind.id}' has no target{tiers} for {year} to score against; add one, or give "
+                "each park's target under 'split:'",
+            )
+            return None
+        if (
+            kind == "parks"
+            and not split
+            and not own
+            and base is not None
+            and not applies_as_is(ind, base)
+        ):
+            self.error(
+                (*at, "indicator"),
+                f"'{ind.id}' has a zone total as its target ({base.text}), which no single park "
+                "is held to; give each park's share under 'split:' (分解目标)",
+            )
+            return None
+        if kind == "departments" and base is None:
+            self.error(
+                (*at, "indicator"),
+                f"'{ind.id}' has only parks' targets for {year}; a department is scored on a "
+                "target for the whole zone",
+            )
+            return None
+        if rule.per is not None:
+            target = base or (own[0] if own else None)
+            gap = gap_unit(ind, target)
+            if (target is not None and target.kind == "coverage") or not units.compatible(
+                rule.per_unit, gap
+            ):
+                self.error(
+                    (*at, "rule") if "rule" in r else ("scoring", "rule"),
+                    f"a step of {rule.per_text} does not measure '{ind.id}', whose gap is in "
+                    f"{units.display(gap)}",
+                )
+                return None
+        return Item(
+            indicator=ind.id,
+            weight=Decimal(str(r["weight"])),
+            rule=rule,
+            tier=tier,
+            split=tuple(split),
+            department=department,
+            note=r.get("note"),
+            loc=self.loc(at),
+        )
+
+    def rule(self, raw: Any, at: YPath) -> Rule:
+        if isinstance(raw, str):
+            return Rule(kind=raw)  # type: ignore[arg-type]
+        kind, body = next(iter(raw.items()))
+        here = (*at, kind)
+        if kind == "proportional":
+            return Rule("proportional", cap=self.share(body.get("cap", "100%"), (*here, "cap")))
+        if kind == "all_or_nothing":
+            return Rule("all_or_nothing")
+        if kind == "bands":
+            bands: list[tuple[Decimal, Decimal]] = []
+            for n, band in enumerate(body):
+                low = self.share(band["from"], (*here, n, "from"))
+                share = self.share(band["points"], (*here, n, "points"))
+                if bands and low >= bands[-1][0]:
+                    self.error(
+                        (*here, n, "from"),
+                        "bands go from the highest completion down; this one is not below the one "
+                        "before",
+                    )
+                bands.append((low, share))
+            return Rule("bands", bands=tuple(bands))
+        per, per_unit, per_text = self.step(body.get("per"), (*here, "per"))
+        floor = self.share(body.get("floor", "0%"), (*here, "floor"))
+        common = {
+            "points": Decimal(str(body["points"])),
+            "per": per,
+            "per_unit": per_unit,
+            "per_text": per_text,
+            "floor": floor,
+        }
+        if kind == "anchored":
+            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
+            at_target = self.share(body.get("at_target", "80%"), (*here, "at_target"))
+            if not floor <= at_target <= cap:
+                self.error(
+                    here, "at_target must lie between floor and cap (floor ≤ at_target ≤ cap)"
+                )
+            return Rule("anchored", cap=cap, at_target=at_target, **common)  # type: ignore[arg-type]
+        return Rule(
+            "deduction",
+            whole_steps=bool(body.get("whole_steps", False)),
+            **common,  # type: ignore[arg-type]
+        )
+
+    def share(self, raw: Any, at: YPath, what: str = "") -> Decimal:
+        """A percentage written '120%', as a fraction (1.2); 0 after recording a problem."""
+        try:
+            q = units.parse_quantity(raw)
+        except UnitError as exc:
+            self.error(at, str(exc))
+            return ZERO
+        if not units.is_percent(q.unit):
+            self.error(at, f"{raw!r}: write a percentage, like '120%'")
+            return ZERO
+        if q.value < 0:
+            self.error(at, f"{raw!r}: a share of the weight cannot be negative")
+        return q.value / HUNDRED
+
+    def step(self, raw: Any, at: YPath) -> tuple[Decimal | None, str, str]:
+        if raw is None:
+            return None, "", ""
+        try:
+            q = units.parse_quantity(raw)
+        except UnitError as exc:
+            self.error(at, str(exc))
+            return None, "", ""
+        if q.value <= 0:
+            self.error(at, f"{raw!r}: a step must be more than zero")
+            return None, "", ""
+        if units.is_percent(q.unit):
+            self.error(
+                at,
+                f"{raw!r}: a step of a percentage or a growth rate is in percentage points, like "
+                "'1 个百分点'; without 'per:' a step is one point of completion",
+            )
+            return None, "", ""
+        return q.value, q.unit, units.fmt_quantity(q.value, q.unit)
