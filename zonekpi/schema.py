@@ -99,10 +99,28 @@ def _leaf_errors(error: Any) -> list[Any]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         hint = error.schema.get("x-zonekpi-hint")
         if hint:
+            branch = _chosen_branch(error)
+            if branch is not None:  # {proportional: {cap: 1.2}}: what is wrong inside it
+                inner = [e for e in error.context if e.relative_schema_path[0] == branch]
+                if inner:
+                    return [e for sub in inner for e in _leaf_errors(sub)]
             return [error]
         best = min(error.context, key=lambda e: (len(e.context or ()), -len(e.absolute_path)))
         return [best]
     return [error]
+
+
+def _chosen_branch(error: Any) -> int | None:
+    """The oneOf branch a mapping picked by its one distinguishing key, if exactly one."""
+    if not isinstance(error.instance, dict):
+        return None
+    keys = [
+        (n, b["required"][0])
+        for n, b in enumerate(error.schema.get("oneOf", []))
+        if isinstance(b, dict) and len(b.get("required", ())) == 1
+    ]
+    chosen = [n for n, key in keys if key in error.instance]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _explain(error: Any, doc: Document) -> list[Problem]:
@@ -189,6 +207,8 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
         return f"{where} must be {words}, not {_show(err.instance)}", False
     if v == "pattern" and hint:
         return f"{where}: {_show(err.instance)} — {hint}", False
+    if v == "exclusiveMinimum":
+        return f"{where}: {_show(err.instance)} must be more than {err.validator_value}", False
     if v in ("minimum", "maximum"):
         return f"{where}: {_show(err.instance)} is out of range ({v} {err.validator_value})", False
     if v in ("minItems", "maxItems", "minLength", "minProperties"):
