@@ -318,9 +318,18 @@ def validate(plans: tuple[str, ...], data: tuple[str, ...]) -> None:
             continue
         for note in plan.notes:
             _stderr(f"zonekpi: {note}")
+        scheme = plan.scoring
+        scored = ""
+        if scheme is not None:
+            ranked = (
+                len(scheme.departments)
+                if scheme.units == "departments"
+                else len(plan.children(None))
+            )
+            scored = f", scoring {len(scheme.items)} items for {ranked} {scheme.units}"
         _emit(
             f"{path}: ok ({len(plan.indicators)} indicators, {len(plan.targets)} targets, "
-            f"{len(plan.figures)} figures)\n"
+            f"{len(plan.figures)} figures{scored})\n"
         )
     if problems:
         raise InvalidInput(problems)
@@ -567,7 +576,7 @@ def rank(
                     0,
                     0,
                     "has no assessment scheme; add a 'scoring:' block with items and weights "
-                    "(docs/format.md, Scoring)",
+                    "(docs/format.md, Scoring 考核计分)",
                 )
             ]
         )
