@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 
 from . import months, rollup, units
 from .errors import UnitMismatch
@@ -78,11 +79,13 @@ class Figures:
             return None
         total = sum((f.value for f in parts if f.value is not None), Decimal(0))
         values = [(a, b, f.value) for a, b, f in pieces if f.value is not None]
-        if len(months.totals(values, period.first, period.last)) > 1:
+        if not months.unique(values, period.first, period.last) and (
+            len(months.totals(values, period.first, period.last)) > 1
+        ):
             inside = [f for a, b, f in pieces if period.first <= a and b <= period.last]
             return self._disagree(indicator, park, period, inside)
-        spans = " + ".join(f.period.months_label for f in parts)
-        return Figure(indicator, park, period, total, note=f"{spans}", loc=parts[0].loc)
+        spans = _spans(tuple(f.period for f in parts))
+        return Figure(indicator, park, period, total, note=spans, loc=parts[0].loc)
 
     def _disagree(
         self, indicator: str, park: str | None, period: Period, figs: list[Figure]
@@ -332,6 +335,12 @@ class Figures:
         if roll is not None and rollup.has_data(roll):
             return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
         return NONE
+
+
+@lru_cache(maxsize=256)
+def _spans(periods: tuple[Period, ...]) -> str:
+    """What a composed figure was made of: 1–9月 + 10月 (the same few ways, many series)."""
+    return " + ".join(p.months_label for p in periods)
 
 
 def as_period(period: Period | int) -> Period:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from . import units
 from .errors import Problem, UnitError
-from .model import Figure
+from .model import Figure, Loc
 from .periods import Period, parse_period
 from .reader import Names, Reader, read_bytes
 from .yamlread import Document, decode, read_yaml
@@ -127,6 +128,7 @@ def _flag(value: Any) -> bool | None:
 
 
 CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 MEASURES = ("value", "growth", "base", "change")
 
 
@@ -277,32 +279,39 @@ def _table_figures(
             )
         )
         return []
-    merged: dict[tuple[str, str, str], tuple[dict[str, Any], int]] = {}
-    order: list[tuple[str, str, str]] = []
+    merged: dict[tuple[str, str, Period], list[Any]] = {}
+    width = len(header)
+    at = {h: n for n, h in enumerate(header)}
+    i_ind, i_period, i_value = at["indicator"], at["period"], at["value"]
+    i_park, i_unit, i_measure, i_note = (at.get(k) for k in ("park", "unit", "measure", "note"))
     for lineno, row in rows:
-        row = row[: len(header)] if not any(c.strip() for c in row[len(header) :]) else row
-        if not any(cell.strip() for cell in row):
+        if len(row) > width and not any(c.strip() for c in row[width:]):
+            row = row[:width]
+        cells = [c.strip() for c in row]
+        if not any(cells):
             continue
-        if len(row) != len(header):
+        if len(cells) != width:
             problems.append(
-                Problem(name, lineno, 0, f"has {len(row)} cells; the header has {len(header)}")
+                Problem(name, lineno, 0, f"has {len(row)} cells; the header has {width}")
             )
             continue
-        cells = {h: c.strip() for h, c in zip(header, row, strict=True)}
         try:
-            period = str(parse_period(cells["period"]))
+            period = parse_period(cells[i_period])
         except ValueError as exc:
             problems.append(Problem(name, lineno, 0, str(exc)))
             continue
-        measure = (cells.get("measure") or "value").lower()
+        measure = (
+            cells[i_measure].lower() if i_measure is not None and cells[i_measure] else "value"
+        )
         if measure not in MEASURES:
             problems.append(
                 Problem(name, lineno, 0, f"measure {measure!r} is not one of {', '.join(MEASURES)}")
             )
             continue
-        ind = names.indicators.get(cells["indicator"])
-        raw_value: str = cells["value"]
-        unit_cell = cells.get("unit", "")
+        indicator = cells[i_ind]
+        ind = names.indicators.get(indicator)
+        raw_value = cells[i_value]
+        unit_cell = cells[i_unit] if i_unit is not None else ""
         if not raw_value:
             problems.append(
                 Problem(
@@ -314,14 +323,12 @@ def _table_figures(
                 )
             )
             continue
-        flag_unit = unit_cell and _unit_or_none(unit_cell) == "是否"
-        text = f"{raw_value} {unit_cell}".strip() if unit_cell and not flag_unit else raw_value
+        unit = _unit_or_none(unit_cell) if unit_cell else None
         if (
             ind is not None
             and measure == "value"
             and ind.unit != "是否"
-            and unit_cell
-            and _is_percent_unit(unit_cell)
+            and unit == "percent"
             and not units.is_percent(ind.unit)
         ):
             problems.append(
@@ -335,20 +342,24 @@ def _table_figures(
                 )
             )
             continue
-        key = (cells["indicator"], cells.get("park", ""), period)
-        if key not in merged:
-            merged[key] = (
-                {
-                    "indicator": cells["indicator"],
-                    "park": cells.get("park") or None,
-                    "period": period,
-                    "note": cells.get("note") or None,
-                },
-                lineno,
+        value: Any = raw_value
+        if unit_cell and unit != "是否":
+            plain = _PLAIN_NUMBER.fullmatch(raw_value)
+            # a plain number and a known unit: read here, once (most rows of a big file)
+            value = (
+                (Decimal(raw_value), unit)
+                if plain and unit is not None
+                else f"{raw_value} {unit_cell}"
             )
-            order.append(key)
-        entry, first_line = merged[key]
-        if measure in entry:
+        park = cells[i_park] if i_park is not None else ""
+        key = (indicator, park, period)
+        entry = merged.get(key)
+        if entry is None:
+            note = cells[i_note] if i_note is not None else ""
+            entry = [indicator, park or None, period, note or None, lineno, None, None, None, None]
+            merged[key] = entry
+        slot = _SLOT[measure]
+        if entry[slot] is not None:
             problems.append(
                 Problem(
                     name,
@@ -356,19 +367,44 @@ def _table_figures(
                     0,
                     f"a second {measure} for {key[0]}"
                     f"{', park ' + key[1] if key[1] else ''}, {period} (first at line "
-                    f"{first_line}); keep one",
+                    f"{entry[4]}); keep one",
                 )
             )
             continue
-        entry[measure] = text
+        entry[slot] = value
     figures = []
-    for key in order:
-        entry, lineno = merged[key]
-        sub = FigureReader(_LineDoc(name, lineno), names, problems)
-        fig = sub.figure(entry, ())
+    doc = _LineDoc(name, 0)
+    sub = FigureReader(doc, names, problems)
+    parks = {p: p for p in names.parks}  # one string per park id, not one per row
+    for indicator, park, period, note, line, *measures in merged.values():
+        value = measures[0]
+        ind = names.indicators.get(indicator)
+        if (
+            ind is not None
+            and type(value) is tuple
+            and value[1] == ind.unit
+            and measures[1:] == [None, None, None]
+            and (park is None or park in parks)
+        ):  # a level alone, already read in its indicator's unit: most rows of a big file
+            fig: Figure | None = Figure(
+                ind.id, park and parks[park], period, value[0], note=note, loc=Loc(name, line, 0)
+            )
+        else:  # anything else is read, and checked, the general way
+            raw = {"indicator": indicator, "park": park, "period": period, "note": note}
+            raw.update(
+                (m, units.Quantity(*v) if type(v) is tuple else v)
+                for m, v in zip(MEASURES, measures, strict=True)
+                if v is not None
+            )
+            doc.line = line
+            fig = sub.figure(raw, ())
         if fig is not None:
             figures.append(fig)
     return figures
+
+
+# where each measure of a row goes in a figure's entry (indicator, park, period, note, line, …)
+_SLOT = {"value": 5, "growth": 6, "base": 7, "change": 8}
 
 
 def _unit_or_none(text: str) -> str | None:
@@ -376,10 +412,6 @@ def _unit_or_none(text: str) -> str | None:
         return units.parse_unit(text)
     except UnitError:
         return None
-
-
-def _is_percent_unit(text: str) -> bool:
-    return _unit_or_none(text) == "percent"
 
 
 class _LineDoc(Document):

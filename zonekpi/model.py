@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .paths import Progress
 from .periods import Period
@@ -38,13 +38,16 @@ TARGET_KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Loc:
-    """Where something was written: file, line and column (1-based; 0 when unknown)."""
+class Loc(NamedTuple):
+    """Where something was written: file, line and column (1-based; 0 when unknown). A named
+    tuple: every figure carries one, and a tuple is made in C."""
 
     file: str
     line: int = 0
     col: int = 0
+
+
+NOWHERE = Loc("")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Target:
     tier: Tier | None = None
     park: str | None = None
     source: str | None = None
-    loc: Loc = Loc("")
+    loc: Loc = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -88,13 +91,13 @@ class Indicator:
     group: str | None = None
     source: str | None = None
     targets: tuple[Target, ...] = ()
-    loc: Loc = Loc("")
+    loc: Loc = NOWHERE
     rollup: RollupMethod | None = None  # None: follow from the unit (see rollup.method)
     stock: bool = False  # a level at a moment (企业数), not a flow summed over months (产值)
     was: str | None = None  # its id (or name) in last year's plan, when it changed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A reported figure; `value`, `base` and `change` are in the indicator's unit
     (`change` in 百分点 for a % indicator), `growth` in percent."""
@@ -108,15 +111,14 @@ class Figure:
     base: Decimal | None = None
     change: Decimal | None = None
     note: str | None = None
-    loc: Loc = Loc("")
+    loc: Loc = NOWHERE
+    # (indicator, park, period): what a figure is filed under; computed once, read often
+    key: tuple[str, str | None, Period] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.period, int):
             object.__setattr__(self, "period", Period(self.period))
-
-    @property
-    def key(self) -> tuple[str, str | None, Period]:
-        return (self.indicator, self.park, self.period)
+        object.__setattr__(self, "key", (self.indicator, self.park, self.period))
 
 
 @dataclass(frozen=True)

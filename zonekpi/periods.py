@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 CN_MONTHS = {
@@ -40,8 +41,10 @@ CN_MONTHS = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(NamedTuple):
+    """Months `first`–`last` of `year` (the whole year by default). A named tuple rather than a
+    dataclass: periods key every figure, and a tuple hashes and compares in C."""
+
     year: int
     first: int = 1
     last: int = 12
@@ -128,6 +131,19 @@ HINT = "write a year (2018), a month to date (2018-10), a quarter (2018-Q3) or 2
 
 def parse_period(text: object) -> Period:
     """A period from its written form; ValueError with a hint otherwise."""
+    if isinstance(text, Period):
+        return text
+    if isinstance(text, (str, int)):  # a figure file repeats a dozen periods many times
+        return _parse_cached(text)
+    return _parse(text)
+
+
+@lru_cache(maxsize=1024)
+def _parse_cached(text: str | int) -> Period:
+    return _parse(text)
+
+
+def _parse(text: object) -> Period:
     # full-width digits and signs, any spaces, 份 and 累计 are what offices write around it
     s = "".join(unicodedata.normalize("NFKC", str(text)).split())
     s = re.sub(r"年([一二三四五六七八九十]+)月", lambda m: f"年{_cn_month(m[1])}月", s)

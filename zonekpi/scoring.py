@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from .model import Loc, Tier
+from .model import NOWHERE, Loc, Tier
 
 RuleKind = Literal["proportional", "all_or_nothing", "bands", "anchored", "deduction"]
 UnitKind = Literal["parks", "departments"]
@@ -41,7 +41,6 @@ ONE = Decimal(1)
 HUNDRED = Decimal(100)
 INF = Decimal("Infinity")
 EPS = Decimal("1e-9")
-NOWHERE = Loc("")
 
 
 @dataclass(frozen=True)

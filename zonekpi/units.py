@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ _SYMBOLS = {
 _DISPLAY = {"percent": "%", "permille": "‰", "百分点": "个百分点", "是否": "是/否"}
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_E_NOTATION = re.compile(r"[eE][-+]?\d")
+_EXPRESSION = re.compile(r"[-+*/]\s*\d")
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+@lru_cache(maxsize=512)
 def parse_unit(text: str) -> str:
     """The canonical name of a unit as written, or UnitError naming what is accepted."""
     spelled = normalise(text)
@@ -188,13 +191,16 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     A bare number is accepted only when `default_unit` is given (a CSV whose unit column is
     filled in); otherwise the unit is required, since zonekpi never guesses one.
     """
+    if isinstance(text, Quantity):  # already read (a CSV row's number and unit)
+        return text
     if isinstance(text, bool) or text is None:
         raise UnitError(f"expected a number with a unit, like '95 家', not {text!r}")
     if isinstance(text, (int, Decimal, float)):
         if default_unit is None:
             raise UnitError(f"{text} has no unit; write it with its unit, for example '{text} 家'")
         return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
-    spelled = normalise(str(text))
+    text = str(text)
+    spelled = text.strip() if text.isascii() else normalise(text)
     match = _NUMBER.match(spelled)
     if not match:
         raise UnitError(_number_hint(spelled))
@@ -202,7 +208,7 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     number = spelled[: match.end()]
     if rest and (rest[0].isdigit() or rest[0] in ",./"):
         raise UnitError(_number_hint(spelled))
-    if re.match(r"[eE][-+]?\d", rest):
+    if _E_NOTATION.match(rest):
         raise UnitError(f"{spelled!r}: write the number out (1.5e3 is 1500), not in e-notation")
     if not rest:
         if default_unit is None:
@@ -211,7 +217,7 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
             )
         unit = default_unit
     else:
-        if re.search(r"[-+*/]\s*\d", rest) or rest[:1] == "*":
+        if _EXPRESSION.search(rest) or rest[:1] == "*":
             raise UnitError(
                 f"{spelled!r} is an expression; write one number and one unit, such as '5 元'"
             )

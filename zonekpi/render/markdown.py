@@ -1,10 +1,31 @@
-"""Markdown: a pipe table with the title in bold, ready for a report or Word/WPS."""
+"""Markdown: a pipe table with the title in bold, ready for a report or Word/WPS (tabulate)."""
 
 from __future__ import annotations
 
-from . import Options, Output
-from .plain import _tabulate
+from . import Options, Output, display_columns, human_cell
 
 
 def render(output: Output, options: Options) -> str:
-    return _tabulate(output, "pipe")
+    import tabulate
+
+    tabulate.PRESERVE_WHITESPACE = False
+    table = output.table()
+    cols = display_columns(table)
+    rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
+    body = tabulate.tabulate(
+        rows,
+        headers=[c.header for c in cols],
+        tablefmt="pipe",
+        colalign=["right" if c.numeric else "left" for c in cols],
+        disable_numparse=True,
+    )
+    lines = [f"**{table.title}**", "", body if rows else "(无目标 no targets)"]
+    if table.footer:
+        # Markdown joins lines into one paragraph; a blank line keeps each its own
+        lines += ["", *"\n\n".join(table.footer).split("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    # A newline would end a row in any format; a pipe ends a cell in a Markdown table.
+    return text.replace("\n", " ").replace("|", "\\|")
