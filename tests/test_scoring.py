@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
 from zonekpi.assess import assess
 from zonekpi.load import load_plan
+from zonekpi.model import Status
 from zonekpi.periods import Period
-from zonekpi.scoring import INF, Rule, competition_ranks, completion, points
+from zonekpi.scoring import Rule, competition_ranks, completion, points
 
 from .conftest import ROOT
 
@@ -249,9 +251,9 @@ def test_deduction_pro_rata_and_whole_steps():
 
 def test_completion_for_lower_is_better_and_odd_targets():
     assert completion(D(4), D(5), lower=True) == D("1.25")  # 5 ÷ 4
-    assert completion(D(0), D(5), lower=True) == INF  # nothing used: the best there is
-    assert points(Rule("proportional", cap=D("1.2")), D(10), INF, True) == 12
-    assert completion(D(-4), D(-3), lower=True) == D(-4) / D(-3)  # 下降4% against 下降3%
+    assert completion(D(0), D(5), lower=True) is None  # nothing used: the best there is
+    assert points(Rule("proportional", cap=D("1.2")), D(10), None, True) == 12
+    assert completion(D(-4), D(-3), lower=True) == Fraction(4, 3)  # 下降4% against 下降3%
     assert completion(D(-3), D(-5)) == D("1.4")  # 1 + (−3 − −5) ÷ 5
     assert completion(D(2), D(0), met=True) == 1
     assert completion(D(-1), D(0), met=False) == 0
@@ -397,3 +399,244 @@ def test_bad_schemes_name_the_line_and_the_fix(cli, plan_file, item, message):
     assert any(message in line for line in lines), res.stderr
     assert all(line.startswith(f"zonekpi: {path}:") for line in lines)
     assert "Traceback" not in res.output
+
+
+# -- review cases: rounding, tiers, splits of rates, strict targets, the months -------------
+
+THREE = """\
+id: t
+title: 测试区
+year: 2018
+parks:
+  - {id: a, name: 甲园}
+  - {id: b, name: 乙园}
+  - {id: c, name: 丙园}
+"""
+
+
+def test_points_are_rounded_half_up_from_exact_arithmetic(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: cap, name: 引进资金, unit: 亿元, targets: [{at_least: 360 亿元}]}
+figures:
+  - {indicator: cap, park: a, period: 2018, value: 121 亿元}
+  - {indicator: cap, park: b, period: 2018, value: 120 亿元}
+  - {indicator: cap, park: c, period: 2018, value: 119 亿元}
+scoring:
+  rule: {proportional: {cap: 120%}}
+  items:
+    - {indicator: cap, weight: 3, split: {a: 120 亿元, b: 120 亿元, c: 120 亿元}}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    # 3 × 121 ÷ 120 = 3.025 exactly → 3.03 (四舍五入), never 3.02 from 3.0249999…
+    assert r["a"].points == D("3.03")
+    # 3 × 119 ÷ 120 = 2.975 → 2.98
+    assert r["c"].points == D("2.98")
+
+
+def test_pro_rata_cap_on_a_flow_in_january_lower_is_better(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - id: energy
+    name: 能耗
+    unit: 万吨标准煤
+    direction: lower
+    targets: [{at_most: 15 万吨标准煤}]
+figures:
+  - {indicator: energy, park: a, period: 2018-01, value: 2 万吨标准煤}
+  - {indicator: energy, park: b, period: 2018-01, value: 0.25 万吨标准煤}
+  - {indicator: energy, park: c, period: 2018-01, value: 0 万吨标准煤}
+scoring:
+  rule: {proportional: {cap: 120%}}
+  items:
+    - indicator: energy
+      weight: 3
+      split: {a: 5 万吨标准煤, b: 5 万吨标准煤, c: 5 万吨标准煤}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text)), Period(2018, 1, 1)))
+    # January's cap: 5 × 1/12 = 0.41667; a used 2: 0.41667 ÷ 2 = 20.83% → 3 × 5/24 = 0.625 → 0.63
+    assert r["a"].points == D("0.63")
+    # b used 0.25: 0.41667 ÷ 0.25 = 166.7%, capped at 120% → 3.60
+    assert r["b"].points == D("3.60")
+    # c used nothing: the best there is → the cap, 3.60
+    assert r["c"].points == D("3.60")
+    assert r["a"].scores[0].status is Status.BEHIND  # during the year: against the schedule
+
+
+def test_the_floor_tier_is_scored_unless_the_item_says_stretch(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - id: inst
+    name: 研究院
+    unit: 个
+    stock: true
+    targets:
+      - {allocation: {a: 5 个, b: 5 个, c: 5 个}, tier: stretch}
+      - {allocation: {a: 2 个, b: 2 个, c: 2 个}, tier: floor}
+figures:
+  - {indicator: inst, park: a, period: 2018, value: 2 个}
+  - {indicator: inst, park: b, period: 2018, value: 4 个}
+  - {indicator: inst, park: c, period: 2018, value: 5 个}
+scoring:
+  items:
+    - {indicator: inst, weight: 10}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    assert [r[p].points for p in "abc"] == [D("10.00")] * 3  # 2 of 确保 2: 100%
+    stretch = text.replace(
+        "{indicator: inst, weight: 10}", "{indicator: inst, weight: 10, tier: stretch}"
+    )
+    r = by_unit(assess(load_plan(plan_file(stretch, "stretch.yaml"))))
+    assert [r[p].points for p in "abc"] == [D("4.00"), D("8.00"), D("10.00")]  # of 力争 5
+
+
+def test_a_split_of_a_growth_target_gives_each_park_its_rate(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: out, name: 产值, unit: 亿元, targets: [{growth: 10%}]}
+figures:
+  - {indicator: out, park: a, period: 2018, growth: 12%}
+  - {indicator: out, park: b, period: 2018, growth: 6%}
+  - {indicator: out, park: c, period: 2018, growth: 4%}
+scoring:
+  items:
+    - indicator: out
+      weight: 10
+      split: {a: 15%, b: 8%, c: 4%}
+      rule: {anchored: {points: 1, per: 1 个百分点, at_target: 80%, cap: 100%}}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    # a: 12% against 15%, 3 points short: 8 − 3 = 5; b: 6% vs 8%: 8 − 2 = 6; c: 4% = 4%: 8
+    assert [r[p].points for p in "abc"] == [D("5.00"), D("6.00"), D("8.00")]
+
+
+def test_a_split_of_an_increase_is_scored_on_the_increase(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: firms, name: 企业, unit: 家, stock: true, targets: [{increase: 15 家}]}
+figures:
+  - {indicator: firms, park: a, period: 2017, value: 10 家}
+  - {indicator: firms, park: a, period: 2018, value: 14 家}
+  - {indicator: firms, park: b, period: 2017, value: 10 家}
+  - {indicator: firms, park: b, period: 2018, value: 15 家}
+  - {indicator: firms, park: c, period: 2017, value: 10 家}
+  - {indicator: firms, park: c, period: 2018, value: 20 家}
+scoring:
+  items:
+    - {indicator: firms, weight: 10, split: {a: 5 家, b: 5 家, c: 5 家}}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    # +4 of 5: 80% → 8.00; +5: 10.00; +10: 200%, capped at 100% → 10.00
+    assert [r[p].points for p in "abc"] == [D("8.00"), D("10.00"), D("10.00")]
+
+
+def test_a_strict_target_reached_exactly_is_missed_and_scores_below_full(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: listed, name: 上市企业, unit: 家, stock: true, targets: [{more_than: 30 家}]}
+figures:
+  - {indicator: listed, park: a, period: 2018, value: 11 家}
+  - {indicator: listed, park: b, period: 2018, value: 10 家}
+  - {indicator: listed, park: c, period: 2018, value: 9 家}
+scoring:
+  items:
+    - {indicator: listed, weight: 10, split: {a: 10 家, b: 10 家, c: 10 家}}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    assert r["a"].points == D("10.00")
+    assert r["b"].points == D("9.99")  # 突破10家 with exactly 10: missed, one hundredth below
+    assert r["b"].scores[0].status is Status.MISSED
+    assert r["c"].points == D("9.00")
+
+
+def test_a_range_keeps_its_upper_end_during_the_year(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: ipo, name: 上市, unit: 家, targets: [{between: [3 家, 6 家]}]}
+figures:
+  - {indicator: ipo, park: a, period: 2018-06, value: 2 家}
+  - {indicator: ipo, park: b, period: 2018-06, value: 6 家}
+  - {indicator: ipo, park: c, period: 2018-06, value: 1 家}
+scoring:
+  items:
+    - {indicator: ipo, weight: 10, split: {a: 3 家, b: 3 家, c: 3 家}}
+"""
+    )
+    # a split of a range is ≥ the share; by June the share is 3 × 6/12 = 1.5
+    r = by_unit(assess(load_plan(plan_file(text)), Period(2018, 1, 6)))
+    assert [r[p].points for p in "abc"] == [D("10.00"), D("10.00"), D("6.67")]
+
+
+def test_departments_are_scored_on_the_share_of_parks_covered(plan_file):
+    text = (
+        THREE
+        + """\
+indicators:
+  - {id: apt, name: 人才公寓, unit: 是否, targets: [{coverage: all}]}
+figures:
+  - {indicator: apt, park: a, period: 2018, value: 是}
+  - {indicator: apt, park: b, period: 2018, value: 是}
+  - {indicator: apt, park: c, period: 2018, value: 否}
+scoring:
+  units: departments
+  departments: [{id: js, name: 建设局}]
+  items:
+    - {indicator: apt, weight: 9, department: js}
+"""
+    )
+    r = by_unit(assess(load_plan(plan_file(text))))
+    assert r["js"].points == D("6.00")  # 2 of 3 parks: 9 × 2/3
+
+
+def test_rank_refuses_a_year_its_scheme_is_not_for(cli):
+    res = cli("rank", str(XINXIANG), "--year", "2019")
+    assert res.exit_code == 2
+    assert "scoring scheme is for 2018, not 2019" in res.stderr
+
+
+MORE_BAD = [
+    ("scoring:\n  missing: 200%\n", "'200%': a share of the weight from 0% to 100%"),
+    (
+        "    - {indicator: jobless, weight: 20, rule: {deduction: {points: 1, floor: 150%}}}\n",
+        "'150%': a share of the weight from 0% to 100%",
+    ),
+    ("    - {indicator: jobless, weight: 20, rule: {proportional: {cap: 0%}}}\n", "a cap of 0%"),
+    ("    - {indicator: jobless, weight: 20000}\n", "out of range (maximum 10000)"),
+    ("    - {indicator: firms, weight: 40, split: {a: 10 家, b: 10 家}}\n", "no share for c"),
+    (
+        "    - {indicator: firms, weight: 40, split: {a: 0 家, b: 1 家, c: 1 家}}\n",
+        "more than zero",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), MORE_BAD)
+def test_more_bad_schemes(cli, plan_file, line, message):
+    head, _ = SMALL.split("scoring:\n")
+    if line.startswith("scoring:"):
+        text = head + line + "  items:\n    - {indicator: jobless, weight: 20}\n"
+    else:
+        text = head + "scoring:\n  items:\n" + line
+    res = cli("validate", str(plan_file(text)))
+    assert res.exit_code == 2
+    assert message in res.stderr, res.stderr

@@ -16,17 +16,25 @@ every number in the explanation adds up by hand. Ties share a rank.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from . import rollup, units
 from .actuals import Figures
 from .model import Finding, Indicator, Plan, Status, Target
-from .numbers import fmt_number
+from .numbers import fmt_number, fmt_ratio
 from .periods import Period
 from .schedule import accumulates
-from .scoring import ONE, Item, Scheme, competition_ranks, completion, points
+from .scoring import (
+    Item,
+    Scheme,
+    as_decimal,
+    competition_ranks,
+    completion,
+    points,
+    round_half_up,
+)
 from .targets import evaluate
 
 LEVEL_KINDS = ("at_least", "more_than", "at_most", "less_than", "between", "about")
@@ -34,6 +42,7 @@ LOWER_KINDS = ("at_most", "less_than")
 PARK_KINDS = ("coverage", "per_park", "allocation")
 # kinds whose numbers scale with the time elapsed when the indicator is a flow
 SCALED_KINDS = (*LEVEL_KINDS, "per_park", "allocation")
+INF = Decimal("Infinity")  # a completion without bound: nothing used of a lower-is-better cap
 
 
 @dataclass(frozen=True)
@@ -102,14 +111,17 @@ def zone_target(ind: Indicator, year: int, tier: str | None) -> Target | None:
 
 
 def park_targets(ind: Indicator, year: int, tier: str | None) -> list[Target]:
-    """Targets of `ind` that name parks: per-park kinds and targets for one park."""
-    return [
+    """Targets of `ind` that name parks (per-park kinds, targets for one park): of the item's
+    tier, or the floor (确保) before the stretch (力争)."""
+    own = [
         t
         for t in ind.targets
         if t.year == year
         and (t.kind in PARK_KINDS or t.park is not None)
         and (tier is None or t.tier == tier)
     ]
+    own.sort(key=lambda t: t.tier == "stretch")
+    return own
 
 
 def applies_as_is(ind: Indicator, target: Target) -> bool:
@@ -118,6 +130,15 @@ def applies_as_is(ind: Indicator, target: Target) -> bool:
     if target.kind == "growth" or (target.kind == "increase" and target.unit == "百分点"):
         return True
     return rollup.method(ind) != "sum"
+
+
+def split_kind(ind: Indicator, base: Target | None) -> tuple[str, str]:
+    """The kind and unit of a park's share under `split:`: the zone target's own (≥ 95家 gives
+    ≥ 42家; 增长13% gives 增长15%; 新增10家 gives 新增4家), or, for any other, ≥ in the
+    indicator's unit."""
+    if base is None or base.kind not in (*LEVEL_KINDS[:4], "growth", "increase"):
+        return "at_least", ind.unit
+    return base.kind, base.unit or ind.unit
 
 
 def unit_target(item: Item, ind: Indicator, unit: str, scheme: Scheme, year: int) -> Target | None:
@@ -130,15 +151,16 @@ def unit_target(item: Item, ind: Indicator, unit: str, scheme: Scheme, year: int
         if share is None:
             return None
         base = zone_target(ind, year, item.tier)
-        kind = base.kind if base is not None and base.kind in LEVEL_KINDS[:4] else "at_least"
-        text = units.fmt_quantity(share, ind.unit)
+        kind, measure = split_kind(ind, base)
+        text = units.fmt_quantity(share, measure)
         if base is None:
-            return Target(kind, year, text, value=share, unit=ind.unit, park=unit)
+            return Target(kind, year, text, value=share, unit=measure, park=unit)
         return replace(
             base,
             kind=kind,
             text=text,
             value=share,
+            unit=measure,
             park=unit,
             high=None,
             tolerance=None,
@@ -148,14 +170,12 @@ def unit_target(item: Item, ind: Indicator, unit: str, scheme: Scheme, year: int
     for t in park_targets(ind, year, item.tier):
         if t.park == unit:
             return t
-        if t.park is None and t.kind in PARK_KINDS:
-            if t.kind == "allocation" and unit not in dict(t.shares):
-                return None
-            if t.kind != "allocation" and t.parks is not None and unit not in t.parks:
-                return None
+        if t.park is None and t.kind == "allocation" and unit in dict(t.shares):
+            return t
+        if t.park is None and t.kind in ("coverage", "per_park") and unit in (t.parks or [unit]):
             return t
     base = zone_target(ind, year, item.tier)
-    if base is not None and applies_as_is(ind, base):
+    if base is not None and base.kind not in PARK_KINDS and applies_as_is(ind, base):
         return base
     return None
 
@@ -166,41 +186,57 @@ def assess(plan: Plan, period: Period | None = None, previous: Plan | None = Non
     assert scheme is not None, "assess() needs a plan with a scoring scheme"
     period = period or Period(plan.year)
     figures = Figures(plan, previous)
-    tau = None if period.is_year or not scheme.schedule else period.elapsed(plan.elapsed)
-    quantum = Decimal(1).scaleb(-scheme.precision)
-
-    def rounded(value: Decimal) -> Decimal:
-        return value.quantize(quantum, rounding=ROUND_HALF_UP)
-
+    tau = None if period.is_year or not scheme.schedule else period.elapsed_exact(plan.elapsed)
     made = []
     for unit, name in units_of(plan, scheme):
         scores = []
         for item in scheme.items:
             ind = plan.indicator(item.indicator)
             target = unit_target(item, ind, unit, scheme, period.year)
-            scores.append(_score(item, ind, target, unit, scheme, figures, period, tau, rounded))
-        earned = sum((s.points for s in scores), Decimal(0))
-        coefficient = scheme.coefficient(unit)
-        full = sum((s.item.weight for s in scores if s.target is not None), Decimal(0))
-        made.append(
-            Standing(
-                unit, name, tuple(scores), earned, coefficient, rounded(earned * coefficient), full
-            )
+            scores.append(_score(item, ind, target, unit, scheme, figures, period, tau))
+        earned = round_half_up(
+            Fraction(sum((s.points for s in scores), Decimal(0))), scheme.precision
         )
+        coefficient = scheme.coefficient(unit)
+        total = round_half_up(Fraction(earned) * Fraction(coefficient), scheme.precision)
+        full = sum((s.item.weight for s in scores if s.target is not None), Decimal(0))
+        made.append(Standing(unit, name, tuple(scores), earned, coefficient, total, full))
     ranks = competition_ranks([s.total for s in made])
     order = sorted(range(len(made)), key=lambda i: (ranks[i], i))
     standings = tuple(replace(made[i], rank=ranks[i]) for i in order)
-    return Ranking(
-        plan, scheme, period, tau, standings, tuple(_warnings(standings, figures, scheme))
-    )
+    elapsed = None if tau is None else as_decimal(tau)
+    warnings = _warnings(standings, figures, scheme, period)
+    return Ranking(plan, scheme, period, elapsed, standings, tuple(warnings))
 
 
-def _warnings(standings: tuple[Standing, ...], figures: Figures, scheme: Scheme) -> list[str]:
+def _warnings(
+    standings: tuple[Standing, ...], figures: Figures, scheme: Scheme, period: Period
+) -> list[str]:
     out = []
     fulls = {s.full for s in standings}
-    if len(fulls) > 1 and scheme.units == "parks":
+    if len(fulls) > 1:
         parts = ", ".join(f"{s.name} {fmt_number(s.full)}" for s in standings)
         out.append(f"满分不同 full marks differ ({parts}); totals are compared as they stand")
+    if standings and all(len(s.missing) == len(s.scores) for s in standings if s.scores):
+        months = sorted({f.period for f in figures.plan.figures if f.period.year == period.year})
+        hint = (
+            f"; the figures are for parts of the year: give --period {months[-1]}"
+            if period.is_year and months and not months[-1].is_year
+            else ""
+        )
+        out.append(f"no unit has any figure for {period.label}{hint}")
+        return out + list(dict.fromkeys(figures.warnings))
+    for item in scheme.items:
+        ind = figures.indicators[item.indicator]
+        base = zone_target(ind, period.year, item.tier)
+        if item.split and base is not None and base.kind in ("at_least", "more_than"):
+            total = sum((v for _, v in item.split), Decimal(0))
+            if base.value is not None and total != base.value:
+                out.append(
+                    f"{item.loc.file}:{item.loc.line}: the split of '{ind.id}' adds up to "
+                    f"{units.fmt_quantity(total, ind.unit)}, but the zone's target is "
+                    f"{units.fmt_quantity(base.value, ind.unit)}"
+                )
     for s in standings:
         if s.missing:
             names = "、".join(sc.indicator.name for sc in s.missing)
@@ -219,47 +255,56 @@ def _score(
     scheme: Scheme,
     figures: Figures,
     period: Period,
-    tau: Decimal | None,
-    round_: Callable[[Decimal], Decimal],
+    tau: Fraction | None,
 ) -> Score:
     if target is None:
         return Score(item, ind, None, None, None, None, Decimal(0), Status.NO_DATA)
     notes: list[str] = []
     if item.split:
         notes.append("分解目标 (考核方案) the scheme's share for this unit")
+    share = tau if tau is not None and accumulates(ind) and target.kind in SCALED_KINDS else None
     scaled = target
-    if tau is not None and accumulates(ind) and target.kind in SCALED_KINDS:
-        scaled = _pro_rata(target, tau)
-        notes.append(f"序时目标 = 年度目标 × {fmt_number(tau * 100, 2)}% pro rata")
+    if share is not None:
+        scaled = _pro_rata(target, as_decimal(share))
+        notes.append(f"序时目标 = 年度目标 × {fmt_ratio(as_decimal(share), 2)} pro rata")
     park = None if scheme.units == "departments" else unit
-    if target.kind in PARK_KINDS and scheme.units == "departments":
-        park = None
     finding = evaluate(scaled, ind, park, figures, period)
     text = _target_text(scaled, park, ind)
+    status = finding.status
+    if not period.is_year and status in (Status.MET, Status.MISSED):
+        status = Status.ON_TRACK if status is Status.MET else Status.BEHIND
     if finding.status is Status.NO_DATA:
-        notes.append(f"无数据 no figure: {fmt_number(scheme.missing * 100)}% of the weight")
-        earned = round_(item.weight * scheme.missing)
+        notes.append(f"无数据 no figure: {fmt_ratio(scheme.missing, 0)} of the weight")
+        earned = round_half_up(Fraction(item.weight) * Fraction(scheme.missing), scheme.precision)
         return Score(
             item, ind, target, scaled, finding, None, earned, Status.NO_DATA, text, tuple(notes)
         )
     met = finding.status is Status.MET
-    done, ahead = _completion(scaled, ind, park, finding, figures)
+    done, ahead = _completion(target, share, ind, park, finding)
     if ahead is not None and item.rule.per is not None:
-        ahead = units.convert(ahead, gap_unit(ind, scaled), item.rule.per_unit)
-    earned = round_(points(item.rule, item.weight, done, met, ahead))
-    return Score(
-        item, ind, target, scaled, finding, done, earned, finding.status, text, tuple(notes)
-    )
+        factor = units.convert(Decimal(1), gap_unit(ind, target), item.rule.per_unit)
+        ahead *= Fraction(factor)
+    exact = points(item.rule, item.weight, done, met, ahead)
+    smallest = Fraction(1, 10**scheme.precision)
+    if not met and exact > Fraction(item.weight) - smallest:
+        # 超过35家 with exactly 35: missed, so never the points of meeting it
+        exact = Fraction(item.weight) - smallest
+        notes.append("未达到 (恰好等于目标不算超过): 少计最小一档")
+    earned = round_half_up(exact, scheme.precision)
+    shown = as_decimal(done) if done is not None else INF
+    return Score(item, ind, target, scaled, finding, shown, earned, status, text, tuple(notes))
 
 
 def _pro_rata(target: Target, tau: Decimal) -> Target:
+    """The target for the time elapsed: its numbers × τ; a range's upper end stays the year's
+    (2 listed firms by October is within 1–2家, not above a pro-rata 1.67)."""
+
     def scale(v: Decimal | None) -> Decimal | None:
         return None if v is None else v * tau
 
     return replace(
         target,
         value=scale(target.value),
-        high=scale(target.high),
         tolerance=scale(target.tolerance),
         shares=tuple((p, s * tau) for p, s in target.shares),
     )
@@ -296,38 +341,41 @@ def gap_unit(ind: Indicator, target: Target | None) -> str:
 
 
 def _completion(
-    target: Target, ind: Indicator, park: str | None, f: Finding, figures: Figures
-) -> tuple[Decimal, Decimal | None]:
-    """The scoring completion of finding `f`, and how far past its target it is (in the
+    target: Target, share: Fraction | None, ind: Indicator, park: str | None, f: Finding
+) -> tuple[Fraction | None, Fraction | None]:
+    """The exact scoring completion of finding `f` against `target` (its numbers × `share` of
+    the year, if given), None when unbounded; and how far past the target the actual is (in the
     target's gap unit, positive when better; None where that has no meaning)."""
     met = f.status is Status.MET
     kind = target.kind
     if kind in ("coverage", "per_park") and park is None:  # a department: the share of parks
-        parks = f.parks
-        done = sum(1 for p in parks if p.status is Status.MET)
-        return (Decimal(done) / len(parks) if parks else Decimal(0)), None
+        done = sum(1 for p in f.parks if p.status is Status.MET)
+        return (Fraction(done, len(f.parks)) if f.parks else Fraction(0)), None
     if kind == "coverage":
-        return (ONE if met else Decimal(0)), None
-    a = f.actual
-    assert a is not None
+        return Fraction(1 if met else 0), None
+    assert f.actual is not None
+    a = Fraction(f.actual)
+    k = share if share is not None else Fraction(1)
+
+    def x(v: Decimal | None) -> Fraction:
+        assert v is not None
+        return Fraction(v) * k
+
     if kind in ("between", "about"):
-        assert target.value is not None
         if kind == "between":
-            assert target.high is not None
-            low, high = target.value, target.high
+            low, high = x(target.value), Fraction(target.high or 0)
         else:
-            assert target.tolerance is not None
-            low, high = target.value - target.tolerance, target.value + target.tolerance
+            mid, tol = x(target.value), x(target.tolerance)
+            low, high = mid - tol, mid + tol
         if met:
-            return ONE, Decimal(0)
+            return Fraction(1), Fraction(0)
         if a < low:
             return completion(a, low, met=met), a - low
         return completion(a, high, lower=True, met=met), high - a
     if kind == "allocation":
         shares = dict(target.shares)
-        t = shares[park] if park is not None else sum(shares.values(), Decimal(0))
+        t = x(shares[park]) if park is not None else x(sum(shares.values(), Decimal(0)))
     else:
-        assert target.value is not None
-        t = target.value
+        t = x(target.value)
     lower = kind in LOWER_KINDS or (kind in ("growth", "increase") and ind.direction == "lower")
     return completion(a, t, lower=lower, met=met), (t - a) if lower else (a - t)

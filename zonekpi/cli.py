@@ -597,6 +597,18 @@ def rank(
         from .periods import Period
 
         span = Period(loaded.year if year is None else year)
+    if span.year != loaded.year:
+        raise InvalidInput(
+            [
+                Problem(
+                    plan,
+                    0,
+                    0,
+                    f"its scoring scheme is for {loaded.year}, not {span.year}; rank the plan of "
+                    f"{span.year}, or leave out --year",
+                )
+            ]
+        )
     ranking = assess(loaded, span, last)
     if not quiet:
         for note in loaded.notes:

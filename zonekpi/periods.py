@@ -21,6 +21,7 @@ import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -71,13 +72,18 @@ class Period(NamedTuple):
 
     def elapsed(self, by: str = "months") -> Decimal:
         """The share of the year gone at the end of this period (序时进度): N/12, or days."""
+        share = self.elapsed_exact(by)
+        return Decimal(share.numerator) / Decimal(share.denominator)
+
+    def elapsed_exact(self, by: str = "months") -> Fraction:
+        """`elapsed` as an exact fraction (10/12, not 0.8333…), for arithmetic that rounds once."""
         if by == "days":
             end = (
                 date(self.year + 1, 1, 1) if self.last == 12 else date(self.year, self.last + 1, 1)
             )
             start, whole = date(self.year, 1, 1), date(self.year + 1, 1, 1)
-            return Decimal((end - start).days) / Decimal((whole - start).days)
-        return Decimal(self.last) / Decimal(12)
+            return Fraction((end - start).days, (whole - start).days)
+        return Fraction(self.last, 12)
 
     def __str__(self) -> str:
         if self.is_year:

@@ -117,6 +117,9 @@ LONG_COLUMNS = [
     Column("points", "得分", numeric=True),
     Column("status", "状态", display=False),
     Column("notes", "说明"),
+    Column("unit_points", "单位得分", numeric=True, display=False),
+    Column("coefficient", "价值系数", numeric=True, display=False),
+    Column("unit_total", "单位总分", numeric=True, display=False),
 ]
 
 
@@ -181,6 +184,9 @@ def _long_row(st: Standing, s: Score, marks: dict[str, str], blank: bool) -> dic
         "points": _pts(s.points),
         "status": s.status.value,
         "notes": "; ".join((*s.notes, *((s.item.note,) if s.item.note else ()))),
+        "unit_points": _pts(st.points),
+        "coefficient": fmt_number(st.coefficient),
+        "unit_total": _pts(st.total),
     }
 
 
@@ -267,7 +273,7 @@ def rank_json(r: Ranking) -> dict[str, Any]:
         "period": str(r.period),
         "elapsed": to_json_number(r.elapsed),
         "units": scheme.units,
-        "missing": to_json_number(scheme.missing),
+        "missing_share": to_json_number(scheme.missing),
         "precision": scheme.precision,
         "note": scheme.note,
         "ranking": [_standing_json(st, scheme.precision) for st in r.standings],

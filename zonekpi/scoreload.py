@@ -12,9 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from . import units
-from .assess import applies_as_is, gap_unit, park_targets, zone_target
+from .assess import (
+    applies_as_is,
+    gap_unit,
+    park_targets,
+    split_kind,
+    unit_target,
+    zone_target,
+)
 from .errors import Problem, UnitError
-from .model import Indicator, Park
+from .model import Indicator, Park, Target
 from .reader import Names, Reader
 from .scoring import ONE, ZERO, Department, Item, Rule, Scheme
 from .yamlread import Document
@@ -34,6 +41,7 @@ class SchemeReader(Reader):
         self, raw: dict[str, Any], indicators: tuple[Indicator, ...], parks: tuple[Park, ...]
     ) -> Scheme | None:
         at: YPath = ("scoring",)
+        self.parents = {p.id: p.parent for p in parks}
         kind = raw.get("units", "parks")
         if kind == "parks" and not parks:
             self.error(
@@ -73,9 +81,17 @@ class SchemeReader(Reader):
                         f"department '{d.id}' answers for no item; give it items or remove it",
                     )
         coefficients = []
-        ids = {d.id for d in departments} if kind == "departments" else {p.id for p in parks}
+        ranked = [p.id for p in parks if p.parent is None]
+        ids = {d.id for d in departments} if kind == "departments" else set(ranked)
         for unit, value in (raw.get("coefficients") or {}).items():
-            if unit not in ids:
+            if unit in self.parents and unit not in ids and kind == "parks":
+                self.error(
+                    (*at, "coefficients", unit),
+                    f"'{unit}' lies inside '{self.parents[unit]}'; the zone's own parks are "
+                    f"ranked ({', '.join(ranked)})",
+                    key=True,
+                )
+            elif unit not in ids:
                 what = "department" if kind == "departments" else "park"
                 self.error(
                     (*at, "coefficients", unit),
@@ -86,7 +102,7 @@ class SchemeReader(Reader):
         missing = raw.get("missing", "zero")
         share = ZERO if missing == "zero" else ONE if missing == "full" else None
         if share is None:
-            share = self.share(missing, (*at, "missing"), "missing") or ZERO
+            share = self.share(missing, (*at, "missing"), most=ONE)
         return Scheme(
             items=tuple(items),
             units=kind,
@@ -126,28 +142,20 @@ class SchemeReader(Reader):
         department = r.get("department")
         if kind == "departments":
             ids = [d.id for d in departments]
+            listed = f"one of {', '.join(ids)}" if ids else "none is listed under departments:"
             if department is None:
-                self.error(at, f"item '{ind.id}' needs 'department:' (one of {', '.join(ids)})")
+                self.error(at, f"item '{ind.id}' needs 'department:' ({listed})")
             elif department not in ids:
-                self.error(
-                    (*at, "department"), f"unknown department '{department}' ({', '.join(ids)})"
-                )
+                self.error((*at, "department"), f"unknown department '{department}' ({listed})")
         elif department is not None:
             self.error(
                 (*at, "department"), "parks are ranked; 'department:' needs units: departments"
             )
-        split = []
-        for park, q in (r.get("split") or {}).items():
-            if park not in self.names.parks:
-                self.error((*at, "split", park), self.unknown_park(park), key=True)
-                continue
-            amount = self.quantity(q, (*at, "split", park), ind.unit, f"share of park '{park}'")
-            if amount is not None:
-                split.append((park, amount))
-        if split and kind == "departments":
-            self.error((*at, "split"), "a split gives parks their targets; departments are ranked")
         base = zone_target(ind, year, tier)
         own = park_targets(ind, year, tier)
+        split = self.split(r.get("split") or {}, ind, base, (*at, "split"))
+        if split and kind == "departments":
+            self.error((*at, "split"), "a split gives parks their targets; departments are ranked")
         if not split and base is None and not own:
             tiers = f" of tier {tier}" if tier else ""
             self.error(
@@ -158,7 +166,7 @@ class SchemeReader(Reader):
             return None
         if (
             kind == "parks"
-            and not split
+            and not r.get("split")
             and not own
             and base is not None
             and not applies_as_is(ind, base)
@@ -179,6 +187,9 @@ class SchemeReader(Reader):
         if rule.per is not None:
             target = base or (own[0] if own else None)
             gap = gap_unit(ind, target)
+            if split:
+                split_as, split_unit = split_kind(ind, base)
+                gap = gap_unit(ind, Target(split_as, year, "", unit=split_unit))
             if (target is not None and target.kind == "coverage") or not units.compatible(
                 rule.per_unit, gap
             ):
@@ -188,7 +199,7 @@ class SchemeReader(Reader):
                     f"{units.display(gap)}",
                 )
                 return None
-        return Item(
+        item = Item(
             indicator=ind.id,
             weight=Decimal(str(r["weight"])),
             rule=rule,
@@ -198,6 +209,61 @@ class SchemeReader(Reader):
             note=r.get("note"),
             loc=self.loc(at),
         )
+        if kind == "parks":
+            probe = Scheme(items=(item,), units="parks")
+            ranked = [p for p, parent in self.parents.items() if parent is None]
+            if not any(unit_target(item, ind, p, probe, year) for p in ranked):
+                self.error(
+                    (*at, "indicator"),
+                    f"no ranked park ({', '.join(ranked)}) has a target on '{ind.id}' for {year}; "
+                    "give them one under 'split:'",
+                )
+                return None
+        return item
+
+    def split(
+        self, raw: dict[str, Any], ind: Indicator, base: Target | None, at: YPath
+    ) -> list[tuple[str, Decimal]]:
+        """Each ranked park's share (分解目标), in the measure of the zone's target: a level
+        (42 家), a growth rate (15%), an increase; every park of the zone, and only those."""
+        if not raw:
+            return []
+        kind, unit = split_kind(ind, base)
+        ranked = [p for p, parent in self.parents.items() if parent is None]
+        out = []
+        for park, q in raw.items():
+            if park not in self.names.parks:
+                self.error((*at, park), self.unknown_park(park), key=True)
+                continue
+            if park not in ranked:
+                self.error(
+                    (*at, park),
+                    f"'{park}' lies inside '{self.parents[park]}'; the zone's own parks are ranked "
+                    f"({', '.join(ranked)})",
+                    key=True,
+                )
+                continue
+            what = f"share of park '{park}'"
+            if kind == "growth":
+                amount = self.in_unit(
+                    q, "percent", (*at, park), f"{what}: a growth rate, like '15%'"
+                )
+            else:
+                amount = self.quantity(q, (*at, park), unit, what)
+            if amount is None:
+                continue
+            if kind != "growth" and amount <= 0:
+                self.error((*at, park), f"{what}: a target must be more than zero")
+                continue
+            out.append((park, amount))
+        left_out = [p for p in ranked if p not in raw]
+        if left_out:
+            self.error(
+                at,
+                f"no share for {', '.join(left_out)}; give every ranked park its target (a park "
+                "left out would rank with no points)",
+            )
+        return out
 
     def rule(self, raw: Any, at: YPath) -> Rule:
         if isinstance(raw, str):
@@ -205,7 +271,12 @@ class SchemeReader(Reader):
         kind, body = next(iter(raw.items()))
         here = (*at, kind)
         if kind == "proportional":
-            return Rule("proportional", cap=self.share(body.get("cap", "100%"), (*here, "cap")))
+            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
+            if cap == 0:
+                self.error(
+                    (*here, "cap"), "a cap of 0% gives no points to anyone; use 100% or more"
+                )
+            return Rule("proportional", cap=cap)
         if kind == "all_or_nothing":
             return Rule("all_or_nothing")
         if kind == "bands":
@@ -222,7 +293,7 @@ class SchemeReader(Reader):
                 bands.append((low, share))
             return Rule("bands", bands=tuple(bands))
         per, per_unit, per_text = self.step(body.get("per"), (*here, "per"))
-        floor = self.share(body.get("floor", "0%"), (*here, "floor"))
+        floor = self.share(body.get("floor", "0%"), (*here, "floor"), most=ONE)
         common = {
             "points": Decimal(str(body["points"])),
             "per": per,
@@ -244,8 +315,9 @@ class SchemeReader(Reader):
             **common,  # type: ignore[arg-type]
         )
 
-    def share(self, raw: Any, at: YPath, what: str = "") -> Decimal:
-        """A percentage written '120%', as a fraction (1.2); 0 after recording a problem."""
+    def share(self, raw: Any, at: YPath, most: Decimal = Decimal(10)) -> Decimal:
+        """A percentage written '120%', as a fraction (1.2), from 0 to `most` (1000%); 0 after
+        recording a problem."""
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
@@ -254,9 +326,11 @@ class SchemeReader(Reader):
         if not units.is_percent(q.unit):
             self.error(at, f"{raw!r}: write a percentage, like '120%'")
             return ZERO
-        if q.value < 0:
-            self.error(at, f"{raw!r}: a share of the weight cannot be negative")
-        return q.value / HUNDRED
+        value = q.value / HUNDRED
+        if not 0 <= value <= most:
+            self.error(at, f"{raw!r}: a share of the weight from 0% to {most * HUNDRED:.0f}%")
+            return ZERO
+        return value
 
     def step(self, raw: Any, at: YPath) -> tuple[Decimal | None, str, str]:
         if raw is None:

@@ -22,6 +22,9 @@ Rules, each in points of a weight w:
 
 A step is one percentage point of completion, or, with `per`, that much of the target's own
 measure (1 家, 1 个百分点 of a growth rate), counted in the direction that is better.
+
+The arithmetic is exact (fractions): completion, steps and points are rounded once, at the end,
+half up (四舍五入), so 3 × 121/120 = 3.025 shows as 3.03 however the division would round.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from .model import NOWHERE, Loc, Tier
@@ -38,9 +42,6 @@ UnitKind = Literal["parks", "departments"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
-HUNDRED = Decimal(100)
-INF = Decimal("Infinity")
-EPS = Decimal("1e-9")
 
 
 @dataclass(frozen=True)
@@ -126,63 +127,84 @@ class Scheme:
 
 
 def completion(
-    actual: Decimal, target: Decimal, lower: bool = False, met: bool | None = None
-) -> Decimal:
-    """actual ÷ target (target ÷ actual when lower is better), for scoring.
+    actual: Decimal | Fraction, target: Decimal | Fraction, lower: bool = False, met: bool = False
+) -> Fraction | None:
+    """actual ÷ target (target ÷ actual when lower is better), exactly; None for a lower-is-
+    better actual of zero or less, the best there is (held by any cap).
 
-    A lower-is-better actual of zero or less is the best there is (∞, held by any cap). A
-    negative target (a decline: 能耗下降3% as a growth of −3%) is measured as actual ÷ target
+    A negative target (a decline: 能耗下降3% as a growth of −3%) is measured as actual ÷ target
     when lower is better, and by its distance, 1 + (actual − target) ÷ |target|, when higher is
     better. A target of zero counts 100% when met and 0% when not.
     """
-    if target == 0:
-        return ONE if met else ZERO
-    if target < 0:
-        return actual / target if lower else ONE + (actual - target) / -target
+    a, t = Fraction(actual), Fraction(target)
+    if t == 0:
+        return Fraction(1 if met else 0)
+    if t < 0:
+        return a / t if lower else 1 + (a - t) / -t
     if not lower:
-        return actual / target
-    return target / actual if actual > 0 else INF
+        return a / t
+    return t / a if a > 0 else None
 
 
 def points(
     rule: Rule,
     weight: Decimal,
-    completed: Decimal,
+    completed: Fraction | Decimal | None,
     met: bool,
-    ahead: Decimal | None = None,
-) -> Decimal:
-    """The points `weight` earns under `rule` at completion `completed`; `ahead` is how far
-    past the target the actual is in the rule's `per_unit` (negative: short of it)."""
-    if rule.kind == "proportional":
-        return weight * _clamp(completed, ZERO, rule.cap)
+    ahead: Fraction | Decimal | None = None,
+) -> Fraction:
+    """The points `weight` earns under `rule` at completion `completed` (None: unbounded, the
+    best there is); `ahead` is how far past the target the actual is, in the rule's `per_unit`
+    (negative: short of it). Exact; rounding is the caller's."""
+    w = Fraction(weight)
+    completed = None if completed is None else Fraction(completed)
+    ahead = None if ahead is None else Fraction(ahead)
+    cap, floor = Fraction(rule.cap), Fraction(rule.floor)
     if rule.kind == "all_or_nothing":
-        return weight if met else ZERO
+        return w if met else Fraction(0)
+    if completed is None:  # nothing used of a cap: as high as the rule goes
+        top = {"proportional": cap, "anchored": cap, "deduction": Fraction(1)}
+        return w * top.get(rule.kind, Fraction(rule.bands[0][1]) if rule.bands else Fraction(0))
+    if rule.kind == "proportional":
+        return w * _clamp(completed, Fraction(0), cap)
     if rule.kind == "bands":
         for low, share in rule.bands:
-            if completed >= low - EPS:
-                return weight * share
-        return ZERO
+            if completed >= low:
+                return w * Fraction(share)
+        return Fraction(0)
     steps = _steps(rule, completed, ahead)
     if rule.kind == "anchored":
-        earned = weight * rule.at_target + rule.points * steps
-        return _clamp(earned, weight * rule.floor, weight * rule.cap)
+        earned = w * Fraction(rule.at_target) + Fraction(rule.points) * steps
+        return _clamp(earned, w * floor, w * cap)
     # deduction
     if met:
-        return weight
-    short = max(-steps, ZERO)
-    if rule.whole_steps and short.is_finite():
-        short = Decimal(math.ceil(short - EPS))
-    return max(weight - rule.points * short, weight * rule.floor)
+        return w
+    short = max(-steps, Fraction(0))
+    if rule.whole_steps:
+        short = Fraction(math.ceil(short))
+    return max(w - Fraction(rule.points) * short, w * floor)
 
 
-def _steps(rule: Rule, completed: Decimal, ahead: Decimal | None) -> Decimal:
+def _steps(rule: Rule, completed: Fraction, ahead: Fraction | None) -> Fraction:
     if rule.per is None or ahead is None:
-        return (completed - ONE) * HUNDRED
-    return ahead / rule.per
+        return (completed - 1) * 100
+    return ahead / Fraction(rule.per)
 
 
-def _clamp(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
+def _clamp(value: Fraction, low: Fraction, high: Fraction) -> Fraction:
     return max(low, min(value, high))
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """`value` to `places` decimals, halves away from zero (四舍五入), exactly."""
+    scaled = value * 10**places
+    n = math.floor(abs(scaled) + Fraction(1, 2))
+    return Decimal(-n if scaled < 0 else n).scaleb(-places)
+
+
+def as_decimal(value: Fraction) -> Decimal:
+    """A fraction as a decimal for display (28 significant digits)."""
+    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 def competition_ranks(totals: list[Decimal]) -> list[int]:
