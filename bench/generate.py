@@ -35,14 +35,19 @@ def generate(series: int, folder: Path) -> tuple[Path, Path]:
     for i in range(indicators):
         kind = KINDS[i % len(KINDS)]
         if kind == "money":
-            lines.append(f"  - {{id: i{i}, name: 产值{i}, unit: 亿元, targets: [{{at_least: {100 + i} 亿元}}]}}")
+            target = f"{{at_least: {100 + i} 亿元}}"
+            lines.append(f"  - {{id: i{i}, name: 产值{i}, unit: 亿元, targets: [{target}]}}")
         elif kind == "count":
-            lines.append(f"  - {{id: i{i}, name: 项目{i}, unit: 个, targets: [{{at_least: {50 + i % 90} 个}}]}}")
+            target = f"{{at_least: {50 + i % 90} 个}}"
+            lines.append(f"  - {{id: i{i}, name: 项目{i}, unit: 个, targets: [{target}]}}")
         elif kind == "growth":
-            lines.append(f"  - {{id: i{i}, name: 收入{i}, unit: 万元, targets: [{{growth: {5 + i % 7}%}}]}}")
-        else:
             lines.append(
-                f"  - {{id: i{i}, name: 企业{i}, unit: 家, stock: true, targets: [{{at_least: {20 + i % 50} 家}}]}}"
+                f"  - {{id: i{i}, name: 收入{i}, unit: 万元, targets: [{{growth: {5 + i % 7}%}}]}}"
+            )
+        else:
+            target = f"{{at_least: {20 + i % 50} 家}}"
+            lines.append(
+                f"  - {{id: i{i}, name: 企业{i}, unit: 家, stock: true, targets: [{target}]}}"
             )
     plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with data.open("w", encoding="utf-8", newline="") as out:

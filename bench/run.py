@@ -1,0 +1,240 @@
+"""The benchmark: start-up against Python itself, and cost at scale. Writes bench/RESULTS.md.
+
+    python bench/run.py            # the full run (a few minutes; 100,000 series included)
+    python bench/run.py --quick    # fewer repetitions, no 100,000 (a minute)
+
+Measured with the interpreter running this script and the `zonekpi` installed beside it (the
+venv's bin/), as people run it: a new process each time, output to /dev/null.
+
+(a) start-up: `zonekpi check plans/xinxiang-2018.yaml` against `python -c "import click, yaml"`,
+    interleaved pairs, medians; goal: ratio ≤ 2.0. The first run with an empty validation cache
+    (the plan not yet validated) is reported apart.
+(b) scale: `zonekpi check PLAN --data FIGURES -f csv` for 1,000, 10,000 and 100,000 indicator ×
+    park series of 12 months each (bench/generate.py), wall time and peak memory (max RSS) as
+    medians; goals: 10,000 series under 2 s and 200 MB, 10× the series ≤ 11× the time.
+
+Not a test: timings depend on the machine, which RESULTS.md describes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+# Runs one command and reports its wall time and peak memory, from a process of its own so
+# that the peak is that command's alone.
+PROBE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall": wall, "rss_kb": peak, "rc": rc}))
+"""
+
+
+def environment(cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules are reused
+    env["ZONEKPI_CACHE"] = str(cache)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    return time.perf_counter() - t
+
+
+def probed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *cmd], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def zonekpi_command() -> str:
+    beside = Path(sys.executable).parent / ("zonekpi.exe" if os.name == "nt" else "zonekpi")
+    found = str(beside) if beside.exists() else shutil.which("zonekpi")
+    if not found:
+        sys.exit("bench: no zonekpi beside this Python; pip install . first")
+    return found
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GB memory"
+    except OSError:
+        pass
+    try:
+        load = " · load average at the start: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = ""
+    from importlib.metadata import version
+
+    return [
+        f"- machine: {cpu}, {os.cpu_count()} logical CPUs{memory}{load}",
+        f"- system: {platform.platform()}",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- zonekpi {version('zonekpi')}, click {version('click')}, PyYAML {version('pyyaml')}",
+        f"- run at {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+    ]
+
+
+def startup(zonekpi: str, pairs: int, cache: Path) -> tuple[list[str], float]:
+    env = environment(cache)
+    base = [sys.executable, "-c", "import click, yaml"]
+    plan = "plans/xinxiang-2018.yaml"
+    shutil.rmtree(cache, ignore_errors=True)
+    first = timed([zonekpi, "check", plan], env)  # compiles modules, validates the plan once
+    cold_cache = Path(tempfile.mkdtemp(prefix="zonekpi-empty-cache-"))
+    first_unvalidated = timed([zonekpi, "check", plan], environment(cold_cache))
+    shutil.rmtree(cold_cache, ignore_errors=True)
+    rows: dict[str, list[float]] = {"base": [], "table": [], "json": []}
+    for _ in range(pairs):  # interleaved, so that a busy moment hits both alike
+        rows["base"].append(timed(base, env))
+        rows["table"].append(timed([zonekpi, "check", plan], env))
+        rows["json"].append(timed([zonekpi, "check", plan, "-f", "json"], env))
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    ratio = med["table"] / med["base"]
+    ok = "✓" if ratio <= 2.0 else "✗"
+    lines = [
+        "## (a) Start-up",
+        "",
+        f"Medians of {pairs} interleaved runs each (piped output, so `table` prints plain text).",
+        "",
+        "| command | median | ratio to baseline |",
+        "|---|---:|---:|",
+        f'| `python -c "import click, yaml"` (baseline) | {med["base"] * 1000:.0f} ms | 1.00 |',
+        f"| `zonekpi check {plan}` | {med['table'] * 1000:.0f} ms | "
+        f"**{ratio:.2f}** {ok} (goal ≤ 2.0) |",
+        f"| `zonekpi check {plan} -f json` | {med['json'] * 1000:.0f} ms | "
+        f"{med['json'] / med['base']:.2f} |",
+        "",
+        f"One run with an empty validation cache (the plan validated against the schema, "
+        f"jsonschema imported): {first_unvalidated * 1000:.0f} ms; the very first run after "
+        f"installing (modules compiled too): {first * 1000:.0f} ms.",
+        "",
+    ]
+    return lines, ratio
+
+
+def scale(zonekpi: str, sizes: list[int], repeats: int, cache: Path) -> tuple[list[str], dict]:
+    env = environment(cache)
+    folder = Path(tempfile.mkdtemp(prefix="zonekpi-bench-"))
+    results = {}
+    try:
+        for n in sizes:
+            plan, data = generate(n, folder)
+            cmd = [zonekpi, "check", str(plan), "--data", str(data), "-f", "csv"]
+            first = probed(cmd, env)  # validates the generated plan once (then remembered)
+            runs = [probed(cmd, env) for _ in range(repeats if n <= 10_000 else 1)]
+            results[n] = {
+                "first": first["wall"],
+                "wall": statistics.median(r["wall"] for r in runs),
+                "rss_mb": statistics.median(r["rss_kb"] for r in runs) / 1024,
+                "runs": len(runs),
+                "rows": sum(1 for _ in data.open(encoding="utf-8")) - 1,
+                "rc": first["rc"],
+            }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    lines = [
+        "## (b) Scale",
+        "",
+        "`zonekpi check plan-N.yaml --data figures-N.csv -f csv` on synthetic plans from "
+        "`bench/generate.py`: 10 parks, N ÷ 10 indicators (money, counts, growth, stocks), every "
+        "park reporting every month separately, so each yearly figure is composed from 12 and "
+        "the parks are rolled up to the zone.",
+        "",
+        "| series | figure rows | first run (validates the plan) | median | runs | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r in results.items():
+        lines.append(
+            f"| {n:,} | {r['rows']:,} | {r['first']:.2f} s | **{r['wall']:.2f} s** | "
+            f"{r['runs']} | {r['rss_mb']:.0f} MB |"
+        )
+    lines.append("")
+    if 10_000 in results:
+        r = results[10_000]
+        t_ok = "✓" if r["wall"] < 2.0 else "✗"
+        m_ok = "✓" if r["rss_mb"] < 200 else "✗"
+        lines.append(
+            f"- 10,000 series: {r['wall']:.2f} s {t_ok} (goal < 2 s), {r['rss_mb']:.0f} MB "
+            f"{m_ok} (goal < 200 MB)"
+        )
+    ns = sorted(results)
+    for small, big in itertools.pairwise(ns):
+        growth = results[big]["wall"] / results[small]["wall"]
+        ok = "✓" if growth <= 11 * big / small / 10 else "✗"
+        lines.append(
+            f"- {big:,} ÷ {small:,} series: {growth:.1f}× the time {ok} "
+            f"(goal ≤ {11 * big // small // 10}×)"
+        )
+    lines.append("")
+    return lines, results
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    zonekpi = zonekpi_command()
+    cache = Path(tempfile.mkdtemp(prefix="zonekpi-cache-"))
+    try:
+        head = machine()
+        a, _ = startup(zonekpi, 11 if quick else 31, cache)
+        b, _ = scale(
+            zonekpi,
+            [1_000, 10_000] if quick else [1_000, 10_000, 100_000],
+            3 if quick else 5,
+            cache,
+        )
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `python bench/run.py`" + (" --quick" if quick else "") + "; do not edit.",
+            "",
+            *head,
+            "",
+            *a,
+            *b,
+        ]
+    )
+    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
