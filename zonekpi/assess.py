@@ -16,9 +16,9 @@ every number in the explanation adds up by hand. Ties share a rank.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from . import rollup, units
 from .actuals import Figures
@@ -45,8 +45,7 @@ SCALED_KINDS = (*LEVEL_KINDS, "per_park", "allocation")
 INF = Decimal("Infinity")  # a completion without bound: nothing used of a lower-is-better cap
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     """One item for one unit: the target, the figure, the completion and the points."""
 
     item: Item
@@ -65,8 +64,7 @@ class Score:
         return self.target is not None and self.status is Status.NO_DATA
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """A unit's place: its scores, points (Σ), coefficient, total, full marks and rank."""
 
     unit: str
@@ -83,8 +81,7 @@ class Standing:
         return tuple(s for s in self.scores if s.missing)
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(NamedTuple):
     plan: Plan
     scheme: Scheme
     period: Period
@@ -155,8 +152,7 @@ def unit_target(item: Item, ind: Indicator, unit: str, scheme: Scheme, year: int
         text = units.fmt_quantity(share, measure)
         if base is None:
             return Target(kind, year, text, value=share, unit=measure, park=unit)
-        return replace(
-            base,
+        return base._replace(
             kind=kind,
             text=text,
             value=share,
@@ -203,7 +199,7 @@ def assess(plan: Plan, period: Period | None = None, previous: Plan | None = Non
         made.append(Standing(unit, name, tuple(scores), earned, coefficient, total, full))
     ranks = competition_ranks([s.total for s in made])
     order = sorted(range(len(made)), key=lambda i: (ranks[i], i))
-    standings = tuple(replace(made[i], rank=ranks[i]) for i in order)
+    standings = tuple(made[i]._replace(rank=ranks[i]) for i in order)
     elapsed = None if tau is None else as_decimal(tau)
     warnings = _warnings(standings, figures, scheme, period)
     return Ranking(plan, scheme, period, elapsed, standings, tuple(warnings))
@@ -302,8 +298,7 @@ def _pro_rata(target: Target, tau: Decimal) -> Target:
     def scale(v: Decimal | None) -> Decimal | None:
         return None if v is None else v * tau
 
-    return replace(
-        target,
+    return target._replace(
         value=scale(target.value),
         tolerance=scale(target.tolerance),
         shares=tuple((p, s * tau) for p, s in target.shares),

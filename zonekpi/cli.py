@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -102,12 +101,12 @@ quiet_option = click.option(
 )
 
 
-@dataclass
 class _CheckOutput:
     """What the renderers receive for `check`: the results, shaped on demand."""
 
-    results: list[Any]
-    by_park: bool = False
+    def __init__(self, results: list[Any], by_park: bool = False) -> None:
+        self.results = results
+        self.by_park = by_park
 
     def table(self) -> Any:
         if self.by_park:
@@ -431,9 +430,9 @@ def _deliver(made: Any, fmt: str, excel: bool, output: str | None, quiet: bool) 
         _emit(text)
 
 
-@dataclass
 class _CompareOutput:
-    result: Any
+    def __init__(self, result: Any) -> None:
+        self.result = result
 
     def table(self) -> Any:
         from .compareview import compare_table
@@ -451,11 +450,11 @@ class _CompareOutput:
         return compare_sentences(self.result)
 
 
-@dataclass
 class _TableOutput:
     """A single table for the renderers (JSON: its rows under their stable keys)."""
 
-    made: Any
+    def __init__(self, made: Any) -> None:
+        self.made = made
 
     def table(self) -> Any:
         return self.made
@@ -503,11 +502,11 @@ def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
     _emit(render(_TableOutput(table), options))
 
 
-@dataclass
 class _RankOutput:
-    ranking: Any
-    explain: bool = False
-    human: bool = True
+    def __init__(self, ranking: Any, explain: bool = False, human: bool = True) -> None:
+        self.ranking = ranking
+        self.explain = explain
+        self.human = human
 
     def table(self) -> Any:
         from .rankview import explain_table, rank_table

@@ -10,9 +10,8 @@ a number. Units are converted before anything is compared. Pure: no Click, no te
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import units
 from .actuals import Figures
@@ -45,8 +44,7 @@ FAMILY = {
 }
 
 
-@dataclass(frozen=True)
-class TargetChange:
+class TargetChange(NamedTuple):
     indicator: Indicator
     old: Target | None
     new: Target | None
@@ -57,8 +55,7 @@ class TargetChange:
     easier: bool | None = None  # a lower floor or a higher cap
 
 
-@dataclass(frozen=True)
-class ActualChange:
+class ActualChange(NamedTuple):
     indicator: Indicator
     park: str | None
     old: Actual
@@ -67,8 +64,7 @@ class ActualChange:
     unit: str  # "percent" or "百分点"
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     old: Plan
     new: Plan
     targets: tuple[TargetChange, ...]
@@ -96,13 +92,11 @@ def compare(old: Plan, new: Plan) -> Comparison:
 
 def _renamed(old: Plan, ids: dict[str, str]) -> Plan:
     """`old` with its indicators and figures under the new plan's ids."""
-    from dataclasses import replace
 
-    return replace(
-        old,
-        indicators=tuple(replace(i, id=ids[i.id]) for i in old.indicators if i.id in ids),
+    return old._replace(
+        indicators=tuple(i._replace(id=ids[i.id]) for i in old.indicators if i.id in ids),
         figures=tuple(
-            replace(f, indicator=ids[f.indicator]) for f in old.figures if f.indicator in ids
+            f._replace(indicator=ids[f.indicator]) for f in old.figures if f.indicator in ids
         ),
     )
 

@@ -7,11 +7,10 @@ below; none of them prints or exits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input file, located as precisely as the input allows."""
 
     file: str

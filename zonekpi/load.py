@@ -62,7 +62,7 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     inputs = (*plan.inputs, *(str(d) for d in data))
     return Plan(
         **{
-            **plan.__dict__,
+            **plan._asdict(),
             "figures": kept + tuple(extra),
             "notes": tuple(notes),
             "inputs": inputs,
@@ -215,7 +215,7 @@ class _PlanBuilder(Reader):
                 for k, raw_t in enumerate(ind.get("targets") or [])
                 if (t := self.target(raw_t, proto, (*at, "targets", k))) is not None
             )
-            out.append(Indicator(**{**proto.__dict__, "targets": targets}))
+            out.append(proto._replace(targets=targets))
         return tuple(out)
 
     def target(self, raw: dict[str, Any], ind: Indicator, at: YPath) -> Target | None:

@@ -13,9 +13,8 @@ the one or two decimals a report shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress", "deterioration"]
 
@@ -42,8 +41,7 @@ def point(base: Decimal, rate: Decimal, years: int) -> Decimal:
     return base * power(1 + rate, Decimal(years)) if years else base
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """A year on a path: where it should be, the growth needed and achieved, and the grade."""
 
     base_year: int

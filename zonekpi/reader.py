@@ -6,7 +6,6 @@ user sees every mistake of a file at once. `Names` holds the ids a file may refe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,12 +40,14 @@ def read_bytes(path: str | Path) -> bytes:
         raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({exc.strerror})")]) from None
 
 
-@dataclass
 class Names:
     """The indicators and parks a file may refer to."""
 
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    parks: set[str] = field(default_factory=set)
+    def __init__(
+        self, indicators: dict[str, Indicator] | None = None, parks: set[str] | None = None
+    ) -> None:
+        self.indicators = indicators if indicators is not None else {}
+        self.parks = parks if parks is not None else set()
 
 
 class Reader:

@@ -7,9 +7,8 @@ JSON by them. Display formats show Chinese headers and drop columns that are emp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__, units
 from .model import Actual, Finding, Plan, PlanResult, Status, Target
@@ -17,8 +16,7 @@ from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_num
 from .units import fmt_quantity
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     numeric: bool = False
@@ -27,13 +25,22 @@ class Column:
     keep: bool = False  # shown even when empty in every row
 
 
-@dataclass
 class Table:
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, str]]
-    footer: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)  # per row: met / missed / no_data
+    """A titled table of display text: columns, rows by column key, lines under it."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: list[Column],
+        rows: list[dict[str, str]],
+        footer: list[str] | None = None,
+        statuses: list[str] | None = None,  # per row: met / missed / no_data
+    ) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer if footer is not None else []
+        self.statuses = statuses if statuses is not None else []
 
 
 CHECK_COLUMNS = [
@@ -196,7 +203,7 @@ def check_table(results: list[PlanResult]) -> Table:
         footer.append(summary_line(r))
     columns = CHECK_COLUMNS
     if len(results) > 1:  # rows of several plans: say which plan each is from
-        columns = [replace(c, display=True) if c.key == "plan" else c for c in columns]
+        columns = [c._replace(display=True) if c.key == "plan" else c for c in columns]
     titles = [
         f"{r.plan.title} {r.span.label}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
         for r in results

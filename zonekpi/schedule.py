@@ -16,7 +16,6 @@ elapsed), behind, missed (a cap on a flow already exceeded), no data. The annual
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from . import units
@@ -50,11 +49,11 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
     """The finding `f` (evaluated on the year to date `period`) judged against time elapsed."""
     tau = period.elapsed(by)
     parks = tuple(in_year(p, period, by, figures) for p in f.parks)
-    f = replace(f, parks=parks)
+    f = f._replace(parks=parks)
     kind = f.target.kind
     ind = f.indicator
     if kind in ("coverage", "per_park") and f.park is None:
-        return replace(f, status=_combined([p.status for p in parks]))
+        return f._replace(status=_combined([p.status for p in parks]))
     if f.status is Status.NO_DATA:
         return f
     if kind in ("at_least", "more_than", "per_park", "allocation") and (
@@ -63,30 +62,30 @@ def in_year(f: Finding, period: Period, by: str, figures: Figures) -> Finding:
         flow = accumulates(ind)
         f = _towards(f, tau) if flow else _stock_towards(f, tau, period, figures)
         if kind == "allocation" and f.park is None:
-            return replace(f, status=_combined([f.status, *(p.status for p in parks)]))
+            return f._replace(status=_combined([f.status, *(p.status for p in parks)]))
         return f
     if kind in ("at_most", "less_than") and accumulates(ind):
         return _within(f, tau)
     if kind == "between" and accumulates(ind) and f.gap is not None and f.gap > 0:
-        return replace(f, status=Status.MISSED)  # a flow above the range can only grow
+        return f._replace(status=Status.MISSED)  # a flow above the range can only grow
     if kind == "growth":
         return _growth(f, period, figures)
     if kind == "coverage" and f.status is Status.MET:
         return f  # a park that has it, has it
     # rates, shares, ranges, changes: compared as they stand, not yet final
-    return replace(f, status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
+    return f._replace(status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
 
 
 def _towards(f: Finding, tau: Decimal) -> Finding:
     """A flow growing towards its target: completion against the time elapsed."""
     if f.completion is None:  # a target of 0 or less: nothing to scale
-        return replace(f, status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
+        return f._replace(status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
     ahead = (f.completion - tau) * HUNDRED
     if f.status is Status.MET:  # a flow past its annual target stays past it
-        return replace(f, elapsed=tau, ahead=ahead)
+        return f._replace(elapsed=tau, ahead=ahead)
     on_track = f.completion >= tau - EPS
     status = Status.ON_TRACK if on_track else Status.BEHIND
-    return replace(f, elapsed=tau, ahead=ahead, status=status)
+    return f._replace(elapsed=tau, ahead=ahead, status=status)
 
 
 def _stock_towards(f: Finding, tau: Decimal, period: Period, figures: Figures) -> Finding:
@@ -98,11 +97,10 @@ def _stock_towards(f: Finding, tau: Decimal, period: Period, figures: Figures) -
     start = figures.level(f.indicator, f.park, Period(period.year - 1)).value
     reached = f.status is Status.MET
     if start is None or target is None or f.actual is None or target <= start:
-        return replace(f, status=Status.ON_TRACK if reached else Status.BEHIND)
+        return f._replace(status=Status.ON_TRACK if reached else Status.BEHIND)
     covered = (f.actual - start) / (target - start)
     on_track = reached or covered >= tau - EPS
-    return replace(
-        f,
+    return f._replace(
         elapsed=tau,
         ahead=(covered - tau) * HUNDRED,
         status=Status.ON_TRACK if on_track else Status.BEHIND,
@@ -118,8 +116,7 @@ def _within(f: Finding, tau: Decimal) -> Finding:
         return f  # already over the year's cap: it can only grow
     used = f.actual / target
     on_track = used <= tau + EPS
-    return replace(
-        f,
+    return f._replace(
         completion=used,
         elapsed=tau,
         ahead=(tau - used) * HUNDRED,
@@ -135,7 +132,7 @@ def _growth(f: Finding, period: Period, figures: Figures) -> Finding:
         status = Status.MET if settled else Status.MISSED
         needed = None
     notes = (*f.notes, note) if note else f.notes
-    return replace(f, status=status, needed=needed, notes=notes)
+    return f._replace(status=status, needed=needed, notes=notes)
 
 
 def _needed(

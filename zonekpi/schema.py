@@ -13,9 +13,7 @@ once. Only success is remembered; a plan with errors is validated every time.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import json
 import os
 import sys
 from functools import cache
@@ -46,6 +44,8 @@ def schema_text(name: str = "plan.schema.json") -> str:
 
 @cache
 def schema(name: str = "plan.schema.json") -> dict[str, Any]:
+    import json
+
     loaded: dict[str, Any] = json.loads(schema_text(name))
     return loaded
 
@@ -148,6 +148,8 @@ def _unknown_keys(err: Any, path: tuple[Any, ...]) -> list[tuple[str, str]]:
     known = list(err.schema.get("properties", {}))
     out = []
     for key in sorted(set(err.instance) - set(known)):
+        import difflib
+
         close = difflib.get_close_matches(key.strip("\u3000 "), known, n=1)
         tip = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
         if "：" in key:
@@ -170,6 +172,8 @@ def _describe(path: tuple[Any, ...]) -> str:
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
+    import json
+
     return repr(value) if isinstance(value, str) else json.dumps(value, default=str)
 
 

@@ -30,10 +30,9 @@ half up (四舍五入), so 3 × 121/120 = 3.025 shows as 3.03 however the divisi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .model import NOWHERE, Loc, Tier
 
@@ -44,8 +43,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """How a completion becomes points; fractions are of the item's weight."""
 
     kind: RuleKind = "proportional"
@@ -90,8 +88,7 @@ def _num(value: Decimal) -> str:
     return fmt_number(value)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One scored indicator: its weight (分值) and rule, and whom it is scored for."""
 
     indicator: str
@@ -104,14 +101,12 @@ class Item:
     loc: Loc = NOWHERE
 
 
-@dataclass(frozen=True)
-class Department:
+class Department(NamedTuple):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(NamedTuple):
     items: tuple[Item, ...]
     units: UnitKind = "parks"
     departments: tuple[Department, ...] = ()

@@ -9,7 +9,6 @@ that 108 ÷ 100 − 1 meets a target of 8% however the division rounds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 
 from . import units
@@ -253,7 +252,7 @@ def _summary(
     zone_short = zone is not None and zone.status is Status.MISSED
     status = Status.MISSED if short or zone_short else Status.NO_DATA if unknown else Status.MET
     if zone is not None:
-        return replace(zone, status=status, notes=(*zone.notes, *notes), parks=tuple(parks))
+        return zone._replace(status=status, notes=(*zone.notes, *notes), parks=tuple(parks))
     return Finding(
         indicator=ind,
         target=target,
@@ -278,7 +277,7 @@ def coverage(
         has = None if actual.value is None else actual.value >= 1
         f = _finding(target, ind, park, actual, has, unit="")
         text = "" if has is None else "是" if has else "否"
-        return Finding(**{**f.__dict__, "actual_text": text})
+        return f._replace(actual_text=text)
     parks = [coverage(target, ind, p, figures, period) for p in scope(target, figures)]
     return _summary(target, ind, parks, figures, "未覆盖 lacking")
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UnitError, UnitMismatch
 from .numbers import fmt_number, fmt_percent
@@ -44,8 +43,7 @@ _E_NOTATION = re.compile(r"[eE][-+]?\d")
 _EXPRESSION = re.compile(r"[-+*/]\s*\d")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A decimal number with one unit, as written by a user (``95 家``)."""
 
     value: Decimal

@@ -22,7 +22,6 @@ import codecs
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -48,16 +47,24 @@ except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
-@dataclass
 class Document:
     """A YAML file read into plain data, with the position of every value and key."""
 
-    file: str
-    data: Any
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    digest: str = ""  # sha256 of the file's bytes: what a validation result is cached under
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        marks: dict[Path, tuple[int, int]] | None = None,
+        key_marks: dict[Path, tuple[int, int]] | None = None,
+        notes: list[str] | None = None,
+        digest: str = "",  # sha256 of the file's bytes: what a validation is cached under
+    ) -> None:
+        self.file = file
+        self.data = data
+        self.marks = marks if marks is not None else {}
+        self.key_marks = key_marks if key_marks is not None else {}
+        self.notes = notes if notes is not None else []
+        self.digest = digest
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """(line, col) of the value at `path`, or of the nearest enclosing value we know."""

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the report module is imported only when something is rendered
     from ..report import Table
@@ -27,8 +26,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     format: str
     color: bool = False
     width: int = 100
