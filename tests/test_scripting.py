@@ -84,3 +84,53 @@ def test_atomic_write_keeps_the_reports_permissions(tmp_path):
     write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_run_killed_while_writing_leaves_the_old_report_intact(tmp_path):
+    """The process dies (SIGKILL, as a power cut or `kill -9` would) after the new report is
+    written to its temporary file and before it is renamed: the old report is untouched."""
+    import signal
+    import subprocess
+    import sys
+
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("no SIGKILL on this platform")
+    target = tmp_path / "report.csv"
+    target.write_text("last month's report\n", encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from zonekpi.cli import main\n"
+        f"sys.argv = ['zonekpi', 'check', {PLAN!r}, '-f', 'csv', '-o', {str(target)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    assert target.read_text(encoding="utf-8") == "last month's report\n"
+    left = [p.name for p in tmp_path.iterdir() if p.name != "report.csv"]
+    assert all(name.startswith(".report.csv.") for name in left)  # hidden, never the report
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "report.md"
+    target.write_text("last month", encoding="utf-8")
+
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "this month")
+    assert target.read_text(encoding="utf-8") == "last month"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_rank_output_never_replaces_an_input(cli, tmp_path):
+    import shutil
+
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(ROOT / "plans" / "xinxiang-2018.yaml", plan)
+    before = plan.read_bytes()
+    result = cli("rank", str(plan), "-o", str(plan))
+    assert result.exit_code == 2
+    assert plan.read_bytes() == before

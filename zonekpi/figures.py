@@ -46,6 +46,14 @@ class FigureReader(Reader):
         except ValueError as exc:
             self.error((*at, "period"), str(exc))
             return None
+        last = self.names.last_year
+        if last is not None and period.year > last:
+            self.error(
+                (*at, "period"),
+                f"period {period} is after the last year of the plan's targets ({last}), so the "
+                "figure is never used; check the year",
+            )
+            return None
         value = flag = growth = base = change = None
         if raw.get("value") is not None:
             v = raw["value"]
@@ -55,9 +63,11 @@ class FigureReader(Reader):
                     self.error((*at, "value"), f"{v!r}: a 是否 indicator takes 是 or 否")
                     return None
             elif isinstance(v, bool):
+                shown = units.display(ind.unit)
                 self.error(
                     (*at, "value"),
-                    f"{v!r}: '{ind.id}' is measured in {units.display(ind.unit)}, not yes/no",
+                    f"value of '{ind.id}': '{str(v).lower()}': '{ind.id}' is measured in {shown}, "
+                    f"not yes/no; write a number with its unit, like '95 {shown}'",
                 )
                 return None
             else:
@@ -66,15 +76,26 @@ class FigureReader(Reader):
                     return None
         if raw.get("growth") is not None:
             growth = self.in_unit(
-                raw["growth"], "percent", (*at, "growth"), "growth is a percentage, like '6.3%'"
+                raw["growth"],
+                "percent",
+                (*at, "growth"),
+                "growth is a percentage, like '6.3%'",
+                f"growth of '{ind.id}'",
             )
             if growth is None:
                 return None
         if raw.get("base") is not None:
             base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
-        if raw.get("change") is not None:
-            change_unit = "百分点" if units.is_percent(ind.unit) else ind.unit
-            change = self.quantity(raw["change"], (*at, "change"), change_unit, "change")
+        if raw.get("change") is not None and units.is_percent(ind.unit):
+            change = self.in_unit(
+                raw["change"],
+                "百分点",
+                (*at, "change"),
+                "the change of a percentage is in percentage points, like '0.2 个百分点'",
+                f"change of '{ind.id}'",
+            )
+        elif raw.get("change") is not None:
+            change = self.quantity(raw["change"], (*at, "change"), ind.unit, "change")
         return Figure(
             ind_id,
             park,
@@ -170,9 +191,24 @@ def read_figure_file(
         return [], []
     text, notes = decode(read_bytes(path), name)
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbered = ((reader.line_num, row) for row in reader)
-    return _table_figures(numbered, name, names, problems), notes
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    return _table_figures(_csv_rows(reader, name, problems), name, names, problems), notes
+
+
+def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple[int, list[str]]]:
+    """(line, cells) of each CSV row; a quoting mistake ends the file with a problem."""
+    line = 0
+    try:
+        for row in reader:
+            yield reader.line_num, row
+            line = reader.line_num
+    except csv.Error as exc:
+        start = line + 1
+        if "unexpected end of data" in str(exc):
+            message = "a cell opens a quote '\"' that is never closed; close it or remove it"
+        else:
+            message = f"a quote '\"' inside a cell ({exc}); quote the whole cell or remove it"
+        problems.append(Problem(name, start, 0, message))
 
 
 def _xlsx_rows(
@@ -254,6 +290,10 @@ def _table_figures(
             )
         )
         return []
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        problems.append(Problem(name, 1, 0, f"column '{twice[0]}' appears twice; keep one"))
+        return []
     missing = [c for c in ("indicator", "period", "value") if c not in header]
     if missing:
         problems.append(
@@ -280,6 +320,7 @@ def _table_figures(
         )
         return []
     merged: dict[tuple[str, str, Period], list[Any]] = {}
+    lines: dict[tuple[tuple[str, str, Period], str], int] = {}  # where a growth, base… was
     width = len(header)
     at = {h: n for n, h in enumerate(header)}
     i_ind, i_period, i_value = at["indicator"], at["period"], at["value"]
@@ -343,8 +384,10 @@ def _table_figures(
             )
             continue
         value: Any = raw_value
-        if unit_cell and unit != "是否":
-            plain = _PLAIN_NUMBER.fullmatch(raw_value)
+        if unit_cell and unit != "是否" and measure != "value":
+            value = f"{raw_value}{'' if unit == 'percent' else ' '}{unit_cell}"
+        elif unit_cell and unit != "是否":
+            plain = _PLAIN_NUMBER.fullmatch(raw_value) and len(raw_value) <= units.MAX_DIGITS
             # a plain number and a known unit: read here, once (most rows of a big file)
             value = (
                 (Decimal(raw_value), unit)
@@ -372,6 +415,8 @@ def _table_figures(
             )
             continue
         entry[slot] = value
+        if measure != "value":
+            lines[(key, measure)] = lineno
     figures = []
     doc = _LineDoc(name, 0)
     sub = FigureReader(doc, names, problems)
@@ -385,6 +430,7 @@ def _table_figures(
             and value[1] == ind.unit
             and measures[1:] == [None, None, None]
             and (park is None or park in parks)
+            and (names.last_year is None or period.year <= names.last_year)
         ):  # a level alone, already read in its indicator's unit: most rows of a big file
             fig: Figure | None = Figure(
                 ind.id, park and parks[park], period, value[0], note=note, loc=Loc(name, line, 0)
@@ -397,6 +443,8 @@ def _table_figures(
                 if v is not None
             )
             doc.line = line
+            key = (indicator, park or "", period)
+            doc.lines = {(m,): lines[(key, m)] for m in MEASURES[1:] if (key, m) in lines}
             fig = sub.figure(raw, ())
         if fig is not None:
             figures.append(fig)
@@ -420,6 +468,7 @@ class _LineDoc(Document):
     def __init__(self, file: str, line: int) -> None:
         super().__init__(file, None)
         self.line = line
+        self.lines: dict[YPath, int] = {}  # the rows of a figure's growth, base, change
 
     def where(self, path: YPath, key: bool = False) -> tuple[int, int]:
-        return (self.line, 0)
+        return (self.lines.get(tuple(path[:1]), self.line), 0)

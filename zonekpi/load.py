@@ -73,6 +73,7 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
 def load_figures(path: str | Path, plan: Plan) -> list[Figure]:
     """Figures of a CSV or YAML figure file for `plan`; InvalidInput on any problem."""
     names = Names({i.id: i for i in plan.indicators}, {p.id for p in plan.parks})
+    names.last_year = max([plan.year, *(t.year for t in plan.targets)])
     problems: list[Problem] = []
     figures, _ = read_figure_file(Path(path), names, problems)
     problems.extend(duplicates(figures))
@@ -94,6 +95,9 @@ class _PlanBuilder(Reader):
         self.names.parks = {p.id for p in parks}
         indicators = self.indicators(d["indicators"])
         self.names.indicators = {i.id: i for i in indicators}
+        self.names.last_year = max(
+            [self.plan_year, *(t.year for i in indicators for t in i.targets)]
+        )
         self.references(indicators, d["indicators"])
         figures = FigureReader(self.doc, self.names, self.problems).figures(
             d.get("figures") or [], ("figures",)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 PERCENT_PLACES = 2
 
@@ -51,7 +51,10 @@ def to_json_number(value: Decimal | None, places: int = 6) -> float | int | None
     """A JSON-safe number without float noise (rounded to `places` decimals)."""
     if value is None:
         return None
-    d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    d = Decimal(value)
+    with localcontext() as ctx:  # room for every digit of a large total
+        ctx.prec = max(28, d.adjusted() + places + 2)
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     if d == d.to_integral_value():
         return int(d)
     return float(d)

@@ -48,6 +48,8 @@ class Names:
     ) -> None:
         self.indicators = indicators if indicators is not None else {}
         self.parks = parks if parks is not None else set()
+        self.last_year: int | None = None  # the plan's last year with targets: figures after it
+        # are never used
 
 
 class Reader:
@@ -75,15 +77,19 @@ class Reader:
             self.error(path, f"{what}: {exc}")
             return None
 
-    def in_unit(self, raw: Any, unit: str, path: YPath, message: str) -> Decimal | None:
+    def in_unit(
+        self, raw: Any, unit: str, path: YPath, message: str, what: str = ""
+    ) -> Decimal | None:
         """A quantity that must be written in exactly `unit` (a growth in %), or None."""
+        lead = f"{what}: " if what else ""
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
-            self.error(path, str(exc))
+            self.error(path, f"{lead}{exc}")
             return None
         if q.unit != unit:
-            self.error(path, f"{raw!r}: {message}")
+            shown = str(raw) if isinstance(raw, units.Quantity) else raw
+            self.error(path, f"{lead}{shown!r}: {message}")
             return None
         return q.value
 

@@ -220,7 +220,20 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
                 f"{spelled!r} is an expression; write one number and one unit, such as '5 元'"
             )
         unit = parse_unit(rest)
-    return Quantity(_finite(Decimal(number.replace(",", "")), spelled), unit)
+    return Quantity(_sized(_finite(Decimal(number.replace(",", "")), spelled), number), unit)
+
+
+MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
+
+
+def _sized(value: Decimal, text: str) -> Decimal:
+    digits = value.adjusted() + 1
+    if digits > MAX_DIGITS:
+        raise UnitError(
+            f"{text.strip()!r} is too large for a figure ({digits} digits); check the number "
+            "and its unit"
+        )
+    return value
 
 
 def _finite(value: Decimal, text: str) -> Decimal:

@@ -136,8 +136,29 @@ def read_yaml(raw: bytes, file: str) -> Document:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, file) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
-        raise _bad(file, 0, f"YAML syntax: {exc}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
+        before = (
+            text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+            if _Loader.__name__.startswith("C")
+            else text[: exc.position]
+        )
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"YAML syntax: control character {what} is not allowed; delete it",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - other errors without marks
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise _bad(file, 0, f"YAML syntax: {message}") from None
     digest = hashlib.sha256(raw).hexdigest()
     return Document(file, builder.result, builder.marks, builder.key_marks, notes, digest)
 
