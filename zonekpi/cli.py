@@ -40,6 +40,11 @@ def _emit(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _one_line(text: str) -> str:
+    """A message on one line: a line break that came from the input is shown as ⏎."""
+    return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
 class ZonekpiGroup(click.Group):
     """Turns every ZonekpiError into one line per problem on stderr and exit code 2."""
 
@@ -49,11 +54,11 @@ class ZonekpiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InvalidInput as exc:
-            for problem in exc.problems:
-                _stderr(f"zonekpi: {problem}")
+            for problem in exc.problems:  # one line each, whatever a cell held
+                _stderr(f"zonekpi: {_one_line(str(problem))}")
             ctx.exit(ExitCode.INVALID)
         except ZonekpiError as exc:
-            _stderr(f"zonekpi: {exc}")
+            _stderr(f"zonekpi: {_one_line(str(exc))}")
             ctx.exit(ExitCode.INVALID)
         except click.UsageError as exc:
             # One line, like every other problem, with where to read more.
@@ -229,7 +234,7 @@ def check(
             problems.append(Problem(path, 0, 0, f"unknown park '{park}' (parks: {known})"))
             continue
         for note in () if quiet else plan.notes:
-            _stderr(f"zonekpi: {note}")
+            _stderr(f"zonekpi: {_one_line(note)}")
         results.append(run_check(plan, year=year, park=park, previous=last, period=span))
     if problems:
         raise InvalidInput(problems)
@@ -238,7 +243,7 @@ def check(
         if quiet:
             break
         for warning in r.warnings:
-            _stderr(f"zonekpi: warning: {warning}")
+            _stderr(f"zonekpi: warning: {_one_line(warning)}")
         if not r.findings and r.totals and not by_park and park is None and fmt != "json":
             _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
     _deliver(_CheckOutput(results, by_park), fmt, excel, output, quiet)
@@ -315,7 +320,7 @@ def validate(plans: tuple[str, ...], data: tuple[str, ...]) -> None:
             problems.extend(exc.problems)
             continue
         for note in plan.notes:
-            _stderr(f"zonekpi: {note}")
+            _stderr(f"zonekpi: {_one_line(note)}")
         scheme = plan.scoring
         scored = ""
         if scheme is not None:
@@ -611,9 +616,9 @@ def rank(
     ranking = assess(loaded, span, last)
     if not quiet:
         for note in loaded.notes:
-            _stderr(f"zonekpi: {note}")
+            _stderr(f"zonekpi: {_one_line(note)}")
         for warning in ranking.warnings:
-            _stderr(f"zonekpi: warning: {warning}")
+            _stderr(f"zonekpi: warning: {_one_line(warning)}")
     human = fmt in ("table", "plain", "markdown")
     _deliver(_RankOutput(ranking, explain, human), fmt, excel, output, quiet)
 

@@ -295,7 +295,10 @@ class _PlanBuilder(Reader):
     def references(self, indicators: tuple[Indicator, ...], raw: list[dict[str, Any]]) -> None:
         terms = _terms(indicators)
         on_cycle: set[str] = set()  # one line a cycle
-        for n, ind in enumerate(indicators):
+        # where each indicator was written (one left out for a bad unit shifts the others)
+        written = {r["id"]: n for n, r in reversed(list(enumerate(raw)))}
+        for ind in indicators:
+            n = written[ind.id]
             at = ("indicators", n)
             pairs: list[tuple[str, str]] = []
             if ind.share:

@@ -345,7 +345,7 @@ class _Builder:
         elif tag in (None, "!", "tag:yaml.org,2002:str"):
             result = value
         elif tag == "tag:yaml.org,2002:int" and _INT.fullmatch(value):
-            result = int(value)
+            result = _resolve_plain(value)
         elif tag == "tag:yaml.org,2002:float" and _FLOAT.fullmatch(value):
             result = Decimal(value)
         elif tag == "tag:yaml.org,2002:bool" and _BOOL.fullmatch(value):
@@ -373,7 +373,10 @@ def _resolve_plain(value: str) -> Any:
     if _FALSE.fullmatch(value):
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        return int(value) if len(value) <= MAX_INT_DIGITS else Decimal(value)
     if _FLOAT.fullmatch(value):
         return Decimal(value)
     return value
+
+
+MAX_INT_DIGITS = 4000  # Python refuses to read longer integers; a Decimal holds any length
