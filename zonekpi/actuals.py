@@ -39,13 +39,12 @@ class Figures:
             for fig in previous.figures:
                 if fig.indicator in _ids(plan):
                     self.by_key[fig.key] = _in_unit(fig, previous, plan)
-        for fig in plan.figures:
-            self.by_key[fig.key] = fig
+        self.by_key.update((fig[:3], fig) for fig in plan.figures)  # fig[:3]: its key, in C
         self.indicators = {i.id: i for i in plan.indicators}
         self.names = {p.id: p.name for p in plan.parks}
         self._by_year: dict[tuple[str, str | None, int], list[Figure]] = {}
-        for fig in self.by_key.values():
-            self._by_year.setdefault((fig.indicator, fig.park, fig.period.year), []).append(fig)
+        for (indicator, park, period), fig in self.by_key.items():
+            self._by_year.setdefault((indicator, park, period[0]), []).append(fig)
         self._composed: dict[tuple[str, str | None, Period], Figure | None] = {}
         self.warnings: list[str] = []  # figures that contradict each other
         self._memo: dict[tuple[str, str, str | None, Period], Actual] = {}

@@ -328,7 +328,7 @@ def _table_figures(
     for lineno, row in rows:
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]
-        cells = [c.strip() for c in row]
+        cells = list(map(str.strip, row))
         if not any(cells):
             continue
         if len(cells) != width:
@@ -432,8 +432,19 @@ def _table_figures(
             and (park is None or park in parks)
             and (names.last_year is None or period.year <= names.last_year)
         ):  # a level alone, already read in its indicator's unit: most rows of a big file
-            fig: Figure | None = Figure(
-                ind.id, park and parks[park], period, value[0], note=note, loc=Loc(name, line, 0)
+            fig: Figure | None = Figure._make(  # the fields in order, made in C
+                (
+                    ind.id,
+                    park and parks[park],
+                    period,
+                    value[0],
+                    None,
+                    None,
+                    None,
+                    None,
+                    note,
+                    Loc(name, line, 0),
+                )
             )
         else:  # anything else is read, and checked, the general way
             raw = {"indicator": indicator, "park": park, "period": period, "note": note}

@@ -52,13 +52,14 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     notes = list(plan.notes)
     for data_path in data:
         figures, file_notes = read_figure_file(Path(data_path), builder.names, builder.problems)
-        builder.problems.extend(duplicates(figures))
+        if not _is_table(data_path):  # a table's rows are merged by key as they are read
+            builder.problems.extend(duplicates(figures))
         extra.extend(figures)
         notes.extend(file_notes)
     if builder.problems:
         raise InvalidInput(builder.problems)
-    replaced = {f.key for f in extra}  # --data replaces the plan's figure for the same key
-    kept = tuple(f for f in plan.figures if f.key not in replaced)
+    replaced = {f.key for f in extra} if plan.figures else set()  # --data replaces the
+    kept = tuple(f for f in plan.figures if f.key not in replaced)  # plan's figure for a key
     inputs = (*plan.inputs, *(str(d) for d in data))
     return Plan(
         **{
@@ -68,6 +69,12 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
             "inputs": inputs,
         }
     )
+
+
+def _is_table(path: str | Path) -> bool:
+    """A CSV, TSV or workbook figure file (not a YAML one)."""
+    name = str(path).lower().split("#", 1)[0]
+    return name.endswith((".csv", ".tsv", ".txt", ".xlsx"))
 
 
 def load_figures(path: str | Path, plan: Plan) -> list[Figure]:

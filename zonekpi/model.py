@@ -134,7 +134,7 @@ class Figure(_FigureFields):
 
     @property
     def key(self) -> tuple[str, str | None, Period]:
-        """(indicator, park, period): what a figure is filed under."""
+        """(indicator, park, period): what a figure is filed under (also fig[:3])."""
         return (self.indicator, self.park, self.period)
 
 

@@ -16,6 +16,10 @@ def tile(spans: Sequence[tuple[int, int, T]], first: int, last: int) -> list[T] 
     """The fewest spans (first month, last month, item) that cover first..last exactly,
     end to end without overlap; None when they cannot. (Among equally few, any may be chosen:
     consistent figures give the same sum.)"""
+    if all(a == b for a, b, _ in spans):  # single months (most files): each month once?
+        by_month = {a: item for a, _, item in spans}
+        if len(by_month) == len(spans) and all(m in by_month for m in range(first, last + 1)):
+            return [by_month[m] for m in range(first, last + 1)]
     starting = _by_start(spans, first, last)
     best: dict[int, list[T]] = {first - 1: []}  # month reached -> the spans that reach it
     for month in range(first - 1, last):
