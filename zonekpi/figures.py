@@ -319,7 +319,9 @@ def _table_figures(
             )
         )
         return []
-    merged: dict[tuple[str, str, Period], list[Any]] = {}
+    merged: dict[tuple[str, str, Period], Any] = {}  # a Figure, or the measures of one so far
+    parks = {p: p for p in names.parks}  # one string per park id, not one per row
+    last = names.last_year
     lines: dict[tuple[tuple[str, str, Period], str], int] = {}  # where a growth, base… was
     width = len(header)
     at = {h: n for n, h in enumerate(header)}
@@ -398,8 +400,26 @@ def _table_figures(
         key = (indicator, park, period)
         entry = merged.get(key)
         if entry is None:
-            note = cells[i_note] if i_note is not None else ""
+            note = cells[i_note] if i_note is not None else None
+            if (
+                measure == "value"
+                and ind is not None
+                and type(value) is tuple
+                and value[1] == ind.unit
+                and (not park or park in parks)
+                and (last is None or period.year <= last)
+            ):  # a level alone in its indicator's unit (most rows): the figure, made in C
+                merged[key] = Figure._make(
+                    (ind.id, parks.get(park), period, value[0], None, None, None, None,
+                     note or None, Loc(name, lineno, 0))
+                )  # fmt: skip
+                continue
             entry = [indicator, park or None, period, note or None, lineno, None, None, None, None]
+            merged[key] = entry
+        elif type(entry) is Figure:  # more measures for it: read it the general way
+            made = entry
+            entry = [indicator, made.park, period, made.note, made.loc.line, None, None, None, None]
+            entry[5] = (made.value, ind.unit if ind is not None else "")
             merged[key] = entry
         slot = _SLOT[measure]
         if entry[slot] is not None:
@@ -420,43 +440,21 @@ def _table_figures(
     figures = []
     doc = _LineDoc(name, 0)
     sub = FigureReader(doc, names, problems)
-    parks = {p: p for p in names.parks}  # one string per park id, not one per row
-    for indicator, park, period, note, line, *measures in merged.values():
-        value = measures[0]
-        ind = names.indicators.get(indicator)
-        if (
-            ind is not None
-            and type(value) is tuple
-            and value[1] == ind.unit
-            and measures[1:] == [None, None, None]
-            and (park is None or park in parks)
-            and (names.last_year is None or period.year <= names.last_year)
-        ):  # a level alone, already read in its indicator's unit: most rows of a big file
-            fig: Figure | None = Figure._make(  # the fields in order, made in C
-                (
-                    ind.id,
-                    park and parks[park],
-                    period,
-                    value[0],
-                    None,
-                    None,
-                    None,
-                    None,
-                    note,
-                    Loc(name, line, 0),
-                )
-            )
-        else:  # anything else is read, and checked, the general way
-            raw = {"indicator": indicator, "park": park, "period": period, "note": note}
-            raw.update(
-                (m, units.Quantity(*v) if type(v) is tuple else v)
-                for m, v in zip(MEASURES, measures, strict=True)
-                if v is not None
-            )
-            doc.line = line
-            key = (indicator, park or "", period)
-            doc.lines = {(m,): lines[(key, m)] for m in MEASURES[1:] if (key, m) in lines}
-            fig = sub.figure(raw, ())
+    for made in merged.values():
+        if type(made) is Figure:
+            figures.append(made)
+            continue
+        indicator, park, period, note, line, *measures = made
+        raw = {"indicator": indicator, "park": park, "period": period, "note": note}
+        raw.update(
+            (m, units.Quantity(*v) if type(v) is tuple else v)
+            for m, v in zip(MEASURES, measures, strict=True)
+            if v is not None
+        )
+        doc.line = line
+        key = (indicator, park or "", period)
+        doc.lines = {(m,): lines[(key, m)] for m in MEASURES[1:] if (key, m) in lines}
+        fig = sub.figure(raw, ())
         if fig is not None:
             figures.append(fig)
     return figures
