@@ -6,8 +6,8 @@ bytes (flips, inserted and deleted bytes, truncation, odd characters such as ful
 U+3000, NBSP, a BOM, NUL, invalid UTF-8, other encodings), lines (deleted, duplicated, swapped,
 re-indented), YAML scalars (replaced by tricky values, collections, anchors and aliases) and CSV
 cells (tricky values, added and removed columns, another delimiter, stray quotes) — writes it to a
-temporary folder and runs a command on it in-process: validate, check (json, csv, --by-park,
---data, --period), rank, compare and path.
+temporary folder and runs a command on it in-process: validate, check (json, csv, text,
+--by-park, --data, --period), rank (--explain, --period), compare and path.
 
 The property (the issue's): whatever the input, the run ends in exit 0, 1 or 2; no exception
 escapes and no traceback is printed; with exit 2, stderr says why, every line "zonekpi: ...".
@@ -18,13 +18,15 @@ fresh random inputs each run, for a longer hunt:
 
     ZONEKPI_FUZZ_EXAMPLES=2000 python -m pytest tests/test_fuzz.py -x
 
-Each mutation is plain data (a tuple), so a crash found this way can be kept as an @example, or
-as a small file in REGRESSIONS at the end.
+Each mutation is plain data (a tuple), so a crash found this way is kept as an @example of the
+test that found it, and made small in REGRESSIONS at the end.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from zonekpi.cli import cli
@@ -72,16 +74,24 @@ def _throwaway_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
 # -------------------------------------------------------------------------------------- seeds
 
 # Plans: the file, what it names beside it, and the commands that make sense for it.
-BASIC = ("validate", "check-json", "check-csv", "check-by-park")
+BASIC = ("validate", "check-json", "check-csv", "check-by-park", "check-text")
 PLANS: dict[str, tuple[Path, tuple[Path, ...], tuple[str, ...]]] = {
-    "xinxiang-2018": (ROOT / "plans/xinxiang-2018.yaml", (), (*BASIC, "rank", "compare")),
+    "xinxiang-2018": (
+        ROOT / "plans/xinxiang-2018.yaml",
+        (),
+        (*BASIC, "rank", "rank-explain", "compare"),
+    ),
     "xinxiang-2019": (
         EXAMPLES / "xinxiang-2019.yaml",
-        (EXAMPLES / "xinxiang-2019-figures.csv",),  # named in the plan's `figure_files:`
+        (EXAMPLES / "xinxiang-2019-figures.csv",),  # named in the plan's `data:`
         (*BASIC, "compare"),
     ),
     "jianxi-2022": (ROOT / "plans/jianxi-2022.yaml", (), (*BASIC, "path")),
-    "luoyang-gxq-2018": (ROOT / "plans/luoyang-gxq-2018.yaml", (), (*BASIC, "rank")),
+    "luoyang-gxq-2018": (
+        ROOT / "plans/luoyang-gxq-2018.yaml",
+        (),
+        (*BASIC, "rank", "rank-explain"),
+    ),
     "xinxiang-gxq-2017": (ROOT / "plans/xinxiang-gxq-2017.yaml", (), (*BASIC, "compare")),
     "xinxiang-gxq-2020": (ROOT / "plans/xinxiang-gxq-2020.yaml", (), (*BASIC, "compare")),
 }
@@ -92,13 +102,14 @@ PAIRS = {
     "xinxiang-gxq-2017": ("xinxiang-gxq-2017", "xinxiang-gxq-2020"),
     "xinxiang-gxq-2020": ("xinxiang-gxq-2017", "xinxiang-gxq-2020"),
 }
-# Figure files: each with its plan and the commands for it (all with --data FILE).
-DATA = ("validate", "check-json", "check-csv", "check-by-park")
+# Figure files: each with its plan and the commands for it, with --data FILE (unless the plan
+# names the file itself).
+DATA = ("validate", "check-json", "check-csv", "check-by-park", "check-text")
 FIGURES: dict[str, tuple[str, tuple[str, ...]]] = {
     "xinxiang-2018-figures.csv": ("xinxiang-2018", (*DATA, "rank", "compare")),
     "xinxiang-2018-2018-10.csv": ("xinxiang-2018", (*DATA, "check-period", "rank-period")),
     "jianxi-2022-figures.csv": ("jianxi-2022", (*DATA, "path")),
-    "luoyang-gxq-2018-figures.csv": ("luoyang-gxq-2018", (*DATA, "rank")),
+    "luoyang-gxq-2018-figures.csv": ("luoyang-gxq-2018", (*DATA, "rank", "rank-explain")),
     "xinxiang-gxq-2017-figures.csv": ("xinxiang-gxq-2017", (*DATA, "compare")),
     "xinxiang-2019-figures.csv": ("xinxiang-2019", (*DATA, "compare")),
 }
@@ -141,7 +152,9 @@ TRICKY = [
     # odd characters and sizes
     *("\u3000", "\xa0", "\ufeff", "\t", " ", "\u200b", "\u202e", "\x1b[31m", "\U0001f600"),
     *("\\", "'", '"', "#", "&", "*", "!", "|", ">", "%", "@", "`", "- ", ": ", "? "),
+    *("gxq\ngxq", "gdp\n", "\r", "a\r\nb", "a\x85b", "a\u2028b", "x\x00y", "a, b", "a: b"),
     *("x" * 10_000, "中" * 5_000, "9" * 5_000, "1" + "0" * 400, "0." + "0" * 400 + "1"),
+    "y" * 140_000,  # over the csv module's field limit
     *IDS,
 ]
 # Whole YAML nodes put where a scalar was.
@@ -171,6 +184,14 @@ ODD_BYTES = [
 ]
 CODECS = ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig", "gb18030", "gbk", "big5"]
 CODECS += ["shift_jis", "latin-1", "cp1252", "ascii", "utf-7"]
+# Numbers for a number's place: zero, negatives, tiny, huge, long fractions, exponents.
+NUMBERS = st.one_of(
+    st.sampled_from(["0", "-0", "0.0", "-1", "1e309", "1e-30", "0.0001", "99999999999", "1E+3"]),
+    st.integers(-(10**6), 10**6).map(str),
+    st.integers().map(str),
+    st.decimals(allow_nan=False, allow_infinity=False).map(str),
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+)
 WIDE = str.maketrans("0123456789,.%-+: ", "０１２３４５６７８９，．％－＋：\u3000")
 
 # ------------------------------------------------------------------------------- mutations
@@ -207,16 +228,16 @@ yaml_ops = st.one_of(
     st.tuples(st.just("node"), _pos, st.sampled_from(TRICKY_NODES)),
     st.tuples(st.just("copy-scalar"), _pos, _pos),
     st.tuples(st.just("alias"), _pos, _pos),
-    st.tuples(
-        st.just("number"),
-        _pos,
-        st.integers().map(str)
-        | st.decimals(allow_nan=False, allow_infinity=False).map(str)
-        | st.floats().map(repr),
-    ),
+    st.tuples(st.just("renumber"), _pos, NUMBERS),
 )
 csv_ops = st.one_of(
     st.tuples(st.just("cell"), _pos, _pos, _value),
+    st.tuples(
+        st.just("column"),
+        _pos,
+        st.sampled_from(["indicator", "park", "period", "value", "unit", "measure"]),
+        _value | NUMBERS,
+    ),
     st.tuples(st.just("quoted-cell"), _pos, _pos, _value),
     st.tuples(st.just("swap-cells"), _pos, _pos, _pos, _pos),
     st.tuples(st.just("add-col"), _pos, _value, _value),
@@ -229,8 +250,9 @@ csv_ops = st.one_of(
         st.sampled_from(["open", "close", "wrap", "newline", "doubled", "space", "inner"]),
     ),
 )
-plan_mutations = st.lists(st.one_of(yaml_ops, line_ops, byte_ops), min_size=1, max_size=4)
-csv_mutations = st.lists(st.one_of(csv_ops, line_ops, byte_ops), min_size=1, max_size=4)
+# Half the mutations keep the file's syntax (mostly), to reach past the parser into the checks.
+plan_mutations = st.lists(st.one_of(yaml_ops, yaml_ops, line_ops, byte_ops), min_size=1, max_size=4)
+csv_mutations = st.lists(st.one_of(csv_ops, csv_ops, line_ops, byte_ops), min_size=1, max_size=4)
 
 _TEXT = ("utf-8", "surrogateescape")  # bytes -> str -> the same bytes, invalid UTF-8 included
 
@@ -273,7 +295,7 @@ def _apply(data: bytes, op: tuple[Any, ...]) -> bytes:
         return data.replace(b"\n", args[0].encode("utf-8"))
     if kind.endswith(("-line", "-lines", "indent")):
         return b"".join(_line_op(data.splitlines(keepends=True), kind, args))
-    if kind in ("scalar", "node", "copy-scalar", "alias", "number"):
+    if kind in ("scalar", "node", "copy-scalar", "alias", "renumber"):
         return _yaml_op(data.decode(*_TEXT), kind, args).encode(*_TEXT)
     return _csv_op(data.decode(*_TEXT), kind, args).encode(*_TEXT)
 
@@ -318,8 +340,13 @@ def _scalars(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.]*")
+
+
 def _yaml_op(text: str, kind: str, args: list[Any]) -> str:
     spans = _scalars(text)
+    if kind == "renumber":  # a number in a value ('95 家', '3%', 2018), the rest left as it is
+        spans = [(s, s + m.end()) for s, e in spans if (m := _NUMBER.match(text, s, e))]
     if not spans:
         return text
     start, end = spans[args[0] % len(spans)]
@@ -328,9 +355,9 @@ def _yaml_op(text: str, kind: str, args: list[Any]) -> str:
         if style == "single":
             value = "'" + value.replace("'", "''") + "'"
         elif style == "double":
-            value = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            value = json.dumps(value, ensure_ascii=False)  # JSON strings are YAML too
         new = value
-    elif kind in ("node", "number"):
+    elif kind in ("node", "renumber"):
         new = args[1]
     elif kind == "copy-scalar":
         s, e = spans[args[1] % len(spans)]
@@ -356,6 +383,14 @@ def _csv_op(text: str, kind: str, args: list[Any]) -> str:
     elif kind == "add-col":
         for n, row in enumerate(rows):
             row.insert(args[0] % (len(row) + 1), args[1] if n == 0 else args[2])
+    elif kind == "column":  # the cell under a header: a value, a period, a unit...
+        names = [c.strip().lower() for c in rows[0]]
+        if args[1] in names:
+            data = rows[1:] or rows
+            row = data[args[0] % len(data)]
+            c = names.index(args[1])
+            if c < len(row):
+                row[c] = args[2]
     elif kind == "swap-cells":
         r1, r2 = rows[args[0] % len(rows)], rows[args[2] % len(rows)]
         c1, c2 = args[1] % len(r1), args[3] % len(r2)
@@ -398,11 +433,19 @@ def argv(command: str, plan: str, data: str | None = None) -> list[str]:
         "check-json": ["check", name, *more, "-f", "json"],
         "check-csv": ["check", name, *more, "-f", "csv"],
         "check-by-park": ["check", name, *more, "--by-park"],
+        "check-text": ["check", name, *more, "-f", "text"],
         "check-period": ["check", name, *more, "--period", "2018-10", "-f", "json"],
         "rank": ["rank", name, *more],
+        "rank-explain": ["rank", name, *more, "--explain", "-f", "csv"],
         "rank-period": ["rank", name, *more, "--period", "2018-10", "--explain"],
         "path": ["path", name, "gdp", *more],
     }[command]
+
+
+def data_option(figures: str) -> str | None:
+    """The figure file for --data, or None when its plan names it already (read it once)."""
+    plan = FIGURES[figures][0]
+    return None if figures in {f.name for f in PLANS[plan][1]} else figures
 
 
 def seed_files(plan: str, command: str) -> dict[str, bytes]:
@@ -457,12 +500,20 @@ def test_every_seed_runs_cleanly_as_it_is(plan: str, command: str) -> None:
 def test_every_figure_seed_runs_cleanly_as_it_is(figures: str, command: str) -> None:
     plan = FIGURES[figures][0]
     files = {**seed_files(plan, command), figures: (EXAMPLES / figures).read_bytes()}
-    args = argv(command, plan, figures)
+    args = argv(command, plan, data_option(figures))
     assert_ends_cleanly(run(files, args), args)
 
 
-@fuzz_settings(150)
+@fuzz_settings(250)
 @given(case=st.sampled_from(PLAN_CASES), ops=plan_mutations)
+# the inputs (as hypothesis shrank them) of the crashes found so far
+@example(case=("xinxiang-2018", "validate"), ops=[("reencode", "utf-32")])
+@example(case=("xinxiang-2018", "validate"), ops=[("char", 5, "\x01")])
+@example(
+    case=("xinxiang-2019", "check-csv"),
+    ops=[("flip", 100, 4), ("reencode", "gb18030"), ("reencode", "gb18030"), ("flip", 574, 2)],
+)
+@example(case=("xinxiang-gxq-2017", "validate"), ops=[("scalar", 1, "9" * 5000, "plain")])
 def test_a_mutated_plan_ends_in_0_1_or_2(case: tuple[str, str], ops: list[tuple[Any, ...]]) -> None:
     plan, command = case
     files = seed_files(plan, command)
@@ -472,8 +523,10 @@ def test_a_mutated_plan_ends_in_0_1_or_2(case: tuple[str, str], ops: list[tuple[
     assert_ends_cleanly(run(files, args), args)
 
 
-@fuzz_settings(150)
+@fuzz_settings(250)
 @given(case=st.sampled_from(FIGURE_CASES), ops=csv_mutations)
+@example(case=("xinxiang-2018-2018-10.csv", "check-period"), ops=[("quote", 3319, 1, "newline")])
+@example(case=("jianxi-2022-figures.csv", "validate"), ops=[("quote", 2, 0, "open")])
 def test_a_mutated_figure_file_ends_in_0_1_or_2(
     case: tuple[str, str], ops: list[tuple[Any, ...]]
 ) -> None:
@@ -481,5 +534,56 @@ def test_a_mutated_figure_file_ends_in_0_1_or_2(
     plan = FIGURES[figures][0]
     files = seed_files(plan, command)
     files[figures] = mutate((EXAMPLES / figures).read_bytes(), ops)
-    args = argv(command, plan, figures)
+    args = argv(command, plan, data_option(figures))
     assert_ends_cleanly(run(files, args), args)
+
+
+# ---------------------------------------------------------------------------- regressions
+#
+# Each crash the fuzzer found, made small. One not fixed yet is kept all the same, as
+# pytest.param(..., marks=pytest.mark.xfail(strict=True, reason="...")), until it is.
+
+SMALL_PLAN = "id: t\ntitle: t\nyear: 2018\nparks:\n  - {id: gxq, name: 高新区}\n"
+REGRESSIONS = [
+    pytest.param(
+        {
+            "plan.yaml": (
+                "id: t\ntitle: t\nyear: 2018\nindicators:\n"
+                "  - {id: a, name: a, unit: 亿元}\n"
+                "  - {id: bad, name: bad, unit: xyz}\n"
+                '  - {id: s, name: s, unit: "%", share: {numerator: a, denominator: a}}\n'
+            ).encode()
+        },
+        ["validate", "plan.yaml"],
+        id="share-after-an-indicator-with-a-bad-unit",  # was KeyError: 'share' (load.py)
+    ),
+    pytest.param(
+        {"plan.yaml": b"id: t\x01\n"},
+        ["validate", "plan.yaml"],
+        id="control-character",  # was PyYAML's two-line reader error, the 2nd line bare
+    ),
+    pytest.param(
+        {"plan.yaml": b"id: " + b"9" * 4301 + b"\n"},
+        ["validate", "plan.yaml"],
+        id="integer-of-4301-digits",  # was ValueError: Exceeds the limit (4300 digits)
+    ),
+    pytest.param(
+        {
+            "plan.yaml": (
+                SMALL_PLAN + "indicators:\n  - {id: gdp, name: 生产总值, unit: 亿元}\n"
+            ).encode(),
+            "figures.csv": (
+                'indicator,park,period,value,unit\ngdp,"gxq\ngxq",2018,1,亿元\n'
+            ).encode(),
+        },
+        ["check", "plan.yaml", "--data", "figures.csv"],
+        id="csv-cell-with-a-line-break",  # was echoed as it is: stderr lines without 'zonekpi: '
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "args"), REGRESSIONS)
+def test_found_by_fuzzing(files: dict[str, bytes], args: list[str]) -> None:
+    result = run(files, args)
+    assert_ends_cleanly(result, args)
+    assert result.exit_code == 2, result.stdout
