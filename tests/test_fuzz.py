@@ -504,7 +504,7 @@ def test_every_figure_seed_runs_cleanly_as_it_is(figures: str, command: str) -> 
     assert_ends_cleanly(run(files, args), args)
 
 
-@fuzz_settings(250)
+@fuzz_settings(300)
 @given(case=st.sampled_from(PLAN_CASES), ops=plan_mutations)
 # the inputs (as hypothesis shrank them) of the crashes found so far
 @example(case=("xinxiang-2018", "validate"), ops=[("reencode", "utf-32")])
@@ -523,7 +523,7 @@ def test_a_mutated_plan_ends_in_0_1_or_2(case: tuple[str, str], ops: list[tuple[
     assert_ends_cleanly(run(files, args), args)
 
 
-@fuzz_settings(250)
+@fuzz_settings(300)
 @given(case=st.sampled_from(FIGURE_CASES), ops=csv_mutations)
 @example(case=("xinxiang-2018-2018-10.csv", "check-period"), ops=[("quote", 3319, 1, "newline")])
 @example(case=("jianxi-2022-figures.csv", "validate"), ops=[("quote", 2, 0, "open")])
