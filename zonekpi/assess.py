@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from . import rollup, units
 from .actuals import Figures
+from .check import LEVEL_KINDS, PER_PARK_KINDS
 from .model import Finding, Indicator, Plan, Status, Target
 from .numbers import fmt_number, fmt_ratio
 from .periods import Period
@@ -37,11 +38,10 @@ from .scoring import (
 )
 from .targets import evaluate
 
-LEVEL_KINDS = ("at_least", "more_than", "at_most", "less_than", "between", "about")
 LOWER_KINDS = ("at_most", "less_than")
-PARK_KINDS = ("coverage", "per_park", "allocation")
+PARK_KINDS = PER_PARK_KINDS
 # kinds whose numbers scale with the time elapsed when the indicator is a flow
-SCALED_KINDS = (*LEVEL_KINDS, "per_park", "allocation")
+SCALED_KINDS = (*LEVEL_KINDS, "between", "about", "per_park", "allocation")
 INF = Decimal("Infinity")  # a completion without bound: nothing used of a lower-is-better cap
 
 
@@ -56,7 +56,6 @@ class Score(NamedTuple):
     completion: Decimal | None
     points: Decimal
     status: Status
-    target_text: str = ""
     notes: tuple[str, ...] = ()
 
     @property
@@ -133,7 +132,7 @@ def split_kind(ind: Indicator, base: Target | None) -> tuple[str, str]:
     """The kind and unit of a park's share under `split:`: the zone target's own (≥ 95家 gives
     ≥ 42家; 增长13% gives 增长15%; 新增10家 gives 新增4家), or, for any other, ≥ in the
     indicator's unit."""
-    if base is None or base.kind not in (*LEVEL_KINDS[:4], "growth", "increase"):
+    if base is None or base.kind not in (*LEVEL_KINDS, "growth", "increase"):
         return "at_least", ind.unit
     return base.kind, base.unit or ind.unit
 
@@ -265,20 +264,17 @@ def _score(
         notes.append(f"序时目标 = 年度目标 × {fmt_ratio(as_decimal(share), 2)} pro rata")
     park = None if scheme.units == "departments" else unit
     finding = evaluate(scaled, ind, park, figures, period)
-    text = _target_text(scaled, park, ind)
     status = finding.status
     if not period.is_year and status in (Status.MET, Status.MISSED):
         status = Status.ON_TRACK if status is Status.MET else Status.BEHIND
     if finding.status is Status.NO_DATA:
         notes.append(f"无数据 no figure: {fmt_ratio(scheme.missing, 0)} of the weight")
         earned = round_half_up(Fraction(item.weight) * Fraction(scheme.missing), scheme.precision)
-        return Score(
-            item, ind, target, scaled, finding, None, earned, Status.NO_DATA, text, tuple(notes)
-        )
+        return Score(item, ind, target, scaled, finding, None, earned, Status.NO_DATA, tuple(notes))
     met = finding.status is Status.MET
     done, ahead = _completion(target, share, ind, park, finding)
     if ahead is not None and item.rule.per is not None:
-        factor = units.convert(Decimal(1), gap_unit(ind, target), item.rule.per_unit)
+        factor = units.convert(Decimal(1), finding.gap_unit, item.rule.per_unit)
         ahead *= Fraction(factor)
     exact = points(item.rule, item.weight, done, met, ahead)
     smallest = Fraction(1, 10**scheme.precision)
@@ -288,7 +284,7 @@ def _score(
         notes.append("未达到 (恰好等于目标不算超过): 少计最小一档")
     earned = round_half_up(exact, scheme.precision)
     shown = as_decimal(done) if done is not None else INF
-    return Score(item, ind, target, scaled, finding, shown, earned, status, text, tuple(notes))
+    return Score(item, ind, target, scaled, finding, shown, earned, status, tuple(notes))
 
 
 def _pro_rata(target: Target, tau: Decimal) -> Target:
@@ -303,29 +299,6 @@ def _pro_rata(target: Target, tau: Decimal) -> Target:
         tolerance=scale(target.tolerance),
         shares=tuple((p, s * tau) for p, s in target.shares),
     )
-
-
-def _target_text(target: Target, park: str | None, ind: Indicator) -> str:
-    """The number the unit is held to: its share, the minimum, the (pro-rata) threshold."""
-    if target.kind == "coverage":
-        return "有 (是)" if park is not None else "全覆盖"
-    if target.kind == "allocation":
-        shares = dict(target.shares)
-        value = shares.get(park) if park is not None else sum(shares.values(), Decimal(0))
-        return "≥ " + units.fmt_quantity(value, ind.unit)
-    unit = target.unit or ind.unit
-    if target.kind == "between":
-        return f"{units.fmt_quantity(target.value, unit)}–{units.fmt_quantity(target.high, unit)}"
-    sign = {"at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< "}
-    if target.kind == "growth":
-        return ("增长 ≤ " if ind.direction == "lower" else "增长 ≥ ") + units.fmt_quantity(
-            target.value, "percent"
-        )
-    if target.kind == "increase":
-        return "增加 " + units.fmt_quantity(target.value, unit)
-    if target.kind == "about":
-        return "约 " + units.fmt_quantity(target.value, unit)
-    return sign.get(target.kind, "≥ ") + units.fmt_quantity(target.value, unit)
 
 
 def gap_unit(ind: Indicator, target: Target | None) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from . import __version__, units
 from .assess import Ranking, Score, Standing
 from .numbers import fmt_number, fmt_ratio, to_json_number
-from .report import Column, Table
+from .report import Column, Table, target_text, target_value
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -39,6 +39,10 @@ def _completion(s: Score) -> str:
     if s.completion.is_infinite():
         return "∞"
     return fmt_ratio(s.completion)
+
+
+def _names(r: Ranking) -> dict[str, str]:
+    return {p.id: p.name for p in r.plan.parks}
 
 
 def _coefficients_shown(r: Ranking) -> bool:
@@ -142,7 +146,7 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
         for s in st.scores:
             if s.target is None:
                 continue
-            rows.append(_long_row(st, s, marks, blank=human and not first))
+            rows.append(_long_row(st, s, marks, human and not first, _names(r)))
             first = False
         if human:
             rows.append(
@@ -160,8 +164,11 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
     return rows
 
 
-def _long_row(st: Standing, s: Score, marks: dict[str, str], blank: bool) -> dict[str, str]:
+def _long_row(
+    st: Standing, s: Score, marks: dict[str, str], blank: bool, names: dict[str, str]
+) -> dict[str, str]:
     f = s.finding
+    text, value = _target(s, names)
     ind = s.indicator
     unit = f.actual_unit if f is not None else ind.unit
     rule = s.item.rule.describe()
@@ -175,8 +182,8 @@ def _long_row(st: Standing, s: Score, marks: dict[str, str], blank: bool) -> dic
         "weight": fmt_number(s.item.weight),
         "rule": rule,
         "rule_ref": marks[rule],
-        "target": s.target_text,
-        "target_value": _target_value(s),
+        "target": text,
+        "target_value": fmt_number(value),
         "actual": f.actual_text if f is not None else "",
         "actual_value": fmt_number(f.actual) if f is not None and f.actual is not None else "",
         "measure_unit": units.display(unit) if unit else "",
@@ -190,20 +197,11 @@ def _long_row(st: Standing, s: Score, marks: dict[str, str], blank: bool) -> dic
     }
 
 
-def _target_value(s: Score) -> str:
-    return fmt_number(_target_number(s))
-
-
-def _target_number(s: Score) -> Decimal | None:
-    """The number the unit is held to (its share of an allocation; pro rata in the year)."""
-    t = s.scaled
-    if t is None or t.kind == "coverage":
-        return None
-    if t.kind == "allocation":
-        shares = dict(t.shares)
-        park = s.finding.park if s.finding is not None else None
-        return shares.get(park) if park is not None else sum(shares.values(), Decimal(0))
-    return t.value
+def _target(s: Score, names: dict[str, str]) -> tuple[str, Decimal | None]:
+    """What the unit is held to on a scored item, as text and as a number (its share of an
+    allocation, pro rata during the year)."""
+    assert s.scaled is not None and s.finding is not None
+    return target_text(s.scaled, s.finding, names), target_value(s.scaled, s.finding.park)
 
 
 def explain_table(r: Ranking, human: bool) -> Table:
@@ -276,12 +274,12 @@ def rank_json(r: Ranking) -> dict[str, Any]:
         "missing_share": to_json_number(scheme.missing),
         "precision": scheme.precision,
         "note": scheme.note,
-        "ranking": [_standing_json(st, scheme.precision) for st in r.standings],
+        "ranking": [_standing_json(st, scheme.precision, _names(r)) for st in r.standings],
         "warnings": list(r.warnings),
     }
 
 
-def _standing_json(st: Standing, places: int) -> dict[str, Any]:
+def _standing_json(st: Standing, places: int, names: dict[str, str]) -> dict[str, Any]:
     return {
         "rank": st.rank,
         "unit": st.unit,
@@ -291,13 +289,14 @@ def _standing_json(st: Standing, places: int) -> dict[str, Any]:
         "total": to_json_number(st.total, places),
         "full": to_json_number(st.full),
         "missing": [s.indicator.id for s in st.missing],
-        "items": [_score_json(s, places) for s in st.scores if s.target is not None],
+        "items": [_score_json(s, places, names) for s in st.scores if s.target is not None],
     }
 
 
-def _score_json(s: Score, places: int) -> dict[str, Any]:
+def _score_json(s: Score, places: int, names: dict[str, str]) -> dict[str, Any]:
     f = s.finding
     done = s.completion
+    text, value = _target(s, names)
     return {
         "indicator": s.indicator.id,
         "name": s.indicator.name,
@@ -305,8 +304,8 @@ def _score_json(s: Score, places: int) -> dict[str, Any]:
         "weight": to_json_number(s.item.weight),
         "rule": s.item.rule.kind,
         "rule_text": s.item.rule.describe(),
-        "target": s.target_text,
-        "target_value": to_json_number(_target_number(s)),
+        "target": text,
+        "target_value": to_json_number(value),
         "actual": to_json_number(f.actual) if f is not None else None,
         "unit": (f.actual_unit if f is not None else s.indicator.unit) or None,
         "completion": None if done is None or done.is_infinite() else to_json_number(done),
