@@ -156,7 +156,8 @@ MEASURES = ("value", "growth", "base", "change")
 def read_figure_file(
     path: Path, names: Names, problems: list[Problem]
 ) -> tuple[list[Figure], list[str]]:
-    """Figures of a CSV or YAML figure file, and notes on how it was read (encoding)."""
+    """Figures of a CSV or YAML figure file, and notes on how it was read (encoding); two
+    figures of the file for the same indicator, park and period are a problem."""
     sheet = None
     if ".xlsx#" in path.name.lower():  # figures.xlsx#10月: a named sheet of a workbook
         file_name, sheet = path.name.split("#", 1)
@@ -178,9 +179,9 @@ def read_figure_file(
         if invalid:
             problems.extend(invalid)
             return [], doc.notes
-        return FigureReader(doc, names, problems).figures(
-            doc.data["figures"], ("figures",)
-        ), doc.notes
+        figures = FigureReader(doc, names, problems).figures(doc.data["figures"], ("figures",))
+        problems.extend(duplicates(figures))  # (a table merges its rows by key as it reads them)
+        return figures, doc.notes
     if path.suffix.lower() == ".xlsx":
         rows = _xlsx_rows(path, sheet, problems)
         return ([] if rows is None else _table_figures(rows, name, names, problems)), []

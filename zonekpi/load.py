@@ -52,8 +52,6 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     notes = list(plan.notes)
     for data_path in data:
         figures, file_notes = read_figure_file(Path(data_path), builder.names, builder.problems)
-        if not _is_table(data_path):  # a table's rows are merged by key as they are read
-            builder.problems.extend(duplicates(figures))
         extra.extend(figures)
         notes.extend(file_notes)
     if builder.problems:
@@ -71,22 +69,20 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     )
 
 
-def _is_table(path: str | Path) -> bool:
-    """A CSV, TSV or workbook figure file (not a YAML one)."""
-    name = str(path).lower().split("#", 1)[0]
-    return name.endswith((".csv", ".tsv", ".txt", ".xlsx"))
-
-
 def load_figures(path: str | Path, plan: Plan) -> list[Figure]:
     """Figures of a CSV or YAML figure file for `plan`; InvalidInput on any problem."""
     names = Names({i.id: i for i in plan.indicators}, {p.id for p in plan.parks})
-    names.last_year = max([plan.year, *(t.year for t in plan.targets)])
+    names.last_year = last_year(plan.year, plan.indicators)
     problems: list[Problem] = []
     figures, _ = read_figure_file(Path(path), names, problems)
-    problems.extend(duplicates(figures))
     if problems:
         raise InvalidInput(problems)
     return figures
+
+
+def last_year(year: int, indicators: Iterable[Indicator]) -> int:
+    """The last year a plan's figures can be used for: its year, or its last target's."""
+    return max([year, *(t.year for i in indicators for t in i.targets)])
 
 
 class _PlanBuilder(Reader):
@@ -102,9 +98,7 @@ class _PlanBuilder(Reader):
         self.names.parks = {p.id for p in parks}
         indicators = self.indicators(d["indicators"])
         self.names.indicators = {i.id: i for i in indicators}
-        self.names.last_year = max(
-            [self.plan_year, *(t.year for i in indicators for t in i.targets)]
-        )
+        self.names.last_year = last_year(self.plan_year, indicators)
         self.references(indicators, d["indicators"])
         figures = FigureReader(self.doc, self.names, self.problems).figures(
             d.get("figures") or [], ("figures",)
