@@ -37,9 +37,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from zonekpi.cli import cli
+from .test_examples import assert_invalid, assert_no_traceback, rel, run
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path("tests") / "bad"
@@ -122,10 +121,6 @@ BAD_CASES = cases(BAD)
 ACCEPTED_CASES = cases(ACCEPTED)
 
 
-def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
 def expected_path(path: Path) -> Path:
     return path.with_name(stem(path) + ".expected")
 
@@ -139,24 +134,6 @@ def command(path: Path, verb: str = "validate") -> list[str]:
     if is_figure_file(path):
         return ["check", SHARED_PLAN, "--data", rel(path)]
     return [verb, rel(path)]
-
-
-def run(args: list[str]) -> Result:
-    return CliRunner().invoke(cli, args, prog_name="zonekpi")
-
-
-def assert_no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.stdout
-    assert "Traceback" not in result.stderr
-    # CliRunner catches exceptions: only a clean exit is allowed.
-    assert result.exc_info is None or result.exc_info[0] is SystemExit, result.exc_info
-
-
-def assert_invalid(result: Result, lines: list[str]) -> None:
-    assert_no_traceback(result)
-    assert result.stderr.splitlines() == lines
-    assert result.stdout == ""
-    assert result.exit_code == 2
 
 
 def marks(path: Path) -> list[pytest.MarkDecorator]:
