@@ -49,48 +49,7 @@ FIGURE_SUFFIXES = (".figures.yaml", ".csv", ".tsv")
 CASE_SUFFIXES = (*FIGURE_SUFFIXES, ".yaml")
 
 # Cases whose current output is wrong; the .expected file holds the line zonekpi should print.
-KNOWN_DEFECTS: dict[str, str] = {
-    # YAML
-    "yaml-syntax-bad-indent.yaml": "no hint: says nothing about indentation",
-    "yaml-merge-key.yaml": "three lines (two consequential 'needs' lines); '<<' not named",
-    "yaml-unquoted-percent.yaml": "no hint that a value starting with % must be quoted",
-    "yaml11-park-id-01.yaml": "shows 1 for the 01 typed; no hint to quote it",
-    "yaml11-period-decimal.yaml": "says a period 'must be a whole number' (2018-10 is one too)",
-    "yaml11-ratio-1-20.yaml": "'unknown unit :20' for a ratio",
-    "yaml11-year-quoted.yaml": "'must be a whole number, not 2018': no hint to remove the quotes",
-    # encodings and look-alike characters
-    "enc-utf16-no-bom.yaml": "UTF-16 without a BOM called 'not a text file'",
-    "enc-fullwidth-colon-flow.yaml": "a consequential second line ('needs id')",
-    "enc-fullwidth-comma-flow.yaml": "blames an unclosed flow mapping, not the full-width comma",
-    "enc-fullwidth-year.yaml": "no hint that the digits are full-width",
-    "enc-u3000-after-colon.yaml": "U+3000 after a colon not named; points at the next line",
-    "enc-nbsp-indent.yaml": "NBSP indent not named; wrong line and a hint about quoting",
-    "enc-nbsp-after-colon.yaml": "NBSP after a colon not named; points at the next line",
-    "enc-nbsp-in-key.yaml": "two lines; \"unknown key 'unit'; did you mean 'unit'?\"",
-    "enc-zero-width-in-id.yaml": "the invisible U+200B is printed raw ('firms'; did you mean…)",
-    # numbers
-    "num-nan.yaml": "no fix hint for NaN",
-    "csv-infinity.csv": "no fix hint for infinity",
-    "csv-unit-twice.csv": "\"unknown unit '万元 亿元'; did you mean '万亿元'?\"",
-    "csv-no-unit.csv": "suggests '300 家' for an indicator in 亿元",
-    # units
-    "unit-tolerance-in-percent.yaml": "% vs percentage points: no hint to write 个百分点",
-    "unit-level-in-points.yaml": "% vs percentage points: no hint to write %",
-    "unit-percent-for-amount.yaml": "no hint to write a growth rate as growth: (CSV has one)",
-    "csv-points-for-percent.csv": "% vs percentage points: no hint",
-    # semantics
-    "sem-allocation-no-parks.yaml": "'a allocation target'",
-    "sem-required-key-typo.yaml": "a consequential second line ('needs unit')",
-    "csv-unknown-indicator.csv": "no list of the indicators when nothing is close",
-    # figure-file structure
-    "csv-fullwidth-comma.csv": "'missing column(s)' without naming the full-width commas",
-    "csv-tab-separated.csv": "'missing column(s)' without naming the tabs",
-    "csv-nul-byte.csv": "says 'a plan is YAML text' about a CSV file",
-    "figures-unknown-top-key.figures.yaml": "says 'in the plan' about a figure file",
-    "figures-empty.figures.yaml": "says a plan starts with 'id:' about a figure file",
-    # accepted, but with the wrong note
-    "accepted/gbk-figures.csv": "the iconv hint for a CSV file writes new.yaml",
-}
+KNOWN_DEFECTS: dict[str, str] = {}
 
 
 def case_name(path: Path) -> str:

@@ -322,3 +322,31 @@ def test_reports_round_half_up_as_chinese_reports_do():
 
     assert fmt_number(Decimal("1.25"), 1) == "1.3"  # 四舍五入, not 1.2
     assert fmt_percent(Decimal("-1.25"), 1) == "-1.3%"
+
+
+# ------------------------------------------------------------------- what a mistake is called
+
+
+@pytest.mark.parametrize("text", ["1:20", "12:30 家"])
+def test_a_ratio_or_a_time_is_not_a_number(text: str) -> None:
+    with pytest.raises(UnitError) as info:
+        parse_quantity(text)
+    assert "is a ratio or a time, not a number" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["NaN 家", "nan", "infinity 亿元", "-inf 元"])
+def test_nan_and_infinity_are_not_finite(text: str) -> None:
+    from zonekpi.errors import NotFinite
+
+    with pytest.raises(NotFinite) as info:
+        parse_quantity(text)
+    assert "is not a finite number" in str(info.value)
+
+
+@pytest.mark.parametrize(("raw", "number"), [("1,200", "1,200"), (95, "95"), ("８", "8")])
+def test_a_bare_number_says_which_number_lacks_its_unit(raw: Any, number: str) -> None:
+    from zonekpi.errors import NoUnit
+
+    with pytest.raises(NoUnit) as info:
+        parse_quantity(raw)
+    assert info.value.number == number

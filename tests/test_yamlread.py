@@ -621,3 +621,46 @@ def test_syntax_errors_are_one_invalid_input_with_a_position() -> None:
     assert "YAML syntax" in message
     line = int(message.split(":")[1])
     assert line >= 2
+
+
+@pytest.mark.parametrize(
+    ("char", "named"), [("\u3000", "full-width space (U+3000)"), ("\u00a0", "(U+00A0)")]
+)
+def test_an_odd_space_after_a_colon_is_named_on_its_own_line(char: str, named: str) -> None:
+    message = only_problem(f"id: demo\nparks:\n  - id: gxq\n    name:{char}高新区\n    role: x\n")
+    assert message.startswith(f"{FILE}:4:10: ")
+    assert f"{named} was typed after ':'" in message
+
+
+def test_a_no_break_space_indent_is_named_on_its_own_line() -> None:
+    message = only_problem("id: demo\nparks:\n  - id: gxq\n\u00a0\u00a0name: x\n    role: y\n")
+    assert message.startswith(f"{FILE}:4:1: ")
+    assert "no-break space (U+00A0)" in message
+
+
+def test_a_full_width_comma_in_a_flow_mapping_is_located() -> None:
+    message = only_problem("id: demo\nparks:\n  - {id: gxq，name: 高新区, role: x}\n")
+    assert message.startswith(f"{FILE}:3:13: ")
+    assert "full-width comma" in message
+
+
+def test_utf16_without_a_bom_is_named() -> None:
+    message = only_problem(PLAN_TEXT.encode("utf-16-be"))
+    assert "UTF-16 text without a byte-order mark" in message
+
+
+def test_a_number_typed_with_a_leading_zero_is_remembered_as_typed() -> None:
+    doc = read("a: 01\nb: [+5, 7]\nc: '09'\n")
+    assert doc.data == {"a": 1, "b": [5, 7], "c": "09"}
+    assert doc.spelled == {(1, 4): "01", (2, 5): "+5"}
+
+
+def test_a_figure_file_is_not_called_a_plan() -> None:
+    with pytest.raises(InvalidInput) as info:
+        decode(b"indicator,value\x00\n", "f.csv", "figure file")
+    assert "a figure file is CSV text" in str(info.value)
+    with pytest.raises(InvalidInput) as info:
+        read_yaml(b"# nothing\n", "f.yaml", "figure file")
+    assert "a figure file starts with 'figures:'" in str(info.value)
+    _, notes = decode("单位,亿元\n".encode("gbk"), "f.csv", "figure file")
+    assert notes[0].endswith("> new.csv`")

@@ -43,12 +43,80 @@ class UnitError(ZonekpiError):
     """A quantity or unit could not be read; the message says what to write instead."""
 
 
+class NoUnit(UnitError):
+    """A number written without its unit; `number` is the number as written."""
+
+    def __init__(self, message: str, number: str) -> None:
+        self.number = number
+        super().__init__(message)
+
+
+class NotFinite(UnitError):
+    """NaN or infinity where a figure belongs."""
+
+
 class UnitMismatch(UnitError):
     """Two units of different dimensions (家 against 元) were to be compared."""
 
     def __init__(self, have: str, want: str) -> None:
         self.have, self.want = have, want
         super().__init__(f"unit {have} cannot be converted to {want} (different kinds of quantity)")
+
+
+# Characters that look like nothing, or like an ordinary space, in an editor.
+_CHAR_NAMES = {
+    "\u00a0": "a no-break space (U+00A0)",
+    "\u3000": "a full-width space (U+3000)",
+    "\u200b": "an invisible zero-width space (U+200B)",
+    "\u200c": "an invisible zero-width non-joiner (U+200C)",
+    "\u200d": "an invisible zero-width joiner (U+200D)",
+    "\u2060": "an invisible word joiner (U+2060)",
+    "\ufeff": "an invisible byte-order mark (U+FEFF)",
+    "\t": "a tab",
+}
+
+
+def char_name(char: str) -> str:
+    """How a message names an invisible or space-like character: 'a no-break space (U+00A0)'."""
+    if char in _CHAR_NAMES:
+        return _CHAR_NAMES[char]
+    code = f"U+{ord(char):04X}"
+    return f"a special space ({code})" if char.isspace() else f"an invisible character ({code})"
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible character escaped as Python writes it ('firms\\u200b')."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable():
+            out.append(c)
+        elif ord(c) < 0x100:
+            out.append(f"\\x{ord(c):02x}")
+        elif ord(c) < 0x10000:
+            out.append(f"\\u{ord(c):04x}")
+        else:
+            out.append(f"\\U{ord(c):08x}")
+    return "".join(out)
+
+
+def stray(text: str) -> tuple[str, str] | None:
+    """(`text` without its invisible characters, what was typed where) when it has some:
+    ('unit', "a no-break space (U+00A0) was typed after 'unit'"); None when it has none."""
+    if text.isprintable():
+        return None
+    odd = [n for n, c in enumerate(text) if not c.isprintable()]
+    clean = "".join(c for c in text if c.isprintable())
+    if not clean:
+        return None
+    if odd == list(range(len(text) - len(odd), len(text))):
+        where = "after"
+    elif odd == list(range(len(odd))):
+        where = "before"
+    else:
+        where = "inside"
+    return clean, f"{char_name(text[odd[0]])} was typed {where} '{clean}'"
 
 
 def invalid(file: str, line: int, col: int, message: str) -> InvalidInput:

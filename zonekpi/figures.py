@@ -17,18 +17,35 @@ from pathlib import Path
 from typing import Any
 
 from . import units
-from .errors import Problem, UnitError
+from .errors import NotFinite, Problem, UnitError
 from .model import Figure, Loc
 from .periods import Period, parse_period
 from .reader import Names, Reader, read_bytes
 from .yamlread import Document, decode, read_yaml
 from .yamlread import Path as YPath
 
+FIGURE_FILE = "figure file"  # what messages call a file of figures
 FLAG_WORDS = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
 
 
 class FigureReader(Reader):
     """Figures of one document (a plan, a YAML figure file, or one CSV row)."""
+
+    def unreadable(self, exc: UnitError, raw: Any, unit: str) -> str:
+        if isinstance(exc, NotFinite):
+            left_out = "row" if self.rows else "figure"
+            return f"{exc}; write the figure, or leave the {left_out} out when there is none"
+        if isinstance(raw, _Cells):  # "300 万元" in the value cell, 亿元 in the unit cell
+            try:
+                units.parse_quantity(raw.value)
+            except UnitError:
+                pass
+            else:
+                return (
+                    f"{raw.value!r} carries a unit and the unit column says {raw.unit}; "
+                    "keep one of them"
+                )
+        return super().unreadable(exc, raw, unit)
 
     def figure(self, raw: dict[str, Any], at: YPath) -> Figure | None:
         """A figure from a YAML mapping or a CSV row (raw strings), converted to its indicator."""
@@ -71,7 +88,9 @@ class FigureReader(Reader):
                 )
                 return None
             else:
-                value = self.quantity(v, (*at, "value"), ind.unit, f"value of '{ind.id}'")
+                value = self.quantity(
+                    v, (*at, "value"), ind.unit, f"value of '{ind.id}'", figure=ind.id
+                )
                 if value is None:
                     return None
         if raw.get("growth") is not None:
@@ -167,7 +186,7 @@ def read_figure_file(
         problems.append(Problem(name, 0, 0, "is a directory; give a figure file (.csv or .yaml)"))
         return [], []
     if path.suffix.lower() in (".yaml", ".yml"):
-        doc = read_yaml(read_bytes(path), name)
+        doc = read_yaml(read_bytes(path), name, FIGURE_FILE)
         if not isinstance(doc.data, dict) or not isinstance(doc.data.get("figures"), list):
             problems.append(
                 Problem(name, 1, 1, "a YAML figure file is a mapping with a 'figures:' list")
@@ -190,7 +209,7 @@ def read_figure_file(
             Problem(name, 0, 0, "figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
         )
         return [], []
-    text, notes = decode(read_bytes(path), name)
+    text, notes = decode(read_bytes(path), name, FIGURE_FILE)
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     return _table_figures(_csv_rows(reader, name, problems), name, names, problems), notes
@@ -296,6 +315,10 @@ def _table_figures(
         problems.append(Problem(name, 1, 0, f"column '{twice[0]}' appears twice; keep one"))
         return []
     missing = [c for c in ("indicator", "period", "value") if c not in header]
+    separated = _separator(header, name) if missing else ""
+    if separated:
+        problems.append(Problem(name, 1, 0, f"the columns are separated by {separated}"))
+        return []
     if missing:
         problems.append(
             Problem(
@@ -388,14 +411,14 @@ def _table_figures(
             continue
         value: Any = raw_value
         if unit_cell and unit != "是否" and measure != "value":
-            value = f"{raw_value}{'' if unit == 'percent' else ' '}{unit_cell}"
+            value = _Cells(raw_value, unit_cell, "" if unit == "percent" else " ")
         elif unit_cell and unit != "是否":
             plain = _PLAIN_NUMBER.fullmatch(raw_value) and len(raw_value) <= units.MAX_DIGITS
             # a plain number and a known unit: read here, once (most rows of a big file)
             value = (
                 (Decimal(raw_value), unit)
                 if plain and unit is not None
-                else f"{raw_value} {unit_cell}"
+                else _Cells(raw_value, unit_cell)
             )
         park = cells[i_park] if i_park is not None else ""
         key = (indicator, park, period)
@@ -441,6 +464,7 @@ def _table_figures(
     figures = []
     doc = _LineDoc(name, 0)
     sub = FigureReader(doc, names, problems)
+    sub.rows, sub.unit_column = True, i_unit is not None
     for made in merged.values():
         if type(made) is Figure:
             figures.append(made)
@@ -463,6 +487,36 @@ def _table_figures(
 
 # where each measure of a row goes in a figure's entry (indicator, park, period, note, line, …)
 _SLOT = {"value": 5, "growth": 6, "base": 7, "change": 8}
+
+
+_SEPARATORS = (
+    ("，", "full-width commas '，'; separate them with ASCII commas ','"),
+    ("\t", "tabs; name the file .tsv, or separate the columns with commas"),
+    (",", "commas; name the file .csv, or separate the columns with tabs"),
+)
+
+
+def _separator(header: list[str], name: str) -> str:
+    """What separates the columns of a header read as too few cells (full-width commas, tabs
+    in a .csv, commas in a .tsv), and what to do about it; '' when it is something else."""
+    for sep, said in _SEPARATORS:
+        if sep == "," and not name.lower().endswith(".tsv"):
+            continue
+        if any(sep in cell and "indicator" in map(str.strip, cell.split(sep)) for cell in header):
+            return said
+    return ""
+
+
+class _Cells(str):
+    """A table's value cell and unit cell read as one quantity ("300 亿元"), remembering both."""
+
+    value: str
+    unit: str
+
+    def __new__(cls, value: str, unit: str, space: str = " ") -> _Cells:
+        self = super().__new__(cls, f"{value}{space}{unit}")
+        self.value, self.unit = value, unit
+        return self
 
 
 def _unit_or_none(text: str) -> str | None:

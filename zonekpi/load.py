@@ -245,7 +245,10 @@ class _PlanBuilder(Reader):
         elif kind == "increase" and units.is_percent(ind.unit):
             unit = "百分点"
         if kind in ("coverage", "per_park", "allocation") and not self.names.parks:
-            self.error(here, f"a {kind} target needs parks; this plan lists none under 'parks:'")
+            article = "an" if kind[0] in "aeiou" else "a"
+            self.error(
+                here, f"{article} {kind} target needs parks; this plan lists none under 'parks:'"
+            )
             return None
         if kind == "coverage":
             parks = None if value == "all" else tuple(value)

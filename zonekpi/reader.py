@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import units
-from .errors import InvalidInput, Problem, UnitError
+from .errors import InvalidInput, NoUnit, Problem, UnitError, UnitMismatch, stray, visible
 from .model import Indicator, Loc
 from .yamlread import Document
 from .yamlread import Path as YPath
@@ -55,6 +55,9 @@ class Names:
 class Reader:
     """Reads one document, recording every problem in `problems`."""
 
+    rows = False  # the rows of a table (CSV, a sheet) rather than YAML: how hints are worded
+    unit_column = False  # a table with a unit column: a bare number's unit goes there
+
     def __init__(self, doc: Document, names: Names, problems: list[Problem]) -> None:
         self.doc = doc
         self.file = doc.file
@@ -68,14 +71,74 @@ class Reader:
         line, col = self.doc.where(path)
         return Loc(self.file, line, col)
 
-    def quantity(self, raw: Any, path: YPath, unit: str, what: str) -> Decimal | None:
-        """A quantity converted to `unit`, or None after recording the problem."""
+    def quantity(
+        self, raw: Any, path: YPath, unit: str, what: str, figure: str = ""
+    ) -> Decimal | None:
+        """A quantity converted to `unit`, or None after recording the problem. `figure` is
+        the indicator when the quantity is the level of a figure of it."""
         try:
             q = units.parse_quantity(raw)
-            return units.convert(q.value, q.unit, unit)
         except UnitError as exc:
-            self.error(path, f"{what}: {exc}")
+            self.error(path, f"{what}: {self.unreadable(exc, raw, unit)}")
             return None
+        try:
+            return units.convert(q.value, q.unit, unit)
+        except UnitMismatch as exc:
+            self.error(path, self.mismatch(raw, q, unit, what, figure) or f"{what}: {exc}")
+        except UnitError as exc:  # pragma: no cover - a conversion pint could not do
+            self.error(path, f"{what}: {exc}")
+        return None
+
+    def unreadable(self, exc: UnitError, raw: Any, unit: str) -> str:
+        """Why `raw` is not a quantity, said for a value wanted in `unit`."""
+        if isinstance(exc, NoUnit):
+            said = str(exc).split(";", 1)[0]
+            if self.unit_column:
+                return f"{said}; fill in the unit column, for example {units.display(unit)}"
+            return f"{said}; write it with its unit, for example '{_example(exc.number, unit)}'"
+        return str(exc)
+
+    def mismatch(
+        self, raw: Any, q: units.Quantity, unit: str, what: str, figure: str = ""
+    ) -> str | None:
+        """A message for a quantity of the wrong kind that says what was meant, or None.
+
+        % and percentage points are the usual mix-up: a level of a percentage is in %, its
+        change in 个百分点; a % figure for an amount is most likely a growth rate."""
+        shown = _typed(raw)
+        number = format(q.value, "f")
+        if figure and units.is_percent(q.unit) and not units.is_percent(unit):
+            fix = (
+                "put 'growth' in the measure column"
+                if self.rows
+                else f"write it as growth: {shown}"
+            )
+            return (
+                f"a value in % for '{figure}', measured in {units.display(unit)}; "
+                f"if it is a growth rate, {fix}"
+            )
+        if figure and q.unit == "百分点" and units.is_percent(unit):
+            fix = (
+                "put 'change' in the measure column"
+                if self.rows
+                else f"write it as change: {shown}"
+            )
+            return (
+                f"{what}: {shown!r} is a change; the level of a percentage is in % "
+                f"(if it is the change from last year, {fix})"
+            )
+        if q.unit == "百分点" and units.is_percent(unit):
+            return (
+                f"{shown!r}: a level of a percentage is in %, like '{number}%' "
+                "(percentage points are a change)"
+            )
+        if units.is_percent(q.unit) and unit == "百分点":
+            subject = f"the {what}" if what.isalpha() else "a change"  # the tolerance
+            return (
+                f"{shown!r}: {subject} of a percentage is in percentage points, "
+                f"like '{number} 个百分点'"
+            )
+        return None
 
     def in_unit(
         self, raw: Any, unit: str, path: YPath, message: str, what: str = ""
@@ -85,7 +148,7 @@ class Reader:
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
-            self.error(path, f"{lead}{exc}")
+            self.error(path, f"{lead}{self.unreadable(exc, raw, unit)}")
             return None
         if q.unit != unit:
             shown = str(raw) if isinstance(raw, units.Quantity) else raw
@@ -96,13 +159,41 @@ class Reader:
     def unknown_park(self, park: str) -> str:
         import difflib
 
+        odd = stray(park)
+        if odd is not None and odd[0] in self.names.parks:
+            return f"unknown park '{visible(park)}'; {odd[1]}: delete it"
         known = ", ".join(sorted(self.names.parks)) or "none"
         close = difflib.get_close_matches(park, sorted(self.names.parks), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown park '{park}' (parks: {known}){hint}"
+        return f"unknown park '{visible(park)}' (parks: {known}){hint}"
 
     def unknown_indicator(self, ind: str) -> str:
         import difflib
 
+        odd = stray(ind)
+        if odd is not None and odd[0] in self.names.indicators:
+            return f"unknown indicator '{visible(ind)}'; {odd[1]}: delete it"
         close = difflib.get_close_matches(ind, list(self.names.indicators), n=1)
-        return f"unknown indicator '{ind}'" + (f"; did you mean '{close[0]}'?" if close else "")
+        if close:
+            return f"unknown indicator '{visible(ind)}'; did you mean '{close[0]}'?"
+        known = sorted(self.names.indicators)
+        listed = ", ".join(known[:LISTED]) or "none"
+        if len(known) > LISTED:
+            listed += f", … ({len(known)} in all)"
+        return f"unknown indicator '{visible(ind)}' (indicators: {listed})"
+
+
+LISTED = 12  # ids a message lists at most
+
+
+def _typed(raw: Any) -> str:
+    """A quantity as it was written: '8.5%', '3.2 个百分点' (a table's number and unit cells)."""
+    if isinstance(raw, units.Quantity):
+        space = "" if units.is_percent(raw.unit) else " "
+        return f"{format(raw.value, 'f')}{space}{units.display(raw.unit)}"
+    return str(raw).strip()
+
+
+def _example(number: str, unit: str) -> str:
+    """`number` written with `unit`, as a message suggests it: '300 亿元', '8%'."""
+    return f"{number}%" if units.is_percent(unit) else f"{number} {units.display(unit)}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -84,12 +85,10 @@ def validate_plan(doc: Document) -> list[Problem]:
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema())
-    problems = []
-    for error in validator.iter_errors(doc.data):
-        problems.extend(_explain(error, doc))
+    problems = _explain(validator.iter_errors(doc.data), doc, "plan")
     if not problems and marker is not None:
         _remember(marker)
-    return sorted(set(problems))
+    return problems
 
 
 def _remember(marker: Path) -> None:
@@ -112,9 +111,26 @@ def _leaf_errors(error: Any) -> list[Any]:
                 if inner:
                     return [e for sub in inner for e in _leaf_errors(sub)]
             return [error]
+        if _fits_no_branch(error):
+            return [error]
         best = min(error.context, key=lambda e: (len(e.context or ()), -len(e.absolute_path)))
         return [best]
     return [error]
+
+
+def _fits_no_branch(error: Any) -> bool:
+    """Whether a scalar is of no branch's type, or fails only a branch that says what to write
+    (`period: 2018.10`, `period: 2018-1O`): then that branch's hint explains it best."""
+    if isinstance(error.instance, (dict, list)) or not _branch_hint(error):
+        return False
+    branches = error.schema.get(error.validator, [])
+    return all(
+        e.validator == "type" or _hinted(branches[e.relative_schema_path[0]]) for e in error.context
+    )
+
+
+def _hinted(branch: Any) -> bool:
+    return isinstance(branch, dict) and bool(branch.get("x-zonekpi-hint"))
 
 
 def _chosen_branch(error: Any) -> int | None:
@@ -130,39 +146,83 @@ def _chosen_branch(error: Any) -> int | None:
     return chosen[0] if len(chosen) == 1 else None
 
 
-def _explain(error: Any, doc: Document) -> list[Problem]:
+MERGE_KEY = "<<"  # YAML 1.1's merge key: a plain key here, and never one a plan allows
+
+
+def _explain(errors: Any, doc: Document, kind: str) -> list[Problem]:
+    """One problem per cause, sorted: a required key is not reported missing when an unknown
+    key beside it is that key mistyped (`unti` for `unit`), which its own line explains.
+    `kind` ("plan" or "figure file") is what messages call the file."""
+    leaves = [err for error in errors for err in _leaf_errors(error)]
     out = []
-    for err in _leaf_errors(error):
-        path = tuple(err.absolute_path)
+    meant: set[tuple[tuple[Any, ...], str]] = set()  # (where, a key an unknown key stands for)
+    for err in leaves:
         if err.validator == "additionalProperties":
-            for key, message in _unknown_keys(err, path):
+            path = tuple(err.absolute_path)
+            for key, message, intended in _unknown_keys(err, path, kind):
                 out.append(doc.problem((*path, key), message, key=True))
+                if intended:
+                    meant.add((path, intended))
+    for err in leaves:
+        if err.validator == "additionalProperties":
             continue
-        message, at_key = _message(err, path)
+        path = tuple(err.absolute_path)
+        if err.validator == "required" and (
+            (path, _missing(err)) in meant or (path, MERGE_KEY) in meant
+        ):
+            continue  # the unknown key's line says it (a merge key stands for every key)
+        message, at_key = _message(err, path, doc, kind)
         out.append(doc.problem(path, message, key=at_key))
-    return out
+    return sorted(set(out))
 
 
-def _unknown_keys(err: Any, path: tuple[Any, ...]) -> list[tuple[str, str]]:
-    """One message per unknown key, with the likeliest intended key."""
+def _missing(err: Any) -> str:
+    """The key a `required` error says is missing."""
+    return str(err.message.split("'")[1] if "'" in err.message else err.message)
+
+
+def _unknown_keys(err: Any, path: tuple[Any, ...], kind: str) -> list[tuple[str, str, str]]:
+    """One message per unknown key, with the likeliest intended key: (key, message, the key
+    it stands for, or '' when none can be told)."""
+    from .errors import stray, visible
+
     known = list(err.schema.get("properties", {}))
+    where = _describe(path, kind)
     out = []
     for key in sorted(set(err.instance) - set(known)):
         import difflib
 
         close = difflib.get_close_matches(key.strip("\u3000 "), known, n=1)
-        tip = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(known)}"
+        intended = close[0] if close else ""
+        tip = f"; did you mean '{intended}'?" if close else f"; allowed: {', '.join(known)}"
+        shown = key.strip()
+        odd = stray(key)
+        if key == MERGE_KEY:
+            message = (
+                f"the YAML merge key '{MERGE_KEY}' is not supported in a {kind}; "
+                f"write out the keys of {where}"
+            )
+            out.append((key, message, MERGE_KEY))
+            continue
         if "：" in key:
+            intended = key.split("：", 1)[0].strip()
             tip = "; a full-width colon '：' was typed: YAML needs ':' and a space"
         elif "\u3000" in key:
+            intended = key.strip("\u3000 ")
             tip = "; it contains a full-width space (U+3000): indent with ordinary spaces"
-        out.append((key, f"unknown key '{key.strip()}' in {_describe(path)}{tip}"))
+        elif odd is not None and odd[0] in known:
+            intended, typed = odd
+            shown = visible(key)
+            tip = f"; {typed}: delete it"
+        else:
+            shown = visible(shown)
+        out.append((key, f"unknown key '{shown}' in {where}{tip}", intended))
     return out
 
 
-def _describe(path: tuple[Any, ...]) -> str:
+def _describe(path: tuple[Any, ...], kind: str = "plan") -> str:
     if not path:
-        return "the plan"
+        return f"the {kind}"
     parts: list[str] = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}" if parts else str(p))
@@ -187,14 +247,18 @@ _TYPE_WORDS = {
 }
 
 
-def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
+def _message(err: Any, path: tuple[Any, ...], doc: Document, kind: str) -> tuple[str, bool]:
     """The message for one error, and whether it points at a key rather than a value."""
-    where = _describe(path)
+    where = _describe(path, kind)
     hint = err.schema.get("x-zonekpi-hint") if isinstance(err.schema, dict) else None
     v = err.validator
     if v == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return f"{where} needs '{missing}'", False
+        return f"{where} needs '{_missing(err)}'", False
+    if v in ("oneOf", "anyOf") and not hint and err.context and _fits_no_branch(err):
+        # a scalar that fits no branch, one of which says what to write (a period)
+        noun = path[-1].replace("_", " ") if path and isinstance(path[-1], str) else "value"
+        shown = _typed(err.instance, path, doc)
+        return f"{where}: {shown} is not a {noun}; {_branch_hint(err)}", False
     if v in ("oneOf", "anyOf") and hint:
         present = (
             sorted(set(err.instance) & _comparison_keys(err.schema))
@@ -210,12 +274,25 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
         return f"{where}: must be {_show(err.validator_value)}", False
     if v == "type":
         want = err.validator_value
-        words = " or ".join(
-            _TYPE_WORDS.get(w, w) for w in ([want] if isinstance(want, str) else want)
-        )
+        wants = [want] if isinstance(want, str) else list(want)
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
+        instance = err.instance
+        number = isinstance(instance, (int, Decimal)) and not isinstance(instance, bool)
+        if number and "string" in wants and hint and hint.startswith("an id is"):
+            typed = _typed(instance, path, doc)
+            read = f"is read as the number {instance}" if typed != str(instance) else "is a number"
+            example = "gxq" if {"parks", "park", "parent", "coverage"} & set(path) else "gdp"
+            return (
+                f"{where}: {typed} {read}; an id is a word: quote it ('{typed}') or use "
+                f"letters, such as '{example}'",
+                False,
+            )
         if hint:
-            return f"{where}: {_show(err.instance)} — {hint}", False
-        return f"{where} must be {words}, not {_show(err.instance)}", False
+            return f"{where}: {_show(instance)} — {hint}", False
+        tip = _text_for_number(instance, wants)
+        if tip:
+            return f"{where} must be {words}, not {tip}", False
+        return f"{where} must be {words}, not {_show(instance)}", False
     if v == "pattern" and hint:
         return f"{where}: {_show(err.instance)} — {hint}", False
     if v == "exclusiveMinimum":
@@ -227,6 +304,39 @@ def _message(err: Any, path: tuple[Any, ...]) -> tuple[str, bool]:
     if v == "dependentRequired":
         return f"{where}: {err.message.replace('is a dependency of', 'goes with')}", False
     return f"{where}: {err.message}", False
+
+
+def _typed(value: Any, path: tuple[Any, ...], doc: Document) -> str:
+    """A scalar as the user typed it: 01 (read as 1), 2018.10, '2018-1O'."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return _show(value)
+    return doc.spelled.get(doc.where(path), str(value))
+
+
+def _branch_hint(err: Any) -> str:
+    branches = err.schema.get(err.validator, []) if isinstance(err.schema, dict) else []
+    hints = [
+        b["x-zonekpi-hint"] for b in branches if isinstance(b, dict) and b.get("x-zonekpi-hint")
+    ]
+    return str(hints[0]) if hints else ""
+
+
+def _text_for_number(value: Any, wants: list[str]) -> str:
+    """For text that reads as the number wanted ("2018" quoted, ２０１８ in full-width digits):
+    what it is and how to write it; '' otherwise."""
+    if not isinstance(value, str) or not {"integer", "number"} & set(wants):
+        return ""
+    import re
+    import unicodedata
+
+    pattern = r"[-+]?[0-9]+" if "number" not in wants else r"[-+]?[0-9]+(?:\.[0-9]+)?"
+    text = value.strip()
+    ascii_ = unicodedata.normalize("NFKC", text).strip()
+    if ascii_ != text and re.fullmatch(pattern, ascii_):
+        return f"{_show(value)}; type it with ASCII digits: {ascii_}"
+    if re.fullmatch(pattern, text):
+        return f'the text "{value}"; remove the quotes'
+    return ""
 
 
 def _comparison_keys(schema_: dict[str, Any]) -> set[str]:
@@ -245,7 +355,4 @@ def validate_figures(doc: Document) -> list[Problem]:
         "additionalProperties": False,
         "properties": {"figures": full["properties"]["figures"], "note": {"type": "string"}},
     }
-    problems: list[Problem] = []
-    for error in Draft202012Validator(sub).iter_errors(doc.data):
-        problems.extend(_explain(error, doc))
-    return sorted(set(problems))
+    return _explain(Draft202012Validator(sub).iter_errors(doc.data), doc, "figure file")

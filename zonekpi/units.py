@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import UnitError, UnitMismatch
+from .errors import NotFinite, NoUnit, UnitError, UnitMismatch
 from .numbers import fmt_number, fmt_percent
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
@@ -179,7 +179,7 @@ def parse_number(text: str) -> Decimal:
     spelled = normalise(text)
     match = _NUMBER.fullmatch(spelled)
     if not match:
-        raise UnitError(_number_hint(spelled))
+        raise _number_error(spelled)
     return Decimal(spelled.replace(",", ""))
 
 
@@ -195,23 +195,31 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         raise UnitError(f"expected a number with a unit, like '95 家', not {text!r}")
     if isinstance(text, (int, Decimal, float)):
         if default_unit is None:
-            raise UnitError(f"{text} has no unit; write it with its unit, for example '{text} 家'")
+            raise NoUnit(
+                f"{text} has no unit; write it with its unit, for example '{text} 家'", str(text)
+            )
         return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
     spelled = text.strip() if text.isascii() else normalise(text)
     match = _NUMBER.match(spelled)
     if not match:
-        raise UnitError(_number_hint(spelled))
+        raise _number_error(spelled)
     rest = spelled[match.end() :].strip()
     number = spelled[: match.end()]
     if rest and (rest[0].isdigit() or rest[0] in ",./"):
-        raise UnitError(_number_hint(spelled))
+        raise _number_error(spelled)
+    if rest[:1] == ":" and rest[1:2].isdigit():
+        raise UnitError(
+            f"{spelled!r} is a ratio or a time, not a number; write one number and its unit, "
+            "like '95 家'"
+        )
     if _E_NOTATION.match(rest):
         raise UnitError(f"{spelled!r}: write the number out (1.5e3 is 1500), not in e-notation")
     if not rest:
         if default_unit is None:
-            raise UnitError(
-                f"{spelled!r} has no unit; write it with its unit, for example '{spelled} 家'"
+            raise NoUnit(
+                f"{spelled!r} has no unit; write it with its unit, for example '{spelled} 家'",
+                number,
             )
         unit = default_unit
     else:
@@ -238,8 +246,15 @@ def _sized(value: Decimal, text: str) -> Decimal:
 
 def _finite(value: Decimal, text: str) -> Decimal:
     if not value.is_finite():
-        raise UnitError(f"{text!r} is not a finite number")
+        raise NotFinite(f"{text!r} is not a finite number")
     return value
+
+
+def _number_error(spelled: str) -> UnitError:
+    """Why text does not read as a number: NaN and infinity are NotFinite."""
+    if spelled.lower().lstrip("+-.").startswith(("nan", "inf")):
+        return NotFinite(f"{spelled!r} is not a finite number")
+    return UnitError(_number_hint(spelled))
 
 
 def _number_hint(spelled: str) -> str:

@@ -58,6 +58,7 @@ class Document:
         key_marks: dict[Path, tuple[int, int]] | None = None,
         notes: list[str] | None = None,
         digest: str = "",  # sha256 of the file's bytes: what a validation is cached under
+        spelled: dict[tuple[int, int], str] | None = None,
     ) -> None:
         self.file = file
         self.data = data
@@ -65,6 +66,8 @@ class Document:
         self.key_marks = key_marks if key_marks is not None else {}
         self.notes = notes if notes is not None else []
         self.digest = digest
+        # numbers typed otherwise than they read (01 is 1), by (line, col): for messages
+        self.spelled = spelled if spelled is not None else {}
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """(line, col) of the value at `path`, or of the nearest enclosing value we know."""
@@ -83,8 +86,10 @@ class Document:
         return Problem(self.file, line, col, message)
 
 
-def decode(raw: bytes, file: str) -> tuple[str, list[str]]:
-    """Text of a file, and notes about how it was read; InvalidInput when it is not text."""
+def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:
+    """Text of a file, and notes about how it was read; InvalidInput when it is not text.
+
+    `kind` ("plan" or "figure file") is what messages call the file."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -93,10 +98,13 @@ def decode(raw: bytes, file: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             raise _bad(file, 0, "starts like UTF-16 but is not valid UTF-16 text") from None
     if b"\x00" in raw:
+        if _utf16_without_bom(raw):
+            raise _bad(file, 0, "is UTF-16 text without a byte-order mark; save the file as UTF-8")
         raise _bad(
             file,
             0,
-            "is not a text file (it contains NUL bytes); a plan is YAML text saved as UTF-8",
+            f"is not a text file (it contains NUL bytes); a {kind} is {_format(file, kind)} "
+            "text saved as UTF-8",
         )
     try:
         return raw.decode("utf-8"), []
@@ -115,22 +123,59 @@ def decode(raw: bytes, file: str) -> tuple[str, list[str]]:
         note = (
             f"{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
             "(VS Code: Save with Encoding; Notepad++: Encoding > UTF-8) or run "
-            f"`iconv -f GB18030 -t UTF-8 {file} > new.yaml`"
+            f"`iconv -f GB18030 -t UTF-8 {file} > new{_suffix(file)}`"
         )
         return text, [note]
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Whether bytes with NULs in them are UTF-16 text that lost its byte-order mark: every
+    other byte NUL (Latin text), decoding to printable text and line breaks."""
+    if len(raw) % 2:
+        return False
+    for encoding, nuls in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        if nuls.count(0) * 4 < len(nuls):  # mostly Chinese text has fewer NULs
+            continue
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text.strip() and "".join(text.split()).isprintable():
+            return True
+    return False
+
+
+def _suffix(file: str) -> str:
+    """The file's extension (.yaml, .csv), for a command line that writes a copy of it."""
+    name = file.replace("\\", "/").rsplit("/", 1)[-1]
+    return "." + name.rsplit(".", 1)[1].lower() if "." in name.strip(".") else ".yaml"
+
+
+def _format(file: str, kind: str) -> str:
+    """What text a file holds: YAML for a plan, CSV (or TSV, YAML) for a figure file."""
+    suffix = _suffix(file)
+    if kind == "plan" or suffix in (".yaml", ".yml"):
+        return "YAML"
+    return "TSV" if suffix == ".tsv" else "CSV"
 
 
 def _bad(file: str, line: int, message: str) -> InvalidInput:
     return InvalidInput([Problem(file, line, 0, message)])
 
 
-def read_yaml(raw: bytes, file: str) -> Document:
-    """Parse YAML bytes strictly into a Document; InvalidInput on any problem."""
-    text, notes = decode(raw, file)
+def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
+    """Parse YAML bytes strictly into a Document; InvalidInput on any problem. `kind` ("plan"
+    or "figure file") is what messages call the file."""
+    text, notes = decode(raw, file, kind)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise _bad(file, 0, "is empty; a plan starts with keys such as 'id:' and 'year:'")
+        start = (
+            "a plan starts with keys such as 'id:' and 'year:'"
+            if kind == "plan"
+            else f"a {kind} starts with 'figures:'"
+        )
+        raise _bad(file, 0, f"is empty; {start}")
     builder = _Builder(file)
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
@@ -160,7 +205,9 @@ def read_yaml(raw: bytes, file: str) -> Document:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _bad(file, 0, f"YAML syntax: {message}") from None
     digest = hashlib.sha256(raw).hexdigest()
-    return Document(file, builder.result, builder.marks, builder.key_marks, notes, digest)
+    return Document(
+        file, builder.result, builder.marks, builder.key_marks, notes, digest, builder.spelled
+    )
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
@@ -173,15 +220,40 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInp
     hint = ""
     # libyaml notices a full-width colon or space a line or two after it was typed: find it.
     colon_line = _typed_near(lines, line, "：")
-    space_line = _typed_near(lines, line, "\u3000", leading=True)
+    space = _odd_space_near(lines, line)
+    comma = _fullwidth_comma(lines, exc) if "expected ','" in problem else None
     if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
         hint = "indent with spaces; YAML does not allow tabs for indentation"
     elif colon_line:
         line, col = colon_line, lines[colon_line - 1].index("：") + 1
         hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
-    elif space_line:
-        line, col = space_line, lines[space_line - 1].index("\u3000") + 1
-        hint = "a full-width space (U+3000) was typed; indent with ordinary spaces"
+    elif space:
+        from .errors import char_name
+
+        line, col, char, after_colon = space
+        if after_colon:
+            hint = (
+                f"{char_name(char)} was typed after ':'; YAML needs an ordinary space after a colon"
+            )
+        else:
+            hint = f"{char_name(char)} was typed; indent with ordinary spaces"
+    elif comma:
+        line, col = comma
+        kind = "sequence" if exc.context and "sequence" in exc.context else "mapping"
+        message = (
+            "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between "
+            f"the entries of a flow {kind}"
+        )
+        return InvalidInput([Problem(file, line, col, message)])
+    elif "cannot start any token" in problem and here[col - 1 : col] in ("%", "@", "`"):
+        char = here[col - 1]
+        example = 'unit: "%"' if char == "%" else f'note: "{char}…"'
+        hint = f"a value that starts with '{char}' must be quoted, like {example}"
+    elif "expected '-' indicator" in problem and exc.context_mark:
+        hint = (
+            f"check the indentation: line {line} does not line up with the keys above it "
+            f"(the list starts at line {exc.context_mark.line + 1})"
+        )
     elif "mapping values are not allowed" in problem:
         hint = "a value that contains ': ' must be quoted, like title: \"关于…: 2018\""
     elif exc.context and "flow" in exc.context and exc.context_mark:
@@ -200,13 +272,47 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInp
     return InvalidInput([Problem(file, line, col, message)])
 
 
-def _typed_near(lines: list[str], line: int, char: str, leading: bool = False) -> int:
+def _typed_near(lines: list[str], line: int, char: str) -> int:
     """The line (1-based) at or up to two lines above `line` where `char` was typed, or 0."""
     for n in range(min(line, len(lines)), max(0, line - 3), -1):
-        text = lines[n - 1]
-        if char in (text[: len(text) - len(text.lstrip(" " + char))] if leading else text):
+        if char in lines[n - 1]:
             return n
     return 0
+
+
+_ODD_SPACES = ("\u3000", "\u00a0")  # typed for a space: a full-width one, a no-break one
+
+
+def _odd_space_near(lines: list[str], line: int) -> tuple[int, int, str, bool] | None:
+    """(line, col, char, after a colon) of a full-width or no-break space typed in the indent
+    or after a colon, at or up to two lines above `line`; None when there is none."""
+    for n in range(min(line, len(lines)), max(0, line - 3), -1):
+        text = lines[n - 1]
+        indent = text[: len(text) - len(text.lstrip(" " + "".join(_ODD_SPACES)))]
+        for char in _ODD_SPACES:
+            if char in indent:
+                return n, indent.index(char) + 1, char, False
+        for char in _ODD_SPACES:
+            if ":" + char in text:
+                return n, text.index(":" + char) + 2, char, True
+    return None
+
+
+def _fullwidth_comma(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """(line, col) of the last full-width comma between where an unfinished flow collection
+    starts and where the parser gave up, or None."""
+    start, end = exc.context_mark, exc.problem_mark
+    if start is None or end is None or not exc.context or "flow" not in exc.context:
+        return None
+    found = None
+    for n in range(start.line, min(end.line + 1, len(lines))):
+        text = lines[n]
+        first = start.column if n == start.line else 0
+        last = end.column if n == end.line else len(text)
+        at = text.rfind("，", first, last)
+        if at >= 0:
+            found = (n + 1, at + 1)
+    return found
 
 
 class _Frame:
@@ -236,6 +342,7 @@ class _Builder:
         self.alias_nodes = 0
         self.result: Any = None
         self.documents = 0
+        self.spelled: dict[tuple[int, int], str] = {}
 
     def fail(self, event: Any, message: str) -> InvalidInput:
         m = event.start_mark
@@ -342,6 +449,9 @@ class _Builder:
         tag = event.tag
         if tag is None and event.implicit[0] and not event.style:
             result = _resolve_plain(value)
+            if type(result) is int and value[0] in "0+-" and str(result) != value:
+                m = event.start_mark
+                self.spelled[(m.line + 1, m.column + 1)] = value  # 01, +5: as typed
         elif tag in (None, "!", "tag:yaml.org,2002:str"):
             result = value
         elif tag == "tag:yaml.org,2002:int" and _INT.fullmatch(value):
