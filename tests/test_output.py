@@ -163,3 +163,71 @@ def test_every_command_has_help():
     for name, command in cli.commands.items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str, str]:
+    """Run zonekpi with standard output on a pseudo-terminal, as a person at a prompt does."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "COLUMNS": "160", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zonekpi", *args],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        cwd=root,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    while True:  # read while it writes: a full pty buffer would otherwise block it
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child has closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace"), err
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="no pseudo-terminals")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "plans/xinxiang-2018.yaml"],
+        ["check", "plans/xinxiang-2018.yaml", "--by-park"],
+        ["compare", "plans/xinxiang-2018.yaml", "examples/xinxiang-2019.yaml"],
+        ["path", "plans/jianxi-2022.yaml", "gdp"],
+        ["rank", "plans/luoyang-gxq-2018.yaml", "-d", "examples/luoyang-gxq-2018-figures.csv"],
+        [
+            "rank",
+            "plans/xinxiang-2018.yaml",
+            "--period",
+            "2018-10",
+            "-d",
+            "examples/xinxiang-2018-2018-10.csv",
+            "--explain",
+        ],
+        [
+            "incentives",
+            "plans/xinxiang-gxq-2020.yaml",
+            "-d",
+            "examples/xinxiang-gxq-2020-claims.csv",
+        ],
+    ],
+)
+def test_every_command_draws_its_table_on_a_terminal(args):
+    # `rank` once crashed here: its tables carry no statuses, and only a terminal draws rich.
+    code, out, err = _on_a_terminal(args)
+    assert "Traceback" not in err and "Traceback" not in out, err
+    assert code in (0, 1), err
+    assert "\x1b[" in out  # coloured: it really was the terminal table

@@ -353,11 +353,17 @@ def _columns(default: int = 100) -> int:
 
 @cli.command()
 @click.option("--report", is_flag=True, help="The schema of `check --format json` output instead.")
-def schema(report: bool) -> None:
+@click.option(
+    "--incentives", is_flag=True, help="The schema of `incentives --format json` output instead."
+)
+def schema(report: bool, incentives: bool) -> None:
     """Print the JSON Schema of plans (for editors and other validators)."""
     from .schema import schema_text
 
-    _emit(schema_text("report.schema.json" if report else "plan.schema.json"))
+    if report and incentives:
+        raise click.UsageError("give --report or --incentives, not both")
+    name = "report" if report else "incentives" if incentives else "plan"
+    _emit(schema_text(f"{name}.schema.json"))
 
 
 @cli.command()
@@ -621,6 +627,126 @@ def rank(
             _stderr(f"zonekpi: warning: {_one_line(warning)}")
     human = fmt in ("table", "plain", "markdown")
     _deliver(_RankOutput(ranking, explain, human), fmt, excel, output, quiet)
+
+
+class _IncentivesOutput:
+    def __init__(self, settlement: Any, plan: Any, by: str | None, human: bool) -> None:
+        self.settlement = settlement
+        self.plan = plan
+        self.by = by
+        self.human = human
+
+    def _make(self, by: str, totals: bool = True) -> Any:
+        from . import incentview
+
+        title = self.plan.title
+        if by == "beneficiary":
+            return incentview.beneficiary_table(self.settlement, title, totals)
+        if by == "rule":
+            return incentview.rule_table(self.settlement, title, self.human)
+        return incentview.claims_table(self.settlement, title, totals)
+
+    def table(self) -> Any:
+        return self._make(self.by or "claim")
+
+    def tables(self) -> list[Any]:
+        if self.by:
+            return [self._make(self.by)]
+        return [self._make(b, totals=b == "rule") for b in BY_CHOICES]  # the totals once, last
+
+    def json(self) -> dict[str, Any]:
+        from .incentview import settlement_json
+
+        p = self.plan
+        return settlement_json(self.settlement, p.id, p.title, p.file)
+
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        from .incentview import settlement_sentences
+
+        return settlement_sentences(self.settlement, self.plan.title)
+
+
+BY_CHOICES = ("claim", "beneficiary", "rule")
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option(
+    "--data",
+    "-d",
+    multiple=True,
+    required=True,
+    type=click.Path(),
+    help="Claims files (.csv, .tsv, .xlsx): rule, beneficiary, date, amount or count, reference.",
+)
+@click.option("--year", "-y", type=int, help="Year to settle (default: the plan's year).")
+@click.option(
+    "--by",
+    type=click.Choice(BY_CHOICES),
+    help="One table: per claim (CSV/TSV default), per beneficiary or per rule; on screen all "
+    "three by default.",
+)
+@format_option
+@output_option
+@excel_option
+@quiet_option
+def incentives(
+    plan: str,
+    data: tuple[str, ...],
+    year: int | None,
+    by: str | None,
+    fmt: str,
+    output: str | None,
+    excel: bool,
+    quiet: bool,
+) -> None:
+    """What each claim earns under PLAN's incentive rules (政策兑现), with the cap that bound it,
+    and the totals per beneficiary and per rule against any budget.
+
+    \b
+    The rules are the plan's `incentives:` block: a rate of an amount or a sum per unit, capped
+    per item, per beneficiary a year, and by budgets.
+    Exit codes: 0 settled within every budget · 1 a budget was exceeded (claims cut pro rata)
+    · 2 invalid input or usage (a claim matching no rule, outside the year, a repeated
+    reference…).
+    Examples:
+      zonekpi incentives plans/xinxiang-gxq-2020.yaml --data examples/xinxiang-gxq-2020-claims.csv
+      zonekpi incentives plans/xinxiang-gxq-2020.yaml -d claims.csv --by beneficiary -f csv
+    """
+    from .errors import InvalidInput, Problem
+    from .incentives import settle
+    from .incentload import read_claims
+    from .load import load_plan
+
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel applies to --format csv or tsv")
+    _refuse_to_overwrite_input(output, (plan, *data))
+    loaded = load_plan(plan)
+    if loaded.incentives is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    plan,
+                    0,
+                    0,
+                    "has no incentive rules; add an 'incentives:' block with its rules "
+                    "(docs/format.md, Incentives 政策兑现)",
+                )
+            ]
+        )
+    _refuse_to_overwrite_input(output, loaded.inputs)
+    span = loaded.year if year is None else year
+    problems: list[Problem] = []
+    claims, notes = read_claims(data, loaded.incentives, span, problems)
+    if problems:
+        raise InvalidInput(problems)
+    settlement = settle(loaded.incentives, claims, span)
+    if not quiet:
+        for note in (*loaded.notes, *notes):
+            _stderr(f"zonekpi: {_one_line(note)}")
+    human = fmt in ("table", "plain", "markdown", "text")
+    _deliver(_IncentivesOutput(settlement, loaded, by, human), fmt, excel, output, quiet)
+    click.get_current_context().exit(ExitCode.MISSED if settlement.over_budget else ExitCode.OK)
 
 
 @cli.command()

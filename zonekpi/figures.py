@@ -232,12 +232,13 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple
 
 
 def _xlsx_rows(
-    path: Path, sheet: str | None, problems: list[Problem]
+    path: Path, sheet: str | None, problems: list[Problem], days: bool = False
 ) -> list[tuple[int, list[str]]] | None:
     """The rows of a workbook's first (or named) sheet as text, numbered as Excel numbers them.
 
     Numbers are written without float noise; a cell Excel turned into a date (it reads
-    "2018-10" as October 2018) is taken back as the month to date it was typed as.
+    "2018-10" as October 2018) is taken back as the month to date it was typed as, or, with
+    `days` (a claims file, whose dates are days), as the day: 2020-05-12.
     """
     import datetime
     import zipfile
@@ -276,6 +277,8 @@ def _xlsx_rows(
             if v is None:
                 return ""
             if isinstance(v, datetime.datetime | datetime.date):
+                if days:
+                    return f"{v.year}-{v.month:02d}-{v.day:02d}"
                 if "月" in fmt and "日" not in fmt and "d" not in fmt.lower():
                     return f"{v.year}年{v.month}月"  # typed 2018年10月: that month alone
                 return f"{v.year}-{v.month:02d}"  # typed 2018-10: the months to date

@@ -121,6 +121,11 @@ class _PlanBuilder(Reader):
 
             reader = SchemeReader(self.doc, self.names, self.problems, self.plan_year)
             scoring = reader.scheme(d["scoring"], indicators, parks)
+        incentives = None
+        if d.get("incentives") is not None:
+            from .incentload import PolicyReader
+
+            incentives = PolicyReader(self.doc, self.names, self.problems).policy(d["incentives"])
         return Plan(
             id=d["id"],
             title=d["title"],
@@ -135,6 +140,7 @@ class _PlanBuilder(Reader):
             inputs=tuple(self.inputs),
             notes=tuple(self.doc.notes),
             scoring=scoring,
+            incentives=incentives,
         )
 
     def parks(self, raw: list[dict[str, Any]]) -> tuple[Park, ...]:

@@ -16,6 +16,7 @@ from .paths import Progress
 from .periods import Period
 
 if TYPE_CHECKING:
+    from .incentives import Policy
     from .scoring import Scheme
 
 Direction = Literal["higher", "lower"]
@@ -152,6 +153,7 @@ class Plan(NamedTuple):
     elapsed: Literal["months", "days"] = "months"  # 序时进度: N/12, or days gone / days in year
     inputs: tuple[str, ...] = ()  # every file read for it: the plan, its data: files, --data
     scoring: Scheme | None = None  # the assessment scheme (考核), if the plan has one
+    incentives: Policy | None = None  # incentive rules (政策兑现), if the plan has them
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

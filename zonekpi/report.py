@@ -35,12 +35,14 @@ class Table:
         rows: list[dict[str, str]],
         footer: list[str] | None = None,
         statuses: list[str] | None = None,  # per row: met / missed / no_data
+        empty: str = "(无目标 no targets)",  # shown in place of a table with no rows
     ) -> None:
         self.title = title
         self.columns = columns
         self.rows = rows
         self.footer = footer if footer is not None else []
         self.statuses = statuses if statuses is not None else []
+        self.empty = empty
 
 
 CHECK_COLUMNS = [

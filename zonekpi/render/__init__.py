@@ -34,7 +34,7 @@ class Options(NamedTuple):
 
 
 class Output(Protocol):
-    def table(self) -> Table: ...
+    def table(self) -> Table: ...  # the one table of CSV and TSV
 
     def json(self) -> dict[str, Any]: ...
 
@@ -49,6 +49,13 @@ def renderer(name: str) -> Callable[[Output, Options], str]:
 
 def render(output: Output, options: Options) -> str:
     return renderer(options.format)(output, options)
+
+
+def tables(output: Output) -> list[Table]:
+    """The tables people see (table, plain, markdown): `output.tables()` when it has several,
+    such as `incentives` (claims, beneficiaries, rules), else its one table."""
+    several = getattr(output, "tables", None)
+    return list(several()) if several is not None else [output.table()]
 
 
 def display_columns(table: Table) -> list[Any]:

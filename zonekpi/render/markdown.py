@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from . import Options, Output, display_columns, human_cell
+from typing import TYPE_CHECKING
+
+from . import Options, Output, display_columns, human_cell, tables
+
+if TYPE_CHECKING:
+    from ..report import Table
 
 
 def render(output: Output, options: Options) -> str:
+    return "\n".join(_render(t) for t in tables(output))
+
+
+def _render(table: Table) -> str:
     import tabulate
 
     tabulate.PRESERVE_WHITESPACE = False
-    table = output.table()
     cols = display_columns(table)
     rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
     body = tabulate.tabulate(
@@ -19,7 +27,7 @@ def render(output: Output, options: Options) -> str:
         colalign=["right" if c.numeric else "left" for c in cols],
         disable_numparse=True,
     )
-    lines = [f"**{table.title}**", "", body if rows else "(无目标 no targets)"]
+    lines = [f"**{table.title}**", "", body if rows else table.empty]
     if table.footer:
         # Markdown joins lines into one paragraph; a blank line keeps each its own
         lines += ["", *"\n\n".join(table.footer).split("\n")]

@@ -9,12 +9,19 @@ each, columns two spaces apart, numbers right-aligned.
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-from . import Options, Output, display_columns, human_cell
+from . import Options, Output, display_columns, human_cell, tables
+
+if TYPE_CHECKING:
+    from ..report import Table
 
 
 def render(output: Output, options: Options) -> str:
-    table = output.table()
+    return "\n".join(_render(t) for t in tables(output))
+
+
+def _render(table: Table) -> str:
     cols = display_columns(table)
     rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
     lines = [table.title, ""]
@@ -26,7 +33,7 @@ def render(output: Output, options: Options) -> str:
         lines.append("  ".join("-" * w for w in widths))
         lines.extend(_line(r, widths, right) for r in rows)
     else:
-        lines.append("(无目标 no targets)")
+        lines.append(table.empty)
     if table.footer:
         lines.append("")
         lines.extend(table.footer)

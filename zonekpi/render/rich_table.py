@@ -8,8 +8,12 @@ NO_COLOR itself.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Any
 
-from . import Options, Output, display_columns, human_cell
+from . import Options, Output, display_columns, human_cell, tables
+
+if TYPE_CHECKING:
+    from ..report import Table
 
 STYLE = {
     "met": "green",
@@ -21,13 +25,30 @@ STYLE = {
 
 
 def render(output: Output, options: Options) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(
+        file=buf,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width,
+        highlight=False,
+        emoji=False,
+    )
+    for n, table in enumerate(tables(output)):
+        if n:
+            console.print()
+        _print(console, table)
+    return buf.getvalue()
+
+
+def _print(console: Any, table: Table) -> None:
     from rich import box
     from rich.cells import cell_len
-    from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    table = output.table()
     cols = display_columns(table)
     # Light rules and no outer edge: every column of a terminal counts when parks sit side by side.
     rt = RichTable(
@@ -48,10 +69,16 @@ def render(output: Output, options: Options) -> str:
             overflow="fold",  # unspaced Chinese would otherwise be cut with "…"
             # numbers and short words stay whole; names, targets and notes fold
             no_wrap=c.numeric or c.key in ("status", "tier", "unit", "park_name"),
-            # names fold only past 6 characters, targets past 5, notes past 4
-            min_width=min(widest, {"label": 12, "target": 10, "notes": 8}.get(c.key, 0)),
+            # names fold only past 6 characters, targets past 5, notes past 4, beneficiaries past 13
+            min_width=min(
+                widest,
+                {"label": 12, "target": 10, "notes": 8, "beneficiary": 26, "rule_name": 16}.get(
+                    c.key, 0
+                ),
+            ),
         )
-    for row, status in zip(table.rows, table.statuses, strict=True):
+    statuses = table.statuses or [""] * len(table.rows)  # a table without statuses: no colour
+    for row, status in zip(table.rows, statuses, strict=True):
         cells = [
             Text(human_cell(c.key, row.get(c.key, "")), style=STYLE.get(status, ""))
             if c.key == "status"
@@ -59,16 +86,8 @@ def render(output: Output, options: Options) -> str:
             for c in cols
         ]
         rt.add_row(*cells)
-    buf = io.StringIO()
-    console = Console(
-        file=buf,
-        force_terminal=options.color,
-        no_color=not options.color,
-        width=options.width,
-        highlight=False,
-        emoji=False,
-    )
     console.print(rt)
+    if not table.rows:
+        console.print(table.empty, markup=False)
     for line in table.footer:
         console.print(line, markup=False)
-    return buf.getvalue()

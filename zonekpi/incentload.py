@@ -1,0 +1,441 @@
+"""Reading incentive rules (a plan's `incentives:` block) and claims files, with every problem.
+
+The schema has checked the rules' shape; `PolicyReader` checks their meaning: money in a money
+unit and whole 分, rates within 0–100%, ids and names used once. `read_claims` reads CSV, TSV
+or .xlsx claims (one claim a row: rule, beneficiary, date, amount or count, reference) and
+refuses, with file:line, a claim that names no rule, falls outside the year, repeats a
+reference, or gives an amount without a unit: a claim is never skipped in silence.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import units
+from .errors import Problem, UnitError
+from .incentives import Claim, Policy, Rule, beneficiary_key
+from .model import Loc
+from .reader import Reader
+from .yamlread import Path as YPath
+
+HUNDRED = Decimal(100)
+
+# column → the names it may be written as (English, or the Chinese of a finance ledger)
+CLAIM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "rule": ("rule", "规则", "政策"),
+    "beneficiary": ("beneficiary", "受益单位", "申报单位", "单位名称"),
+    "date": ("date", "日期"),
+    "amount": ("amount", "金额"),
+    "count": ("count", "数量", "件数"),
+    "unit": ("unit", "计量单位"),
+    "reference": ("reference", "编号", "合同编号"),
+    "note": ("note", "备注"),
+}
+REQUIRED = ("rule", "beneficiary", "date", "reference")
+HEADER = "rule,beneficiary,date,amount,unit,count,reference,note"
+
+
+class PolicyReader(Reader):
+    """Builds the Policy of one plan document."""
+
+    def policy(self, raw: dict[str, Any]) -> Policy | None:
+        at: YPath = ("incentives",)
+        unit = "万元"
+        if "unit" in raw:
+            try:
+                unit = units.parse_unit(str(raw["unit"]))
+            except UnitError as exc:
+                self.error((*at, "unit"), f"unit: {exc}")
+                return None
+            if units.dimension(unit) != units.dimension("元"):
+                self.error(
+                    (*at, "unit"),
+                    f"unit {units.display(unit)} is not money; reports are in 元, 万元 or 亿元",
+                )
+                return None
+        budget = self.money(raw["budget"], (*at, "budget"), "budget") if "budget" in raw else None
+        rules = []
+        ids: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for n, r in enumerate(raw["rules"]):
+            rule_at = (*at, "rules", n)
+            if r["id"] in ids:
+                self.error(
+                    (*rule_at, "id"),
+                    f"rule id '{r['id']}' is used twice (also rule {ids[r['id']] + 1}); "
+                    "give each rule its own id",
+                )
+            if r["name"] in names:
+                self.error(
+                    (*rule_at, "name"),
+                    f"rule name '{r['name']}' is used twice (also rule {names[r['name']] + 1}); "
+                    "claims may name a rule, so give each its own name",
+                )
+            ids.setdefault(r["id"], n)
+            names.setdefault(r["name"], n)
+            rule = self.rule(r, rule_at)
+            if rule is not None:
+                rules.append(rule)
+        if len(rules) != len(raw["rules"]):
+            return None
+        return Policy(tuple(rules), unit, budget, raw.get("note"))
+
+    def rule(self, r: dict[str, Any], at: YPath) -> Rule | None:
+        before = len(self.problems)
+        rate = each = per = None
+        pays = "a rule pays either 'rate: 1%' of an amount, or 'each: 1 万元' with 'per: 件'"
+        if "rate" in r and ("each" in r or "per" in r):
+            self.error((*at, "each" if "each" in r else "per"), f"{pays}, not both")
+            return None
+        if "rate" not in r and "each" not in r:
+            self.error(at, f"{pays}; this rule has neither")
+            return None
+        for key, other, text in (
+            ("each", "per", "the unit counted, such as 'per: 件'"),
+            ("per", "each", "the sum paid for each, such as 'each: 1 万元'"),
+        ):
+            if key in r and other not in r:
+                self.error((*at, key), f"'{key}' needs '{other}:', {text}")
+                return None
+        if "of" in r and "rate" not in r:
+            self.error((*at, "of"), "'of' names what a rate is of; this rule pays per unit")
+            return None
+        if "rate" in r:
+            rate = self.in_unit(r["rate"], "percent", (*at, "rate"), "a rate is a percentage")
+            if rate is not None and not 0 < rate <= HUNDRED:
+                self.error(
+                    (*at, "rate"), f"rate {r['rate']!r} must be more than 0% and at most 100%"
+                )
+            rate = None if rate is None else rate / HUNDRED
+        else:
+            each = self.money(r["each"], (*at, "each"), "each")
+            try:
+                per = units.parse_unit(str(r["per"]))
+            except UnitError as exc:
+                self.error((*at, "per"), f"per: {exc}")
+            else:
+                if units.dimension(per) in (units.dimension("元"), units.dimension("percent")):
+                    self.error(
+                        (*at, "per"),
+                        f"per is the unit counted, such as 件 or 个, not {units.display(per)}",
+                    )
+        caps = {
+            k: self.money(r[k], (*at, k), k) if k in r else None
+            for k in ("max_per_item", "max_per_beneficiary", "budget")
+        }
+        if len(self.problems) != before:
+            return None
+        return Rule(
+            id=r["id"],
+            name=r["name"],
+            source=r["source"],
+            rate=rate,
+            each=each,
+            per=per,
+            max_per_item=caps["max_per_item"],
+            max_per_beneficiary=caps["max_per_beneficiary"],
+            budget=caps["budget"],
+            beneficiaries_per_item=r.get("beneficiaries_per_item", 1),
+            basis=r.get("of"),
+            note=r.get("note"),
+            loc=self.loc(at),
+        )
+
+    def money(self, raw: Any, path: YPath, what: str) -> Decimal | None:
+        """An amount of money in 元: more than 0 and whole 分; None after recording a problem."""
+        try:
+            value = to_yuan(raw)
+        except UnitError as exc:
+            self.error(path, f"{what}: {exc}")
+            return None
+        if value <= 0:
+            self.error(path, f"{what}: {raw!r} must be more than 0")
+            return None
+        if value != value.quantize(Decimal("0.01")):
+            self.error(path, f"{what}: {raw!r} is finer than a 分 (0.01 元); round it to the 分")
+            return None
+        return value
+
+
+def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
+    """An amount of money written with its unit ('10 万元'), in 元; UnitError if it is not money."""
+    q = units.parse_quantity(raw, default_unit)
+    if units.dimension(q.unit) != units.dimension("元"):
+        raise UnitError(
+            f"{str(raw).strip()!r} is not an amount of money; write it in 元, 万元 or 亿元, "
+            "like '10 万元'"
+        )
+    return units.convert(q.value, q.unit, "元")
+
+
+def parse_date(text: str) -> datetime.date:
+    """A day written 2020-05-12, 2020/5/12, 2020.5.12, 2020年5月12日 or 20200512."""
+    spelled = units.normalise(text)
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", spelled)
+    m = m or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", spelled)
+    if m is None:
+        if re.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?", spelled):
+            raise ValueError(f"date {text!r} is a month; a claim's date is a day, like 2020-05-12")
+        raise ValueError(f"date {text!r} is not a date; write it like 2020-05-12")
+    try:
+        return datetime.date(*(int(g) for g in m.groups()))
+    except ValueError:
+        raise ValueError(f"date {text!r} is not a day of the calendar; check it") from None
+
+
+def read_claims(
+    paths: Iterable[str | Path], policy: Policy, year: int, problems: list[Problem]
+) -> tuple[list[Claim], list[str]]:
+    """The claims of every file for `year`, and notes on how the files were read; every claim
+    that cannot be paid as written is a problem."""
+    claims: list[Claim] = []
+    notes: list[str] = []
+    for path in paths:
+        rows, file_notes = _table(Path(path), problems)
+        notes.extend(file_notes)
+        if rows is not None:
+            claims.extend(_claims(rows, str(path), policy, year, problems))
+    problems.extend(repeated_references(claims, policy))
+    return claims, notes
+
+
+def _table(
+    path: Path, problems: list[Problem]
+) -> tuple[Iterable[tuple[int, list[str]]] | None, list[str]]:
+    """(line, cells) of a CSV, TSV or workbook sheet; None after recording a problem."""
+    import csv
+    import io
+
+    from .figures import _csv_rows, _xlsx_rows
+    from .reader import read_bytes
+    from .yamlread import decode
+
+    sheet = None
+    if ".xlsx#" in path.name.lower():  # claims.xlsx#2020: a named sheet of a workbook
+        file_name, sheet = path.name.split("#", 1)
+        path = path.with_name(file_name)
+    name = str(path)
+    if path.is_dir():
+        problems.append(Problem(name, 0, 0, "is a directory; give a claims file (.csv or .xlsx)"))
+        return None, []
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(path, sheet, problems, days=True), []
+    if suffix not in (".csv", ".txt", ".tsv"):
+        problems.append(
+            Problem(name, 0, 0, "claims files are .csv, .tsv or .xlsx (Excel: save as CSV UTF-8)")
+        )
+        return None, []
+    text, notes = decode(read_bytes(path), name, "claims file")
+    delimiter = "\t" if suffix == ".tsv" else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    return _csv_rows(reader, name, problems), notes
+
+
+def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, int] | None:
+    """Column positions by their English key; None after recording a problem."""
+    spelled = [c.strip().lower() for c in cells]
+    while spelled and not spelled[-1]:
+        spelled.pop()
+    alias = {a: key for key, names in CLAIM_COLUMNS.items() for a in names}
+    at: dict[str, int] = {}
+    unknown = []
+    for n, h in enumerate(spelled):
+        key = alias.get(h)
+        if key is None:
+            unknown.append(h or f"(empty, column {n + 1})")
+        elif key in at:
+            problems.append(Problem(name, 1, 0, f"column '{h}' appears twice; keep one"))
+            return None
+        else:
+            at[key] = n
+    if unknown:
+        problems.append(
+            Problem(name, 1, 0, f"unknown column(s) {', '.join(unknown)}; the header is {HEADER}")
+        )
+        return None
+    missing = [c for c in REQUIRED if c not in at]
+    if "amount" not in at and "count" not in at:
+        missing.append("amount or count")
+    if missing:
+        problems.append(
+            Problem(name, 1, 0, f"missing column(s) {', '.join(missing)}; the header is {HEADER}")
+        )
+        return None
+    return at
+
+
+def _claims(
+    numbered: Iterable[tuple[int, list[str]]],
+    name: str,
+    policy: Policy,
+    year: int,
+    problems: list[Problem],
+) -> list[Claim]:
+    rows = iter(numbered)
+    first = next(rows, None)
+    if first is None:
+        problems.append(Problem(name, 1, 0, f"is empty; the first row names the columns {HEADER}"))
+        return []
+    at = _header(first[1], name, problems)
+    if at is None:
+        return []
+    width = max(at.values()) + 1
+    by_name = {r.id: r for r in policy.rules} | {r.name: r for r in policy.rules}
+    out = []
+    for line, row in rows:
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        if len(cells) < width or any(cells[width:]):
+            problems.append(Problem(name, line, 0, f"has {len(row)} cells; the header has {width}"))
+            continue
+        get = {k: cells[n] for k, n in at.items()}
+        try:
+            out.append(_claim(get, by_name, policy, year, Loc(name, line)))
+        except ValueError as exc:
+            problems.append(Problem(name, line, 0, str(exc)))
+    return out
+
+
+def _claim(
+    get: dict[str, str], by_name: dict[str, Rule], policy: Policy, year: int, loc: Loc
+) -> Claim:
+    """One claim from a row's cells; ValueError with the message for the row."""
+    rule = by_name.get(get["rule"])
+    if rule is None:
+        raise ValueError(_unknown_rule(get["rule"], policy))
+    for key, what in (("beneficiary", "beneficiary"), ("reference", "reference")):
+        if not get[key]:
+            raise ValueError(
+                f"the {what} is empty; every claim names its beneficiary and its reference "
+                "(contract or patent number)"
+            )
+    if not get["date"]:
+        raise ValueError("the date is empty; write the claim's date, like 2020-05-12")
+    date = parse_date(get["date"])
+    if date.year != year:
+        raise ValueError(
+            f"dated {date.isoformat()}, outside {year}; settle it with --year {date.year}, or "
+            "correct the date"
+        )
+    unit = get.get("unit", "")
+    if rule.rate is not None:
+        amount = _amount(get.get("amount", ""), unit, rule)
+        return Claim(rule.id, get["beneficiary"], date, get["reference"], amount=amount,
+                     note=get.get("note") or None, loc=loc)  # fmt: skip
+    text = get.get("count") or get.get("amount", "")
+    counted = _count(text, unit, rule)
+    return Claim(rule.id, get["beneficiary"], date, get["reference"], counted=counted,
+                 note=get.get("note") or None, loc=loc)  # fmt: skip
+
+
+def _amount(text: str, unit: str, rule: Rule) -> Decimal:
+    of = rule.basis or "amount"
+    if not text:
+        raise ValueError(
+            f"rule {rule.id} pays a rate of the {of}; the amount is empty (write it with its "
+            "unit, like '1500 万元')"
+        )
+    try:
+        if unit and not _is_plain(text):
+            raise UnitError(
+                f"the amount {text!r} has a unit and the unit column says {unit!r}; keep one"
+            )
+        value = to_yuan(f"{text} {unit}" if unit else text)
+    except UnitError as exc:
+        raise ValueError(f"amount: {exc}") from None
+    if value <= 0:
+        raise ValueError(f"amount {text!r} must be more than 0")
+    return value
+
+
+def _count(text: str, unit: str, rule: Rule) -> Decimal:
+    per = units.display(rule.per or "")
+    if not text:
+        raise ValueError(
+            f"rule {rule.id} pays per {per}; the count is empty (write the number of {per}, "
+            f"like '3')"
+        )
+    try:
+        q = units.parse_quantity(text, unit or rule.per)
+        if unit and not _is_plain(text):
+            raise UnitError(
+                f"the count {text!r} has a unit and the unit column says {unit!r}; keep one"
+            )
+    except UnitError as exc:
+        raise ValueError(f"count: {exc}") from None
+    if q.unit != rule.per:
+        raise ValueError(
+            f"count {text!r}{' ' + unit if unit else ''}: rule {rule.id} pays per {per}; "
+            f"give the number of {per}"
+        )
+    if q.value <= 0 or q.value != q.value.to_integral_value():
+        raise ValueError(f"count {text!r} must be a whole number more than 0")
+    return q.value
+
+
+def _is_plain(text: str) -> bool:
+    return re.fullmatch(r"[-+]?[\d,]+(?:\.\d+)?", units.normalise(text)) is not None
+
+
+def _unknown_rule(written: str, policy: Policy) -> str:
+    import difflib
+
+    if not written:
+        return "the rule is empty; name the rule by its id: " + ", ".join(
+            r.id for r in policy.rules
+        )
+    known = [r.id for r in policy.rules] + [r.name for r in policy.rules]
+    close = difflib.get_close_matches(written, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    ids = ", ".join(r.id for r in policy.rules)
+    return f"no rule '{written}' in the plan (rules: {ids}){hint}"
+
+
+def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
+    """A problem for each claim that repeats a reference under the same rule: the same
+    beneficiary twice, or more beneficiaries than the rule pays for one item."""
+    problems = []
+    seen: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        key = (c.rule, beneficiary_key(c.reference))
+        earlier = seen.setdefault(key, [])
+        rule = policy.rule(c.rule)
+        same = [
+            e for e in earlier if beneficiary_key(e.beneficiary) == beneficiary_key(c.beneficiary)
+        ]
+        if same:
+            problems.append(_repeat(c, same[0], "by the same beneficiary; remove the repeat"))
+            continue
+        if len(earlier) >= rule.beneficiaries_per_item:
+            allowed = rule.beneficiaries_per_item
+            others = "one beneficiary" if allowed == 1 else f"{allowed} beneficiaries"
+            problems.append(
+                _repeat(
+                    c,
+                    earlier[0],
+                    f"by {earlier[0].beneficiary}; rule {rule.id} pays {others} per item "
+                    "(correct the reference, or set beneficiaries_per_item for a rule that "
+                    "pays each party)",
+                )
+            )
+            continue
+        earlier.append(c)
+    return problems
+
+
+def _repeat(claim: Claim, first: Claim, why: str) -> Problem:
+    where = first.loc.file + ":" if first.loc.file != claim.loc.file else "line "
+    return Problem(
+        claim.loc.file,
+        claim.loc.line,
+        0,
+        f"reference '{claim.reference}' under rule {claim.rule} is claimed already (at "
+        f"{where}{first.loc.line}) {why}",
+    )
