@@ -275,6 +275,10 @@ def test_every_format_and_table(tmp_path, fmt, by):
     )
     args = ["incentives", _plan(tmp_path), "-d", data, "-f", fmt] + (["--by", by] if by else [])
     result = _run(*args)
+    if by and fmt in ("json", "text"):  # they hold every table: --by would be ignored
+        assert result.exit_code == 2
+        assert f"--by picks one table; --format {fmt} gives them all" in result.stderr
+        return
     assert result.exit_code == 0, result.stderr
     assert "20" in result.stdout
 
@@ -285,13 +289,16 @@ def test_csv_by_beneficiary_and_by_rule_have_stable_columns(tmp_path):
     )
     plan = _plan(tmp_path)
     lines = _run("incentives", plan, "-d", data, "-f", "csv", "--by", "beneficiary").stdout
-    assert lines.splitlines() == ["beneficiary,claims,earned,cut,payable", "中心,1,25,5,20"]
+    assert lines.splitlines() == [
+        "beneficiary,claims,earned,cut,payable,unit",
+        "中心,1,25,5,20,万元",
+    ]
     rules = _run("incentives", plan, "-d", data, "-f", "csv", "--by", "rule").stdout.splitlines()
-    assert rules[0] == "rule,name,standard,claims,earned,cut,payable,budget,remaining,source"
+    assert rules[0] == "rule,name,standard,claims,earned,cut,payable,unit,budget,remaining,source"
     assert len(rules) == 4  # a row per rule, no total row for a spreadsheet to double-count
     claims = _run("incentives", plan, "-d", data, "-f", "csv").stdout.splitlines()
     assert claims[0].split(",")[:3] == ["file", "line", "rule"]
-    assert claims[1].endswith(",1万元/件,25,max_per_beneficiary,20,")
+    assert claims[1].endswith(",1万元/件,25,max_per_beneficiary,20,万元,")
 
 
 def test_a_budget_exceeded_exits_1(tmp_path):
@@ -440,7 +447,22 @@ def test_a_repeat_across_files_names_the_first_file(tmp_path):
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("tech,甲,2020-01-02,100,,R1", "amount: '100' has no unit; write it with its unit"),
+        (
+            "tech,甲,2020-01-02,100,,R1",
+            "amount: '100' has no unit; an amount of money is in 元, 万元 or 亿元",
+        ),
+        (
+            "tech,甲,2020-01-02,1500万,,R1",
+            "amount: '1500万': unknown unit '万'; an amount of money is in 元, 万元 or 亿元",
+        ),
+        (
+            "tech,甲,2020-01-02,1 万元,2,R1",
+            "both an amount and a count; rule tech pays on the amount, so leave the count empty",
+        ),
+        (
+            "patent,甲,2020-01-02,1 万元,2,R1",
+            "both an amount and a count; rule patent pays on the count, so leave the amount empty",
+        ),
         (
             "tech,甲,2020-01-02,100 家,,R1",
             "amount: '100 家' is not an amount of money; write it in 元, 万元 or 亿元",
@@ -551,7 +573,8 @@ def test_the_claims_file_is_required_and_never_overwritten(tmp_path):
         ("{id: x, name: X, rate: 1%}", "source"),
         (
             "{id: tech, name: Y, source: s, rate: 1%}",
-            "rule id 'tech' is used twice (also rule 1); give each rule its own id",
+            "rule id 'tech' is already the id of rule 1; a claim names its rule by id or name, "
+            "so give each rule its own",
         ),
     ],
 )
@@ -567,3 +590,95 @@ def test_the_report_unit_must_be_money(tmp_path):
     plan = _plan(tmp_path, PLAN.replace("    incentives:\n", "    incentives:\n      unit: 件\n"))
     (line,) = _errors(_run("validate", plan))
     assert "unit 件 is not money; reports are in 元, 万元 or 亿元" in line
+
+
+# ------------------------------------------------------------------ found in review
+
+
+def test_a_rule_name_may_not_be_another_rules_id(tmp_path):
+    # Else `award` in a claim could be paid under the rule *named* award (at 50%).
+    text = PLAN.replace(
+        "        - {id: patent,",
+        "        - {id: big, name: tech, source: s, rate: 50%}\n        - {id: patent,",
+    )
+    (line,) = _errors(_run("validate", _plan(tmp_path, text)))
+    assert "rule name 'tech' is already the id of rule 1" in line
+
+
+def test_references_are_one_whatever_their_case_or_width(tmp_path):
+    lines = _refused(
+        tmp_path,
+        "tech,甲,2020-01-02,100 万元,,JS-001\ntech,乙,2020-01-03,100 万元,,js-001\n"
+        "tech,丙,2020-01-04,100 万元,,ＪＳ－００１\n",
+    )
+    assert len(lines) == 2 and all("'JS-001' under rule tech" not in x for x in lines)
+    assert all("claimed already (at line 2) by 甲" in x for x in lines)
+
+
+def test_two_parties_to_one_purchase_claim_the_same_price(tmp_path):
+    (line,) = _refused(
+        tmp_path, "first-set,甲,2020-02-01,100 万元,,S1\nfirst-set,乙,2020-02-01,900 万元,,S1\n"
+    )
+    assert line.endswith(
+        "claims.csv:3: reference 'S1' under rule first-set is claimed already (at line 2) by 甲 "
+        "at 1000000 元, not 9000000 元; one item has one amount, so correct one of them"
+    )
+
+
+def test_a_claims_file_given_twice(tmp_path):
+    data = _claims(tmp_path, "rule,beneficiary,date,count,reference\npatent,中心,2020-02-01,1,P1\n")
+    (line,) = _errors(_run("incentives", _plan(tmp_path), "-d", data, "-d", data))
+    assert line == f"zonekpi: {data}: is given twice; give each claims file once"
+
+
+def test_a_row_with_a_line_break_in_a_cell_is_named_by_its_first_line(tmp_path):
+    (line,) = _refused(tmp_path, 'tech,"甲\n公司",2019-01-02,100 万元,,R1\n')
+    assert line.startswith(f"zonekpi: {tmp_path}/claims.csv:2: dated 2019-01-02")
+
+
+def test_a_year_before_the_plan_is_refused_and_a_later_one_noted(tmp_path):
+    plan = _plan(tmp_path)
+    data = _claims(tmp_path, "rule,beneficiary,date,count,reference\npatent,中心,2021-02-01,1,P1\n")
+    (line,) = _errors(_run("incentives", plan, "-d", data, "--year", "2019"))
+    assert line.endswith("plan.yaml: its rules are of 2020; --year 2019 is before them")
+    later = _run("incentives", plan, "-d", data, "--year", "2021", "-f", "csv")
+    assert later.exit_code == 0
+    assert "note: 2021 is settled under the rules of the 2020 plan" in later.stderr
+
+
+def test_json_money_is_exact_however_large(tmp_path):
+    # 1% of 12,345,678,901,234,567,890 元 = 123,456,789,012,345,678.90 元
+    #   = 12,345,678,901,234.5678900 万元; a float would keep 16 digits of it.
+    data = _claims(
+        tmp_path,
+        "rule,beneficiary,date,amount,unit,reference\ntech,甲,2020-01-02,12345678901234567890,元,R\n",
+    )
+    out = _run("incentives", _plan(tmp_path), "-d", data, "-f", "json").stdout
+    assert '"earned": 12345678901234.56789,' in out
+    assert '"amount": 1234567890123456.789,' in out
+    assert json.loads(out)["claims"][0]["payable"] == 10
+
+
+def test_a_workbook_cell_shown_as_a_percentage_is_not_money(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["rule", "beneficiary", "date", "amount", "unit", "reference"])
+    sheet.append(["tech", "甲", datetime.date(2020, 3, 1), 0.1, "万元", "X1"])
+    sheet["D2"].number_format = "0.00%"
+    sheet.append(["tech", "乙", datetime.date(2020, 3, 2), True, "", "X2"])
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    lines = _errors(_run("incentives", _plan(tmp_path), "-d", str(path)))
+    assert len(lines) == 2
+    assert "claims.xlsx:2: amount: the amount '10%' has a unit and the unit column says" in lines[0]
+    assert "claims.xlsx:3: amount: 'TRUE' does not start with a number" in lines[1]
+
+
+def test_a_rule_paying_per_unit_needs_both_each_and_per(tmp_path):
+    text = PLAN.replace(
+        "        - {id: patent,",
+        "        - {id: x, name: X, source: s, per: 件}\n        - {id: patent,",
+    )
+    (line,) = _errors(_run("validate", _plan(tmp_path, text)))
+    assert "'per' needs 'each:', the sum paid for each, such as 'each: 1 万元'" in line

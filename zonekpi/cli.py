@@ -720,6 +720,8 @@ def incentives(
 
     if excel and fmt not in ("csv", "tsv"):
         raise click.UsageError("--excel applies to --format csv or tsv")
+    if by and fmt in ("json", "text"):
+        raise click.UsageError(f"--by picks one table; --format {fmt} gives them all")
     _refuse_to_overwrite_input(output, (plan, *data))
     loaded = load_plan(plan)
     if loaded.incentives is None:
@@ -736,6 +738,19 @@ def incentives(
         )
     _refuse_to_overwrite_input(output, loaded.inputs)
     span = loaded.year if year is None else year
+    if span < loaded.year or span > loaded.year + 50:
+        raise InvalidInput(
+            [
+                Problem(
+                    plan,
+                    0,
+                    0,
+                    f"its rules are of {loaded.year}; --year {span} is before them"
+                    if span < loaded.year
+                    else f"--year {span} is far past the plan's {loaded.year}; check the year",
+                )
+            ]
+        )
     problems: list[Problem] = []
     claims, notes = read_claims(data, loaded.incentives, span, problems)
     if problems:
@@ -744,6 +759,8 @@ def incentives(
     if not quiet:
         for note in (*loaded.notes, *notes):
             _stderr(f"zonekpi: {_one_line(note)}")
+        if span != loaded.year:
+            _stderr(f"zonekpi: note: {span} is settled under the rules of the {loaded.year} plan")
     human = fmt in ("table", "plain", "markdown", "text")
     _deliver(_IncentivesOutput(settlement, loaded, by, human), fmt, excel, output, quiet)
     click.get_current_context().exit(ExitCode.MISSED if settlement.over_budget else ExitCode.OK)

@@ -220,7 +220,7 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple
     line = 0
     try:
         for row in reader:
-            yield reader.line_num, row
+            yield line + 1, row  # where the row starts (a quoted cell may span lines)
             line = reader.line_num
     except csv.Error as exc:
         start = line + 1
@@ -232,13 +232,14 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple
 
 
 def _xlsx_rows(
-    path: Path, sheet: str | None, problems: list[Problem], days: bool = False
+    path: Path, sheet: str | None, problems: list[Problem], claims: bool = False
 ) -> list[tuple[int, list[str]]] | None:
     """The rows of a workbook's first (or named) sheet as text, numbered as Excel numbers them.
 
     Numbers are written without float noise; a cell Excel turned into a date (it reads
-    "2018-10" as October 2018) is taken back as the month to date it was typed as, or, with
-    `days` (a claims file, whose dates are days), as the day: 2020-05-12.
+    "2018-10" as October 2018) is taken back as the month to date it was typed as. A claims
+    sheet (`claims`) is a ledger, not figures: a date is the day (2020-05-12), a number shown as
+    a percentage keeps its % (so that 10% is never read as 10 万元), TRUE stays TRUE.
     """
     import datetime
     import zipfile
@@ -277,17 +278,19 @@ def _xlsx_rows(
             if v is None:
                 return ""
             if isinstance(v, datetime.datetime | datetime.date):
-                if days:
+                if claims:
                     return f"{v.year}-{v.month:02d}-{v.day:02d}"
                 if "月" in fmt and "日" not in fmt and "d" not in fmt.lower():
                     return f"{v.year}年{v.month}月"  # typed 2018年10月: that month alone
                 return f"{v.year}-{v.month:02d}"  # typed 2018-10: the months to date
             if isinstance(v, bool):
-                return "是" if v else "否"
+                return ("TRUE" if v else "FALSE") if claims else ("是" if v else "否")
             if isinstance(v, int | float):
                 number = Decimal(repr(v))
                 if "%" in fmt:  # 0.063 shown as 6.3%: the percentage is what was meant
                     number *= 100
+                    if claims:
+                        return f"{format(number.normalize(), 'f')}%"
                 return format(number.normalize(), "f")
             return str(v)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import units
-from .errors import Problem, UnitError
+from .errors import NoUnit, Problem, UnitError
 from .incentives import Claim, Policy, Rule, beneficiary_key
 from .model import Loc
 from .reader import Reader
@@ -60,24 +60,21 @@ class PolicyReader(Reader):
                 return None
         budget = self.money(raw["budget"], (*at, "budget"), "budget") if "budget" in raw else None
         rules = []
-        ids: dict[str, int] = {}
-        names: dict[str, int] = {}
+        named: dict[str, tuple[str, int]] = {}  # a claim's rule cell may be an id or a name
         for n, r in enumerate(raw["rules"]):
             rule_at = (*at, "rules", n)
-            if r["id"] in ids:
-                self.error(
-                    (*rule_at, "id"),
-                    f"rule id '{r['id']}' is used twice (also rule {ids[r['id']] + 1}); "
-                    "give each rule its own id",
-                )
-            if r["name"] in names:
-                self.error(
-                    (*rule_at, "name"),
-                    f"rule name '{r['name']}' is used twice (also rule {names[r['name']] + 1}); "
-                    "claims may name a rule, so give each its own name",
-                )
-            ids.setdefault(r["id"], n)
-            names.setdefault(r["name"], n)
+            for key in ("id", "name"):
+                if key == "name" and rule_key(r["name"]) == rule_key(r["id"]):
+                    continue
+                other = named.get(rule_key(r[key]))
+                if other is not None:
+                    self.error(
+                        (*rule_at, key),
+                        f"rule {key} '{r[key]}' is already the {other[0]} of rule {other[1] + 1}; "
+                        "a claim names its rule by id or name, so give each rule its own",
+                    )
+                else:
+                    named[rule_key(r[key])] = (key, n)
             rule = self.rule(r, rule_at)
             if rule is not None:
                 rules.append(rule)
@@ -92,9 +89,6 @@ class PolicyReader(Reader):
         if "rate" in r and ("each" in r or "per" in r):
             self.error((*at, "each" if "each" in r else "per"), f"{pays}, not both")
             return None
-        if "rate" not in r and "each" not in r:
-            self.error(at, f"{pays}; this rule has neither")
-            return None
         for key, other, text in (
             ("each", "per", "the unit counted, such as 'per: 件'"),
             ("per", "each", "the sum paid for each, such as 'each: 1 万元'"),
@@ -102,6 +96,9 @@ class PolicyReader(Reader):
             if key in r and other not in r:
                 self.error((*at, key), f"'{key}' needs '{other}:', {text}")
                 return None
+        if "rate" not in r and "each" not in r:
+            self.error(at, f"{pays}; this rule has neither")
+            return None
         if "of" in r and "rate" not in r:
             self.error((*at, "of"), "'of' names what a rate is of; this rule pays per unit")
             return None
@@ -162,15 +159,35 @@ class PolicyReader(Reader):
         return value
 
 
+MONEY_HINT = "an amount of money is in 元, 万元 or 亿元, like '1500 万元'"
+
+
 def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
-    """An amount of money written with its unit ('10 万元'), in 元; UnitError if it is not money."""
-    q = units.parse_quantity(raw, default_unit)
+    """An amount of money written with its unit ('10 万元'), in 元; UnitError if it is not money.
+
+    A unit zonekpi does not know is not matched to the nearest one it does: '1500万' is not
+    '1500 万吨', and 万 alone is a number word, not a unit."""
+    try:
+        q = units.parse_quantity(raw, default_unit)
+    except NoUnit as exc:
+        raise UnitError(f"{exc.number!r} has no unit; {MONEY_HINT}") from None
+    except UnitError as exc:
+        if "unknown unit" not in str(exc):
+            raise
+        said = str(exc).split(";", 1)[0]
+        raise UnitError(f"{str(raw).strip()!r}: {said}; {MONEY_HINT}") from None
     if units.dimension(q.unit) != units.dimension("元"):
         raise UnitError(
             f"{str(raw).strip()!r} is not an amount of money; write it in 元, 万元 or 亿元, "
             "like '10 万元'"
         )
     return units.convert(q.value, q.unit, "元")
+
+
+def rule_key(text: str) -> str:
+    """How a rule id or name, or a reference, is matched: full-width and half-width forms
+    alike, spaces ignored, case ignored (JS-001 and js-001 are one contract)."""
+    return beneficiary_key(text).casefold()
 
 
 def parse_date(text: str) -> datetime.date:
@@ -195,7 +212,12 @@ def read_claims(
     that cannot be paid as written is a problem."""
     claims: list[Claim] = []
     notes: list[str] = []
+    seen: set[str] = set()
     for path in paths:
+        if str(path) in seen:
+            problems.append(Problem(str(path), 0, 0, "is given twice; give each claims file once"))
+            continue
+        seen.add(str(path))
         rows, file_notes = _table(Path(path), problems)
         notes.extend(file_notes)
         if rows is not None:
@@ -225,7 +247,7 @@ def _table(
         return None, []
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return _xlsx_rows(path, sheet, problems, days=True), []
+        return _xlsx_rows(path, sheet, problems, claims=True), []
     if suffix not in (".csv", ".txt", ".tsv"):
         problems.append(
             Problem(name, 0, 0, "claims files are .csv, .tsv or .xlsx (Excel: save as CSV UTF-8)")
@@ -286,14 +308,23 @@ def _claims(
     if at is None:
         return []
     width = max(at.values()) + 1
-    by_name = {r.id: r for r in policy.rules} | {r.name: r for r in policy.rules}
+    by_name = {rule_key(r.name): r for r in policy.rules}
+    by_name |= {rule_key(r.id): r for r in policy.rules}  # an id wins over a name
     out = []
     for line, row in rows:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
         if len(cells) < width or any(cells[width:]):
-            problems.append(Problem(name, line, 0, f"has {len(row)} cells; the header has {width}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    0,
+                    f"has {len(row)} cells; the header has {width} (an empty cell is nothing "
+                    "between two commas)",
+                )
+            )
             continue
         get = {k: cells[n] for k, n in at.items()}
         try:
@@ -307,7 +338,7 @@ def _claim(
     get: dict[str, str], by_name: dict[str, Rule], policy: Policy, year: int, loc: Loc
 ) -> Claim:
     """One claim from a row's cells; ValueError with the message for the row."""
-    rule = by_name.get(get["rule"])
+    rule = by_name.get(rule_key(get["rule"]))
     if rule is None:
         raise ValueError(_unknown_rule(get["rule"], policy))
     for key, what in (("beneficiary", "beneficiary"), ("reference", "reference")):
@@ -325,8 +356,18 @@ def _claim(
             "correct the date"
         )
     unit = get.get("unit", "")
+    if get.get("amount") and get.get("count"):
+        needs, other = ("amount", "count") if rule.rate is not None else ("count", "amount")
+        raise ValueError(
+            f"both an amount and a count; rule {rule.id} pays on the {needs}, so leave the "
+            f"{other} empty"
+        )
     if rule.rate is not None:
-        amount = _amount(get.get("amount", ""), unit, rule)
+        if "amount" not in get:
+            raise ValueError(
+                f"rule {rule.id} pays a rate of an amount; this file has no amount column"
+            )
+        amount = _amount(get["amount"], unit, rule)
         return Claim(rule.id, get["beneficiary"], date, get["reference"], amount=amount,
                      note=get.get("note") or None, loc=loc)  # fmt: skip
     text = get.get("count") or get.get("amount", "")
@@ -404,14 +445,25 @@ def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
     problems = []
     seen: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
-        key = (c.rule, beneficiary_key(c.reference))
+        key = (c.rule, rule_key(c.reference))
         earlier = seen.setdefault(key, [])
         rule = policy.rule(c.rule)
-        same = [
-            e for e in earlier if beneficiary_key(e.beneficiary) == beneficiary_key(c.beneficiary)
-        ]
+        who = beneficiary_key(c.beneficiary)
+        same = [e for e in earlier if beneficiary_key(e.beneficiary) == who]
         if same:
             problems.append(_repeat(c, same[0], "by the same beneficiary; remove the repeat"))
+            continue
+        differ = [e for e in earlier if (e.amount, e.counted) != (c.amount, c.counted)]
+        if differ and len(earlier) < rule.beneficiaries_per_item:
+            e = differ[0]
+            problems.append(
+                _repeat(
+                    c,
+                    e,
+                    f"by {e.beneficiary} at {_shown(e)}, not {_shown(c)}; one item has one "
+                    "amount, so correct one of them",
+                )
+            )
             continue
         if len(earlier) >= rule.beneficiaries_per_item:
             allowed = rule.beneficiaries_per_item
@@ -428,6 +480,12 @@ def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
             continue
         earlier.append(c)
     return problems
+
+
+def _shown(c: Claim) -> str:
+    if c.amount is not None:
+        return f"{format(c.amount, 'f')} 元"
+    return format(c.counted or 0, "f")
 
 
 def _repeat(claim: Claim, first: Claim, why: str) -> Problem:

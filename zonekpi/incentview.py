@@ -11,7 +11,7 @@ zeros dropped; CSV and JSON carry the same numbers bare, with the unit named onc
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from . import __version__, units
@@ -36,7 +36,12 @@ class Money:
         self.places = 2 + max(0, factor.adjusted())  # 万元: 6 places, the 分
 
     def value(self, yuan: Decimal | None) -> Decimal | None:
-        return None if yuan is None else units.convert(yuan, "元", self.unit)
+        """`yuan` in the unit, exactly: 1 分 is 0.000001 万元, however many digits before it."""
+        if yuan is None:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = max(28, yuan.adjusted() + self.places + 4)
+            return units.convert(yuan, "元", self.unit)
 
     def text(self, yuan: Decimal | None) -> str:
         return fmt_number(self.value(yuan), self.places)
@@ -46,8 +51,16 @@ class Money:
         shown = self.text(yuan)
         return f"{shown}{units.spacer(self.unit)}{units.display(self.unit)}" if shown else ""
 
-    def json(self, yuan: Decimal | None) -> float | int | None:
-        return to_json_number(self.value(yuan), self.places)
+    def json(self, yuan: Decimal | None) -> Decimal | None:
+        """An exact number for JSON (the JSON renderer writes a Decimal digit for digit)."""
+        value = self.value(yuan)
+        if value is None:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = max(28, value.adjusted() + self.places + 4)
+            if value == value.to_integral_value():
+                return value.quantize(Decimal(1))
+            return value.normalize()
 
 
 def standard(rule: Rule, money: Money) -> str:
@@ -98,6 +111,7 @@ def claims_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Ta
         Column("cap", "封顶", machine=False),
         Column("capped_by", "封顶规则", display=False),
         Column("payable", f"兑现({u})", numeric=True),
+        Column("unit", "金额单位", display=False),
         Column("note", "备注"),
     ]
     rows = []
@@ -122,6 +136,7 @@ def claims_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Ta
                 "cap": "; ".join(cap_text(k, rule, s.policy, money) for k in p.capped_by),
                 "capped_by": ";".join(p.capped_by),
                 "payable": money.text(p.payable),
+                "unit": u,
                 "note": c.note or "",
             }
         )
@@ -138,27 +153,33 @@ def claims_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Ta
 def beneficiary_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Table:
     money = Money(s.policy)
     u = units.display(money.unit)
-    columns = [
-        Column("beneficiary", "受益单位"),
-        Column("claims", "笔数", numeric=True),
-        Column("earned", f"按标准({u})", numeric=True),
-        Column("cut", f"封顶核减({u})", numeric=True),
-        Column("payable", f"兑现({u})", numeric=True),
-    ]
-    rows = [
-        {
-            "beneficiary": t.key,
-            "claims": str(t.claims),
-            "earned": money.text(t.earned),
-            "cut": money.text(t.earned - t.payable),
-            "payable": money.text(t.payable),
-        }
-        for t in s.by_beneficiary
-    ]
+    columns = [Column("beneficiary", "受益单位"), *_sum_columns(u)]
+    rows = [{"beneficiary": t.key, **_sums(t, money)} for t in s.by_beneficiary]
     footer = _totals(s, money) if totals else []
     return Table(
         _title(s, "按受益单位汇总", plan_title), columns, rows, footer, empty="(无申报 no claims)"
     )
+
+
+def _sum_columns(u: str) -> list[Column]:
+    """The columns of a subtotal: claims, earned, cut by caps, payable."""
+    return [
+        Column("claims", "笔数", numeric=True),
+        Column("earned", f"按标准({u})", numeric=True),
+        Column("cut", f"封顶核减({u})", numeric=True),
+        Column("payable", f"兑现({u})", numeric=True),
+        Column("unit", "金额单位", display=False),  # CSV names the unit of every amount
+    ]
+
+
+def _sums(t: Subtotal, money: Money) -> dict[str, str]:
+    return {
+        "claims": str(t.claims),
+        "earned": money.text(t.earned),
+        "cut": money.text(t.earned - t.payable),
+        "payable": money.text(t.payable),
+        "unit": units.display(money.unit),
+    }
 
 
 def rule_table(s: Settlement, plan_title: str = "", human: bool = True) -> Table:
@@ -168,10 +189,7 @@ def rule_table(s: Settlement, plan_title: str = "", human: bool = True) -> Table
         Column("rule", "政策代码", display=False),
         Column("name", "政策"),
         Column("standard", "标准", numeric=True),
-        Column("claims", "笔数", numeric=True),
-        Column("earned", f"按标准({u})", numeric=True),
-        Column("cut", f"封顶核减({u})", numeric=True),
-        Column("payable", f"兑现({u})", numeric=True),
+        *_sum_columns(u),
         Column("budget", f"预算({u})", numeric=True),
         Column("remaining", f"预算余额({u})", numeric=True),
         Column("source", "政策原文", display=False),
@@ -182,10 +200,7 @@ def rule_table(s: Settlement, plan_title: str = "", human: bool = True) -> Table
             "rule": rule.id if rule else "",
             "name": rule.name if rule else "合计",
             "standard": standard(rule, money) if rule else "",
-            "claims": str(t.claims),
-            "earned": money.text(t.earned),
-            "cut": money.text(t.earned - t.payable),
-            "payable": money.text(t.payable),
+            **_sums(t, money),
             "budget": money.text(t.budget),
             "remaining": money.text(t.remaining),
             "source": rule.source if rule else "",
