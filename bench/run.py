@@ -157,7 +157,7 @@ def scale(zonekpi: str, sizes: list[int], repeats: int, cache: Path) -> tuple[li
             plan, data = generate(n, folder)
             cmd = [zonekpi, "check", str(plan), "--data", str(data), "-f", "csv"]
             first = probed(cmd, env)  # validates the generated plan once (then remembered)
-            runs = [probed(cmd, env) for _ in range(repeats if n <= 10_000 else 1)]
+            runs = [probed(cmd, env) for _ in range(repeats if n <= 10_000 else 3)]
             results[n] = {
                 "first": first["wall"],
                 "wall": statistics.median(r["wall"] for r in runs),
