@@ -144,7 +144,7 @@ def duplicates(figures: list[Figure]) -> list[Problem]:
     for fig in figures:
         if fig.key in first:
             prev = first[fig.key].loc
-            where = f"{prev.file}:{prev.line}" if prev.file != fig.loc.file else f"line {prev.line}"
+            where = prev.seen_from(fig.loc)
             park = f", park {fig.park}" if fig.park else ""
             problems.append(
                 Problem(
@@ -177,10 +177,7 @@ def read_figure_file(
 ) -> tuple[list[Figure], list[str]]:
     """Figures of a CSV or YAML figure file, and notes on how it was read (encoding); two
     figures of the file for the same indicator, park and period are a problem."""
-    sheet = None
-    if ".xlsx#" in path.name.lower():  # figures.xlsx#10月: a named sheet of a workbook
-        file_name, sheet = path.name.split("#", 1)
-        path = path.with_name(file_name)
+    path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
         problems.append(Problem(name, 0, 0, "is a directory; give a figure file (.csv or .yaml)"))
@@ -201,18 +198,38 @@ def read_figure_file(
         figures = FigureReader(doc, names, problems).figures(doc.data["figures"], ("figures",))
         problems.extend(duplicates(figures))  # (a table merges its rows by key as it reads them)
         return figures, doc.notes
-    if path.suffix.lower() == ".xlsx":
-        rows = _xlsx_rows(path, sheet, problems)
-        return ([] if rows is None else _table_figures(rows, name, names, problems)), []
-    if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+    if path.suffix.lower() not in TABLE_SUFFIXES:
         problems.append(
             Problem(name, 0, 0, "figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
         )
         return [], []
-    text, notes = decode(read_bytes(path), name, FIGURE_FILE)
+    rows, notes = table_rows(path, sheet, problems, FIGURE_FILE)
+    return ([] if rows is None else _table_figures(rows, name, names, problems)), notes
+
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+
+
+def split_sheet(path: Path) -> tuple[Path, str | None]:
+    """A workbook and its sheet from `book.xlsx#10月`; other paths as they are, no sheet."""
+    if ".xlsx#" in path.name.lower():
+        file_name, sheet = path.name.split("#", 1)
+        return path.with_name(file_name), sheet
+    return path, None
+
+
+def table_rows(
+    path: Path, sheet: str | None, problems: list[Problem], kind: str, claims: bool = False
+) -> tuple[Iterable[tuple[int, list[str]]] | None, list[str]]:
+    """(line, cells) of a CSV, TSV or workbook sheet, and notes on how it was read; None after
+    recording a problem. `kind` is what messages call the file; `claims`: see `_xlsx_rows`."""
+    name = str(path)
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_rows(path, sheet, problems, claims), []
+    text, notes = decode(read_bytes(path), name, kind)
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    return _table_figures(_csv_rows(reader, name, problems), name, names, problems), notes
+    return _csv_rows(reader, name, problems), notes
 
 
 def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple[int, list[str]]]:

@@ -230,33 +230,19 @@ def _table(
     path: Path, problems: list[Problem]
 ) -> tuple[Iterable[tuple[int, list[str]]] | None, list[str]]:
     """(line, cells) of a CSV, TSV or workbook sheet; None after recording a problem."""
-    import csv
-    import io
+    from .figures import TABLE_SUFFIXES, split_sheet, table_rows
 
-    from .figures import _csv_rows, _xlsx_rows
-    from .reader import read_bytes
-    from .yamlread import decode
-
-    sheet = None
-    if ".xlsx#" in path.name.lower():  # claims.xlsx#2020: a named sheet of a workbook
-        file_name, sheet = path.name.split("#", 1)
-        path = path.with_name(file_name)
+    path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
         problems.append(Problem(name, 0, 0, "is a directory; give a claims file (.csv or .xlsx)"))
         return None, []
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _xlsx_rows(path, sheet, problems, claims=True), []
-    if suffix not in (".csv", ".txt", ".tsv"):
+    if path.suffix.lower() not in TABLE_SUFFIXES:
         problems.append(
             Problem(name, 0, 0, "claims files are .csv, .tsv or .xlsx (Excel: save as CSV UTF-8)")
         )
         return None, []
-    text, notes = decode(read_bytes(path), name, "claims file")
-    delimiter = "\t" if suffix == ".tsv" else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    return _csv_rows(reader, name, problems), notes
+    return table_rows(path, sheet, problems, "claims file", claims=True)
 
 
 def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, int] | None:
@@ -489,11 +475,10 @@ def _shown(c: Claim) -> str:
 
 
 def _repeat(claim: Claim, first: Claim, why: str) -> Problem:
-    where = first.loc.file + ":" if first.loc.file != claim.loc.file else "line "
     return Problem(
         claim.loc.file,
         claim.loc.line,
         0,
         f"reference '{claim.reference}' under rule {claim.rule} is claimed already (at "
-        f"{where}{first.loc.line}) {why}",
+        f"{first.loc.seen_from(claim.loc)}) {why}",
     )

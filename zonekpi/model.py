@@ -47,6 +47,10 @@ class Loc(NamedTuple):
     line: int = 0
     col: int = 0
 
+    def seen_from(self, here: Loc) -> str:
+        """This place as a message at `here` names it: 'line 3', or 'other.csv:3'."""
+        return f"line {self.line}" if self.file == here.file else f"{self.file}:{self.line}"
+
 
 NOWHERE = Loc("")
 
