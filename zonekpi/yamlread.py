@@ -19,6 +19,7 @@ recurses (the C one crashes the process on ~50,000 nested brackets). So this mod
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterator
@@ -180,6 +181,8 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):
+            _too_deep(text, file)
         raise _syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
@@ -208,6 +211,14 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
     return Document(
         file, builder.result, builder.marks, builder.key_marks, notes, digest, builder.spelled
     )
+
+
+def _too_deep(text: str, file: str) -> None:
+    """Raise the MAX_DEPTH problem where the text first goes too deep. libyaml (0.2.5, PyYAML
+    6.0.4) stops at 1,000 levels before its events reach MAX_DEPTH; the pure-Python parser
+    does not, and is only asked after libyaml has refused the text."""
+    with contextlib.suppress(yaml.YAMLError):
+        _Builder(file).run(yaml.parse(text, Loader=yaml.SafeLoader))
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
