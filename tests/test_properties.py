@@ -53,3 +53,17 @@ def test_growth_is_met_exactly_when_the_level_reaches_the_base_times_one_plus_g(
     finding = evaluate(ind.targets[0], ind, None, Figures(plan))
     reaches = after >= before * (1 + target / 100)  # the definition, without division
     assert (finding.status.value == "met") == reaches
+
+
+@given(
+    text=st.text(alphabet='a,"\r\n亿', max_size=60),
+    size=st.integers(min_value=1, max_value=8),
+)
+def test_a_table_is_read_a_chunk_at_a_time_with_the_lines_of_a_whole_file(text, size):
+    import io
+
+    from zonekpi.figures import _lines
+
+    # every line ending (\r\n, a lone \r or \n) wherever a chunk would end; size 1 cuts at
+    # nearly every \n, and a quoted cell may span lines across chunks
+    assert list(_lines(text, size)) == list(io.StringIO(text, newline=""))

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import units
 from .errors import NotFinite, Problem, UnitError
-from .model import Figure, Loc
+from .model import Figure
 from .periods import Period, parse_period
 from .reader import Names, Reader, read_bytes
 from .yamlread import Document, decode, read_yaml
@@ -228,8 +228,19 @@ def table_rows(
         return _xlsx_rows(path, sheet, problems, claims), []
     text, notes = decode(read_bytes(path), name, kind)
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     return _csv_rows(reader, name, problems), notes
+
+
+def _lines(text: str, size: int = 1 << 20) -> Iterable[str]:
+    """The lines of `text` as `open(newline="")` gives them (ends kept, \\r\\n, \\r or \\n),
+    read a megabyte at a time: one StringIO of a whole large file would hold a second,
+    four-bytes-a-character copy of it. Chunks end just after a \\n, so no line is cut."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size) + 1 or len(text)
+        yield from io.StringIO(text[start:end], newline="")
+        start = end
 
 
 def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Iterable[tuple[int, list[str]]]:
@@ -444,6 +455,8 @@ def _table_figures(
                 else _Cells(raw_value, unit_cell)
             )
         park = cells[i_park] if i_park is not None else ""
+        if ind is not None:  # the plan's strings key the row, not two new ones a row (bench/)
+            indicator, park = ind.id, parks.get(park, park)
         key = (indicator, park, period)
         entry = merged.get(key)
         if entry is None:
@@ -458,14 +471,14 @@ def _table_figures(
             ):  # a level alone in its indicator's unit (most rows): the figure, made in C
                 merged[key] = Figure._make(
                     (ind.id, parks.get(park), period, value[0], None, None, None, None,
-                     note or None, Loc(name, lineno, 0))
+                     note or None, name, lineno, 0)
                 )  # fmt: skip
                 continue
             entry = [indicator, park or None, period, note or None, lineno, None, None, None, None]
             merged[key] = entry
         elif type(entry) is Figure:  # more measures for it: read it the general way
             made = entry
-            entry = [indicator, made.park, period, made.note, made.loc.line, None, None, None, None]
+            entry = [indicator, made.park, period, made.note, made.line, None, None, None, None]
             entry[5] = (made.value, ind.unit if ind is not None else "")
             merged[key] = entry
         slot = _SLOT[measure]
