@@ -34,17 +34,24 @@ class Figures:
 
     def __init__(self, plan: Plan, previous: Plan | None = None) -> None:
         self.plan = plan
-        self.by_key: dict[tuple[str, str | None, Period], Figure] = {}
+        figures = plan.figures
         if previous is not None:
-            for fig in previous.figures:
-                if fig.indicator in _ids(plan):
-                    self.by_key[fig.key] = _in_unit(fig, previous, plan)
-        self.by_key.update((fig[:3], fig) for fig in plan.figures)  # fig[:3]: its key, in C
+            ids = _ids(plan)
+            older = (_in_unit(f, previous, plan) for f in previous.figures if f.indicator in ids)
+            figures = (*older, *figures)  # this year's plan wins where both have a figure
+        # (indicator, park, year) -> period -> figure: one small dict a series, not one entry
+        # and key a figure (a million figures would need ~140 MB more, bench/)
+        self._by_year: dict[tuple[str, str | None, int], dict[Period, Figure]] = {}
+        by_year = self._by_year
+        for fig in figures:
+            period = fig[2]
+            group = by_year.get((fig[0], fig[1], period[0]))
+            if group is None:
+                by_year[(fig[0], fig[1], period[0])] = {period: fig}
+            else:
+                group[period] = fig
         self.indicators = {i.id: i for i in plan.indicators}
         self.names = {p.id: p.name for p in plan.parks}
-        self._by_year: dict[tuple[str, str | None, int], list[Figure]] = {}
-        for (indicator, park, period), fig in self.by_key.items():
-            self._by_year.setdefault((indicator, park, period[0]), []).append(fig)
         self._composed: dict[tuple[str, str | None, Period], Figure | None] = {}
         self.warnings: list[str] = []  # figures that contradict each other
         self._memo: dict[tuple[str, str, str | None, Period], Actual] = {}
@@ -54,15 +61,16 @@ class Figures:
         such, made of the figures that cover it (a flow: 1–9月 + 10月 = 1–10月; a stock: the
         figure at the end of the span)."""
         period = as_period(period)
+        group = self._by_year.get((indicator, park, period[0]))
+        if group is not None and period in group:
+            return group[period]
         key = (indicator, park, period)
-        if key in self.by_key:
-            return self.by_key[key]
         if key not in self._composed:
             self._composed[key] = self._compose(indicator, park, period)
         return self._composed[key]
 
     def _compose(self, indicator: str, park: str | None, period: Period) -> Figure | None:
-        figs = self._by_year.get((indicator, park, period.year), [])
+        figs = list(self._by_year.get((indicator, park, period.year), {}).values())
         ind = self.indicators.get(indicator)
         if ind is not None and ind.stock:
             at_end = [f for f in figs if f.period.last == period.last and f.value is not None]
