@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -385,6 +386,8 @@ def _table_figures(
     at = {h: n for n, h in enumerate(header)}
     i_ind, i_period, i_value = at["indicator"], at["period"], at["value"]
     i_park, i_unit, i_measure, i_note = (at.get(k) for k in ("park", "unit", "measure", "note"))
+    periods: dict[str, Period] = {}  # a file repeats a dozen periods: each is read once
+    make = tuple.__new__  # Figure._make without its checks, for the rows read in C below
     for lineno, row in rows:
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]
@@ -396,14 +399,16 @@ def _table_figures(
                 Problem(name, lineno, 0, f"has {len(row)} cells; the header has {width}")
             )
             continue
-        try:
-            period = parse_period(cells[i_period])
-        except ValueError as exc:
-            problems.append(Problem(name, lineno, 0, str(exc)))
-            continue
-        measure = (
-            cells[i_measure].lower() if i_measure is not None and cells[i_measure] else "value"
-        )
+        period = periods.get(cells[i_period])
+        if period is None:
+            try:
+                period = periods[cells[i_period]] = parse_period(cells[i_period])
+            except ValueError as exc:
+                problems.append(Problem(name, lineno, 0, str(exc)))
+                continue
+        measure = cells[i_measure] if i_measure is not None else "value"
+        if measure != "value":
+            measure = measure.lower() or "value"
         if measure not in MEASURES:
             problems.append(
                 Problem(name, lineno, 0, f"measure {measure!r} is not one of {', '.join(MEASURES)}")
@@ -469,9 +474,10 @@ def _table_figures(
                 and (not park or park in parks)
                 and (last is None or period.year <= last)
             ):  # a level alone in its indicator's unit (most rows): the figure, made in C
-                merged[key] = Figure._make(
-                    (ind.id, parks.get(park), period, value[0], None, None, None, None,
-                     note or None, name, lineno, 0)
+                merged[key] = make(
+                    Figure,
+                    (ind.id, park or None, period, value[0], None, None, None, None,
+                     note or None, name, lineno, 0),
                 )  # fmt: skip
                 continue
             entry = [indicator, park or None, period, note or None, lineno, None, None, None, None]
@@ -555,6 +561,7 @@ class _Cells(str):
         return self
 
 
+@lru_cache(maxsize=256)
 def _unit_or_none(text: str) -> str | None:
     try:
         return units.parse_unit(text)
