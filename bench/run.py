@@ -11,7 +11,8 @@ venv's bin/), as people run it: a new process each time, output to /dev/null.
     (the plan not yet validated) is reported apart.
 (b) scale: `zonekpi check PLAN --data FIGURES -f csv` for 1,000, 10,000 and 100,000 indicator ×
     park series of 12 months each (bench/generate.py), wall time and peak memory (max RSS) as
-    medians; goals: 10,000 series under 2 s and 200 MB, 10× the series ≤ 11× the time.
+    medians of runs interleaved size by size; goals: 10,000 series under 2 s and 200 MB, 10×
+    the series ≤ 11× the time. CPU time and page faults are reported beside them.
 
 Not a test: timings depend on the machine, which RESULTS.md describes.
 """
@@ -37,15 +38,16 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-# Runs one command and reports its wall time and peak memory, from a process of its own so
-# that the peak is that command's alone.
+# Runs one command and reports its wall time, CPU time, page faults and peak memory, from a
+# process of its own so that they are that command's alone.
 PROBE = """
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
 rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 wall = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "rss_kb": peak, "rc": rc}))
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu, faults = used.ru_utime + used.ru_stime, used.ru_minflt + used.ru_majflt
+print(json.dumps({"wall": wall, "cpu": cpu, "faults": faults, "rss_kb": used.ru_maxrss, "rc": rc}))
 """
 
 
@@ -148,23 +150,36 @@ def startup(zonekpi: str, pairs: int, cache: Path) -> tuple[list[str], float]:
     return lines, ratio
 
 
-def scale(zonekpi: str, sizes: list[int], repeats: int, cache: Path) -> tuple[list[str], dict]:
+def scale(
+    zonekpi: str, sizes: list[int], repeats: int, cache: Path
+) -> tuple[list[str], dict[int, dict[str, float]]]:
     env = environment(cache)
     folder = Path(tempfile.mkdtemp(prefix="zonekpi-bench-"))
-    results = {}
+    results: dict[int, dict[str, float]] = {}
     try:
+        commands: dict[int, list[str]] = {}
+        firsts: dict[int, dict[str, float]] = {}
+        rows: dict[int, int] = {}
         for n in sizes:
             plan, data = generate(n, folder)
-            cmd = [zonekpi, "check", str(plan), "--data", str(data), "-f", "csv"]
-            first = probed(cmd, env)  # validates the generated plan once (then remembered)
-            runs = [probed(cmd, env) for _ in range(repeats if n <= 10_000 else 3)]
+            commands[n] = [zonekpi, "check", str(plan), "--data", str(data), "-f", "csv"]
+            firsts[n] = probed(commands[n], env)  # validates the plan once (then remembered)
+            rows[n] = sum(1 for _ in data.open(encoding="utf-8")) - 1
+        runs: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
+        for round_ in range(repeats):  # interleaved, so that a slow spell hits every size
+            for n in sizes:
+                if n <= 10_000 or round_ < 3:  # 100,000 series: 3 runs
+                    runs[n].append(probed(commands[n], env))
+        for n in sizes:
             results[n] = {
-                "first": first["wall"],
-                "wall": statistics.median(r["wall"] for r in runs),
-                "rss_mb": statistics.median(r["rss_kb"] for r in runs) / 1024,
-                "runs": len(runs),
-                "rows": sum(1 for _ in data.open(encoding="utf-8")) - 1,
-                "rc": first["rc"],
+                "first": firsts[n]["wall"],
+                "wall": statistics.median(r["wall"] for r in runs[n]),
+                "cpu": statistics.median(r["cpu"] for r in runs[n]),
+                "faults": statistics.median(r["faults"] for r in runs[n]),
+                "rss_mb": statistics.median(r["rss_kb"] for r in runs[n]) / 1024,
+                "runs": len(runs[n]),
+                "rows": rows[n],
+                "rc": firsts[n]["rc"],
             }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -176,13 +191,14 @@ def scale(zonekpi: str, sizes: list[int], repeats: int, cache: Path) -> tuple[li
         "park reporting every month separately, so each yearly figure is composed from 12 and "
         "the parks are rolled up to the zone.",
         "",
-        "| series | figure rows | first run (validates the plan) | median | runs | peak memory |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| series | figure rows | first run (validates the plan) | median | runs | CPU time "
+        "(user + system) | peak memory | page faults |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, r in results.items():
         lines.append(
             f"| {n:,} | {r['rows']:,} | {r['first']:.2f} s | **{r['wall']:.2f} s** | "
-            f"{r['runs']} | {r['rss_mb']:.0f} MB |"
+            f"{r['runs']} | {r['cpu']:.2f} s | {r['rss_mb']:.0f} MB | {r['faults']:,.0f} |"
         )
     lines.append("")
     if 10_000 in results:
