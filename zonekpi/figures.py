@@ -378,7 +378,9 @@ def _table_figures(
             )
         )
         return []
-    merged: dict[tuple[str, str, Period], Any] = {}  # a Figure, or the measures of one so far
+    # (indicator, park, year) -> period -> a Figure, or the measures of one so far: a small
+    # dict a series rather than a key tuple and an entry of one big dict a row (bench/)
+    series: dict[tuple[str, str, int], dict[Period, Any]] = {}
     parks = {p: p for p in names.parks}  # one string per park id, not one per row
     last = names.last_year
     lines: dict[tuple[tuple[str, str, Period], str], int] = {}  # where a growth, base… was
@@ -462,8 +464,10 @@ def _table_figures(
         park = cells[i_park] if i_park is not None else ""
         if ind is not None:  # the plan's strings key the row, not two new ones a row (bench/)
             indicator, park = ind.id, parks.get(park, park)
-        key = (indicator, park, period)
-        entry = merged.get(key)
+        group = series.get((indicator, park, period[0]))
+        if group is None:
+            group = series[(indicator, park, period[0])] = {}
+        entry = group.get(period)
         if entry is None:
             note = cells[i_note] if i_note is not None else None
             if (
@@ -474,19 +478,19 @@ def _table_figures(
                 and (not park or park in parks)
                 and (last is None or period.year <= last)
             ):  # a level alone in its indicator's unit (most rows): the figure, made in C
-                merged[key] = make(
+                group[period] = make(
                     Figure,
                     (ind.id, park or None, period, value[0], None, None, None, None,
                      note or None, name, lineno, 0),
                 )  # fmt: skip
                 continue
             entry = [indicator, park or None, period, note or None, lineno, None, None, None, None]
-            merged[key] = entry
+            group[period] = entry
         elif type(entry) is Figure:  # more measures for it: read it the general way
             made = entry
             entry = [indicator, made.park, period, made.note, made.line, None, None, None, None]
             entry[5] = (made.value, ind.unit if ind is not None else "")
-            merged[key] = entry
+            group[period] = entry
         slot = _SLOT[measure]
         if entry[slot] is not None:
             problems.append(
@@ -494,20 +498,20 @@ def _table_figures(
                     name,
                     lineno,
                     0,
-                    f"a second {measure} for {key[0]}"
-                    f"{', park ' + key[1] if key[1] else ''}, {period} (first at line "
+                    f"a second {measure} for {indicator}"
+                    f"{', park ' + park if park else ''}, {period} (first at line "
                     f"{entry[4]}); keep one",
                 )
             )
             continue
         entry[slot] = value
         if measure != "value":
-            lines[(key, measure)] = lineno
+            lines[((indicator, park, period), measure)] = lineno
     figures = []
     doc = _LineDoc(name, 0)
     sub = FigureReader(doc, names, problems)
     sub.rows, sub.unit_column = True, i_unit is not None
-    for made in merged.values():
+    for made in (made for group in series.values() for made in group.values()):
         if type(made) is Figure:
             figures.append(made)
             continue
