@@ -182,6 +182,39 @@ def test_a_closed_pipe_keeps_the_exit_code(bash: str, fmt: str, data: list[str],
     assert result.returncode == code
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args",
+    [["check", PLAN, "--format", "csv"], ["check", PLAN, "--format", "json"], ["--help"]],
+    ids=["csv", "json", "help"],
+)
+def test_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:  # every write: ENOSPC
+        result = subprocess.run(
+            [*ZONEKPI, *args],
+            cwd=ROOT,
+            env=clean_env(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+    # one line, no traceback, whatever the command had still to write
+    assert result.stderr == "zonekpi: could not write the output: No space left on device\n"
+    assert result.returncode == 2
+
+
+def test_everything_written_reaches_a_pipe_before_the_process_exits() -> None:
+    # zonekpi ends with os._exit once its streams are flushed: nothing may stay buffered.
+    many = run("check", *[PLAN] * 20, "--format", "csv")
+    one = run("check", PLAN, "--format", "csv")
+    lines = one.stdout.splitlines()
+    assert many.returncode == 0
+    assert many.stdout.splitlines() == [lines[0], *lines[1:] * 20]
+
+
 # ------------------------------------------------------------------------------ version
 
 

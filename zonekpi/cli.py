@@ -26,7 +26,7 @@ class ExitCode(IntEnum):
 
 
 def _stderr(text: str) -> None:
-    with contextlib.suppress(BrokenPipeError):
+    with contextlib.suppress(OSError):  # stderr gone or full: the exit status still tells
         click.echo(text, err=True)
 
 
@@ -38,6 +38,12 @@ def _emit(text: str) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:  # a full disk: say so once, and drop what is still buffered
+        from .errors import ZonekpiError
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise ZonekpiError(f"could not write the output: {exc.strerror}") from None
 
 
 def _one_line(text: str) -> str:
@@ -785,6 +791,9 @@ def main() -> None:
         cli(prog_name="zonekpi")  # standalone mode: it always ends in SystemExit
     except SystemExit as exc:
         _exit(exc.code)
+    except OSError as exc:  # click's own output (--help, --version) to a full disk
+        _stderr(f"zonekpi: could not write the output: {exc.strerror or exc}")
+        _exit(ExitCode.INVALID)
 
 
 def _exit(code: Any) -> None:
@@ -794,6 +803,12 @@ def _exit(code: Any) -> None:
         _stderr(str(code))
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
+        try:
             stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader has gone (| head); a closed stream
+            pass
+        except OSError as exc:  # a full disk: the output is incomplete
+            with contextlib.suppress(OSError):
+                os.write(2, f"zonekpi: could not write the output: {exc.strerror}\n".encode())
+            code = ExitCode.INVALID
     os._exit(code or 0)
