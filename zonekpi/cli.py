@@ -35,15 +35,13 @@ def _emit(text: str) -> None:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as exc:  # what is still buffered goes nowhere, not to a traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError as exc:  # a full disk: say so once, and drop what is still buffered
-        from .errors import ZonekpiError
+        if not isinstance(exc, BrokenPipeError):  # a full disk: the output is incomplete
+            from .errors import ZonekpiError
 
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise ZonekpiError(f"could not write the output: {exc.strerror}") from None
+            raise ZonekpiError(f"could not write the output: {exc.strerror}") from None
 
 
 def _one_line(text: str) -> str:

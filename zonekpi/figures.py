@@ -389,7 +389,7 @@ def _table_figures(
     i_ind, i_period, i_value = at["indicator"], at["period"], at["value"]
     i_park, i_unit, i_measure, i_note = (at.get(k) for k in ("park", "unit", "measure", "note"))
     periods: dict[str, Period] = {}  # a file repeats a dozen periods: each is read once
-    make = tuple.__new__  # Figure._make without its checks, for the rows read in C below
+    make = tuple.__new__  # Figure._make without its length check, for the common rows below
     for lineno, row in rows:
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]

@@ -214,9 +214,9 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
 
 
 def _too_deep(text: str, file: str) -> None:
-    """Raise the MAX_DEPTH problem where the text first goes too deep. libyaml (0.2.5, PyYAML
-    6.0.4) stops at 1,000 levels before its events reach MAX_DEPTH; the pure-Python parser
-    does not, and is only asked after libyaml has refused the text."""
+    """Raise the MAX_DEPTH problem where the text first goes too deep. libyaml 0.2.6 (in the
+    PyYAML 6.0.4 wheels) refuses 1,000 levels before its events reach MAX_DEPTH; the
+    pure-Python parser does not, and is only asked after libyaml has refused the text."""
     with contextlib.suppress(yaml.YAMLError):
         _Builder(file).run(yaml.parse(text, Loader=yaml.SafeLoader))
 
