@@ -41,7 +41,12 @@ def _emit(text: str) -> None:
         if not isinstance(exc, BrokenPipeError):  # a full disk: the output is incomplete
             from .errors import ZonekpiError
 
-            raise ZonekpiError(f"could not write the output: {exc.strerror}") from None
+            raise ZonekpiError(_unwritten(exc)) from None
+
+
+def _unwritten(exc: OSError) -> str:
+    """What a failed write of the output (a full disk) is called, wherever it happens."""
+    return f"could not write the output: {exc.strerror or exc}"
 
 
 def _one_line(text: str) -> str:
@@ -790,7 +795,7 @@ def main() -> None:
     except SystemExit as exc:
         _exit(exc.code)
     except OSError as exc:  # click's own output (--help, --version) to a full disk
-        _stderr(f"zonekpi: could not write the output: {exc.strerror or exc}")
+        _stderr(f"zonekpi: {_unwritten(exc)}")
         _exit(ExitCode.INVALID)
 
 
@@ -806,7 +811,6 @@ def _exit(code: Any) -> None:
         except (BrokenPipeError, ValueError):  # the reader has gone (| head); a closed stream
             pass
         except OSError as exc:  # a full disk: the output is incomplete
-            with contextlib.suppress(OSError):
-                os.write(2, f"zonekpi: could not write the output: {exc.strerror}\n".encode())
+            _stderr(f"zonekpi: {_unwritten(exc)}")
             code = ExitCode.INVALID
     os._exit(code or 0)
