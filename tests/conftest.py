@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from zonekpi.check import check
-from zonekpi.load import load_plan
-from zonekpi.model import PlanResult
+from zonekpi.core.check import check
+from zonekpi.model.results import PlanResult
+from zonekpi.read.plan import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 

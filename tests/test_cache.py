@@ -9,14 +9,14 @@ import sys
 import pytest
 
 from zonekpi.errors import InvalidInput
-from zonekpi.load import load_plan
+from zonekpi.read.plan import load_plan
 
 from .conftest import HEADER, ROOT
 
 PLAN = HEADER + "indicators: [{id: a, name: 甲, unit: 家, targets: [{at_least: 1 家}]}]\n"
 
 PROBE = (
-    "import sys; from zonekpi.load import load_plan; load_plan(sys.argv[1]); "
+    "import sys; from zonekpi.read.plan import load_plan; load_plan(sys.argv[1]); "
     "print('jsonschema' in sys.modules)"
 )
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from zonekpi.model import Status
+from zonekpi.model.results import Status
 
 from .conftest import HEADER
 
@@ -417,8 +417,8 @@ figures:
 
 
 def test_previous_plan_supplies_last_years_levels(plan_file):
-    from zonekpi.check import check
-    from zonekpi.load import load_plan
+    from zonekpi.core.check import check
+    from zonekpi.read.plan import load_plan
 
     last = plan_file(
         """\
@@ -448,8 +448,8 @@ figures:
 
 
 def test_data_file_layers_over_plan_figures(plan_file, tmp_path):
-    from zonekpi.check import check
-    from zonekpi.load import load_plan
+    from zonekpi.core.check import check
+    from zonekpi.read.plan import load_plan
 
     path = plan_file(
         HEADER

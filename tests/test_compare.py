@@ -11,8 +11,8 @@ import io
 import json
 from decimal import Decimal
 
-from zonekpi.compare import compare
-from zonekpi.load import load_plan
+from zonekpi.core.compare import compare
+from zonekpi.read.plan import load_plan
 
 from .conftest import ROOT
 

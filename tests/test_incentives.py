@@ -17,7 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from zonekpi.cli import cli
-from zonekpi.incentives import Claim, Policy, Rule, earned, prorate, settle
+from zonekpi.core.settle import earned, prorate, settle
+from zonekpi.model.policy import Claim, Policy, Rule
 
 D = Decimal
 WAN = D(10000)
@@ -258,7 +259,7 @@ def test_the_seed_plan_and_its_example_claims(monkeypatch):
 
     from jsonschema import Draft202012Validator
 
-    from zonekpi.schema import schema
+    from zonekpi.read.schema import schema
 
     Draft202012Validator(schema("incentives.schema.json")).validate(doc)
 

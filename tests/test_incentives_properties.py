@@ -9,7 +9,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonekpi.incentives import Claim, Policy, Rule, prorate, settle
+from zonekpi.core.settle import prorate, settle
+from zonekpi.model.policy import Claim, Policy, Rule
 
 D = Decimal
 fen = st.integers(min_value=0, max_value=10**12)

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 import pytest
 
-from zonekpi.actuals import Figures
-from zonekpi.check import check
-from zonekpi.load import load_plan
-from zonekpi.model import Status
-from zonekpi.months import tile
-from zonekpi.periods import Period, parse_period
+from zonekpi.core.check import check
+from zonekpi.core.figures import Figures
+from zonekpi.core.months import tile
+from zonekpi.model.periods import Period, parse_period
+from zonekpi.model.results import Status
+from zonekpi.read.plan import load_plan
 
 from .conftest import HEADER
 
@@ -335,7 +335,7 @@ def test_json_carries_the_period_and_the_schedule(cli, plan_file):
 
     from jsonschema import Draft202012Validator
 
-    from zonekpi.schema import schema
+    from zonekpi.read.schema import schema
 
     result = cli("check", str(plan_file(MONTHLY)), "--period", "2018-10", "-f", "json")
     doc = json.loads(result.stdout)

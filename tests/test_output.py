@@ -45,7 +45,7 @@ def run(*args):
 def test_json_follows_the_report_schema(plan):
     from jsonschema import Draft202012Validator
 
-    from zonekpi.schema import schema
+    from zonekpi.read.schema import schema
 
     result = run("check", plan, "--format", "json")
     assert result.exit_code == 1  # 92 < 95 (力争)
@@ -80,9 +80,9 @@ def test_csv_is_rectangular_with_a_header_and_formula_safe(plan):
 
 
 def test_excel_csv_has_a_bom_only_when_asked(plan):
-    from zonekpi.check import check
     from zonekpi.cli import _CheckOutput
-    from zonekpi.load import load_plan
+    from zonekpi.core.check import check
+    from zonekpi.read.plan import load_plan
     from zonekpi.render import Options, render
 
     out = _CheckOutput([check(load_plan(plan))])
@@ -126,9 +126,9 @@ def test_table_when_piped_is_plain_without_colour(plan):
 
 
 def test_rich_table_colours_only_on_request(plan):
-    from zonekpi.check import check
     from zonekpi.cli import _CheckOutput
-    from zonekpi.load import load_plan
+    from zonekpi.core.check import check
+    from zonekpi.read.plan import load_plan
     from zonekpi.render import Options, render
 
     out = _CheckOutput([check(load_plan(plan))])

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from zonekpi.check import check
-from zonekpi.load import load_plan
-from zonekpi.model import Status
-from zonekpi.paths import cagr, point, progress
+from zonekpi.core.check import check
+from zonekpi.core.paths import cagr, point, progress
+from zonekpi.model.results import Status
+from zonekpi.read.plan import load_plan
 
 from .conftest import ROOT
 

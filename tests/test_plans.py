@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from zonekpi.cli import cli
-from zonekpi.load import load_plan
-from zonekpi.periods import Period
+from zonekpi.model.periods import Period
+from zonekpi.read.plan import load_plan
 
 from .conftest import ROOT
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonekpi import units
-from zonekpi.numbers import fmt_number
+from zonekpi.model import units
+from zonekpi.view.numbers import fmt_number
 
 amounts = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("1e9"), places=4)
 
@@ -35,9 +35,9 @@ def test_a_shown_quantity_reads_back_as_itself(x, unit):
 def test_growth_is_met_exactly_when_the_level_reaches_the_base_times_one_plus_g(
     before, after, target
 ):
-    from zonekpi.actuals import Figures
-    from zonekpi.model import Figure, Indicator, Plan, Target
-    from zonekpi.targets import evaluate
+    from zonekpi.core.figures import Figures
+    from zonekpi.core.targets import evaluate
+    from zonekpi.model.plan import Figure, Indicator, Plan, Target
 
     ind = Indicator(
         "x", "零售", "亿元", targets=(Target("growth", 2018, "", target, unit="percent"),)
@@ -62,7 +62,7 @@ def test_growth_is_met_exactly_when_the_level_reaches_the_base_times_one_plus_g(
 def test_a_table_is_read_a_chunk_at_a_time_with_the_lines_of_a_whole_file(text, size):
     import io
 
-    from zonekpi.figures import _lines
+    from zonekpi.read.figures import _lines
 
     # every line ending (\r\n, a lone \r or \n) wherever a chunk would end; size 1 cuts at
     # nearly every \n, and a quoted cell may span lines across chunks

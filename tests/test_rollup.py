@@ -12,10 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from zonekpi.actuals import Figures
-from zonekpi.check import check
-from zonekpi.load import load_plan
-from zonekpi.model import Status
+from zonekpi.core.check import check
+from zonekpi.core.figures import Figures
+from zonekpi.model.results import Status
+from zonekpi.read.plan import load_plan
 
 from .conftest import HEADER, ROOT
 
@@ -69,7 +69,7 @@ def test_jianxi_growth_without_levels_is_not_averaged():
 def test_jianxi_json_carries_the_roll_up_and_its_inputs(cli):
     from jsonschema import Draft202012Validator
 
-    from zonekpi.schema import schema
+    from zonekpi.read.schema import schema
 
     result = cli("check", str(JIANXI), "--year", "2021", "--format", "json")
     assert result.exit_code == 0, result.output
@@ -513,7 +513,7 @@ def test_ratio_indicators_computed_from_each_other_are_refused(plan_file, cli):
 def test_xinxiang_json_nests_park_findings_under_the_zone(cli):
     from jsonschema import Draft202012Validator
 
-    from zonekpi.schema import schema
+    from zonekpi.read.schema import schema
 
     plan_path = ROOT / "plans" / "xinxiang-2018.yaml"
     data = ROOT / "examples" / "xinxiang-2018-figures.csv"

@@ -11,8 +11,8 @@ from decimal import Decimal, localcontext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonekpi.actuals import Figures
-from zonekpi.model import Figure, Indicator, Park, Plan
+from zonekpi.core.figures import Figures
+from zonekpi.model.plan import Figure, Indicator, Park, Plan
 
 YEAR = 2021
 TOL = Decimal("1e-9")

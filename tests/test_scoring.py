@@ -12,11 +12,12 @@ from fractions import Fraction
 
 import pytest
 
-from zonekpi.assess import assess
-from zonekpi.load import load_plan
-from zonekpi.model import Status
-from zonekpi.periods import Period
-from zonekpi.scoring import Rule, competition_ranks, completion, points
+from zonekpi.core.assess import assess
+from zonekpi.core.scoring import competition_ranks, completion, points
+from zonekpi.model.periods import Period
+from zonekpi.model.results import Status
+from zonekpi.model.scheme import Rule
+from zonekpi.read.plan import load_plan
 
 from .conftest import ROOT
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zonekpi.assess import assess
-from zonekpi.model import Figure, Indicator, Park, Plan, Target
-from zonekpi.scoring import Item, Rule, Scheme, competition_ranks, points
+from zonekpi.core.assess import assess
+from zonekpi.core.scoring import competition_ranks, points
+from zonekpi.model.plan import Figure, Indicator, Park, Plan, Target
+from zonekpi.model.scheme import Item, Rule, Scheme
 
 D = Decimal
 PARKS = tuple(Park(f"p{i}", f"园{i}") for i in range(4))

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from zonekpi.atomic import write_atomic
+from zonekpi.plumbing import write_atomic
 
 from .conftest import ROOT
 

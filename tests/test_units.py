@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from zonekpi import units
 from zonekpi.errors import UnitError, UnitMismatch
-from zonekpi.units import Quantity, compatible, convert, parse_quantity, parse_unit
+from zonekpi.model import units
+from zonekpi.model.units import Quantity, compatible, convert, parse_quantity, parse_unit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -268,7 +268,7 @@ def test_a_check_whose_units_all_match_does_not_import_pint() -> None:
     plan = "tests/examples/valid/minimal.yaml"
     assert (ROOT / plan).is_file()
     code = (
-        "import sys; from zonekpi.load import load_plan; from zonekpi.check import check; "
+        "import sys; from zonekpi.read.plan import load_plan; from zonekpi.core.check import check; "
         f"check(load_plan({plan!r})); print('pint' in sys.modules)"
     )
     assert _modules_after(code) == "False"
@@ -277,7 +277,7 @@ def test_a_check_whose_units_all_match_does_not_import_pint() -> None:
 def test_conversions_between_multiples_do_not_import_pint() -> None:
     # 1200 万元 = 0.12 亿元 and 万人 → 人 are multiples of one base: read from units.txt.
     code = (
-        "import sys; from decimal import Decimal; from zonekpi.units import convert; "
+        "import sys; from decimal import Decimal; from zonekpi.model.units import convert; "
         "print(format(convert(Decimal(1200), '万元', '亿元'), 'f'), "
         "format(convert(Decimal(16), '万人', '人'), 'f'), 'pint' in sys.modules)"
     )
@@ -318,7 +318,7 @@ def test_kinds_read_without_pint_agree_with_pint():
 
 
 def test_reports_round_half_up_as_chinese_reports_do():
-    from zonekpi.numbers import fmt_number, fmt_percent
+    from zonekpi.view.numbers import fmt_number, fmt_percent
 
     assert fmt_number(Decimal("1.25"), 1) == "1.3"  # 四舍五入, not 1.2
     assert fmt_percent(Decimal("-1.25"), 1) == "-1.3%"

@@ -83,8 +83,8 @@ def test_a_file_that_is_not_a_workbook(cli, tmp_path):
 def test_cells_as_excel_formats_them(plan_file, tmp_path):
     """A rate typed as 6.3% is stored as 0.063; a month typed 2018年10月 becomes a date shown
     with 年 and 月; a tiny amount is a float Python would print in e-notation."""
-    from zonekpi.load import load_plan
-    from zonekpi.periods import Period
+    from zonekpi.model.periods import Period
+    from zonekpi.read.plan import load_plan
 
     plan = plan_file(
         "id: t\ntitle: 测试\nyear: 2018\nindicators:\n"

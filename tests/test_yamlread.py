@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from zonekpi.errors import InvalidInput
-from zonekpi.yamlread import MAX_DEPTH, Document, decode, read_yaml
+from zonekpi.read.yamlstrict import MAX_DEPTH, Document, decode, read_yaml
 
 FILE = "plan.yaml"
 

@@ -20,11 +20,11 @@ __all__ = ["__version__", "check", "load_plan"]
 def __getattr__(name: str) -> object:
     # Lazy, so that `zonekpi --version` and the CLI's start-up import only what they use.
     if name == "load_plan":
-        from .load import load_plan
+        from .read.plan import load_plan
 
         return load_plan
     if name == "check":
-        from .check import check
+        from .core.check import check
 
         return check
     raise AttributeError(name)

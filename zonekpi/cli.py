@@ -124,21 +124,21 @@ class _CheckOutput:
 
     def table(self) -> Any:
         if self.by_park:
-            from .bypark import by_park_table
+            from .view.bypark import by_park_table
 
             return by_park_table(self.results)
-        from .report import check_table
+        from .view.check import check_table
 
         return check_table(self.results)
 
     def json(self) -> dict[str, Any]:
-        from .report import to_json
+        from .view.check import to_json
 
         return to_json(self.results)
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        from .narrative import sentences
-        from .report import check_table
+        from .view.check import check_table
+        from .view.narrative import sentences
 
         return [(check_table([r]).title, sentences(r)) for r in self.results]
 
@@ -219,9 +219,9 @@ def check(
       zonekpi check plans/jianxi-2022.yaml --year 2021 --by-park
       zonekpi check plans/jianxi-2022.yaml --year 2021 --format json
     """
-    from .check import check as run_check
+    from .core.check import check as run_check
     from .errors import InvalidInput, Problem
-    from .load import load_plan
+    from .read.plan import load_plan
 
     if by_park and park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
@@ -263,7 +263,7 @@ def _period(text: str | None, year: int | None) -> Any:
     """--period as a year-to-date Period; a usage error for anything else."""
     if text is None:
         return None
-    from .periods import parse_period
+    from .model.periods import parse_period
 
     try:
         span = parse_period(text)
@@ -282,7 +282,7 @@ def _period(text: str | None, year: int | None) -> Any:
 
 def exit_code(results: list[Any], fail_on: str) -> ExitCode:
     """1 when a result has what --fail-on names (a missed target, or one behind schedule)."""
-    from .model import Status
+    from .model.results import Status
 
     failing = {
         "missed": {Status.MISSED},
@@ -319,7 +319,7 @@ def validate(plans: tuple[str, ...], data: tuple[str, ...]) -> None:
     Each problem is one line FILE:LINE:COL: message. Exit 0 when every plan is valid, 2 if not.
     """
     from .errors import InvalidInput, Problem
-    from .load import load_plan
+    from .read.plan import load_plan
 
     problems: list[Problem] = []
     for path in plans:
@@ -367,7 +367,7 @@ def _columns(default: int = 100) -> int:
 )
 def schema(report: bool, incentives: bool) -> None:
     """Print the JSON Schema of plans (for editors and other validators)."""
-    from .schema import schema_text
+    from .read.schema import schema_text
 
     if report and incentives:
         raise click.UsageError("give --report or --incentives, not both")
@@ -409,9 +409,9 @@ def compare(
     Example:
       zonekpi compare plans/xinxiang-2018.yaml examples/xinxiang-2019.yaml
     """
-    from .compare import compare as run_compare
+    from .core.compare import compare as run_compare
     from .errors import InvalidInput, Problem
-    from .load import load_plan
+    from .read.plan import load_plan
 
     if excel and fmt not in ("csv", "tsv"):
         raise click.UsageError("--excel applies to --format csv or tsv")
@@ -443,7 +443,7 @@ def _deliver(made: Any, fmt: str, excel: bool, output: str | None, quiet: bool) 
 
     text = render(made, _options(fmt, excel, bool(output)))
     if output:
-        from .atomic import write_atomic
+        from .plumbing import write_atomic
 
         write_atomic(output, text)
     else:
@@ -455,17 +455,17 @@ class _CompareOutput:
         self.result = result
 
     def table(self) -> Any:
-        from .compareview import compare_table
+        from .view.compare import compare_table
 
         return compare_table(self.result)
 
     def json(self) -> dict[str, Any]:
-        from .compareview import compare_json
+        from .view.compare import compare_json
 
         return compare_json(self.result)
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        from .compareview import compare_sentences
+        from .view.compare import compare_sentences
 
         return compare_sentences(self.result)
 
@@ -505,9 +505,9 @@ def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
       zonekpi path plans/jianxi-2022.yaml gdp
     """
     from .errors import InvalidInput, Problem
-    from .load import load_plan
-    from .pathview import path_table
+    from .read.plan import load_plan
     from .render import render
+    from .view.path import path_table
 
     loaded = load_plan(plan, data=data)
     ids = [i.id for i in loaded.indicators]
@@ -529,19 +529,19 @@ class _RankOutput:
         self.human = human
 
     def table(self) -> Any:
-        from .rankview import explain_table, rank_table
+        from .view.rank import explain_table, rank_table
 
         if self.explain:
             return explain_table(self.ranking, self.human)
         return rank_table(self.ranking)
 
     def json(self) -> dict[str, Any]:
-        from .rankview import rank_json
+        from .view.rank import rank_json
 
         return rank_json(self.ranking)
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        from .rankview import rank_sentences
+        from .view.rank import rank_sentences
 
         return rank_sentences(self.ranking)
 
@@ -589,9 +589,9 @@ def rank(
       zonekpi rank plans/xinxiang-2018.yaml --period 2018-10 --data figures.csv --explain
       zonekpi rank plans/luoyang-gxq-2018.yaml --data examples/luoyang-gxq-2018-figures.csv
     """
-    from .assess import assess
+    from .core.assess import assess
     from .errors import InvalidInput, Problem
-    from .load import load_plan
+    from .read.plan import load_plan
 
     span = _period(period, year)
     if excel and fmt not in ("csv", "tsv"):
@@ -613,7 +613,7 @@ def rank(
         )
     _refuse_to_overwrite_input(output, loaded.inputs)
     if span is None:
-        from .periods import Period
+        from .model.periods import Period
 
         span = Period(loaded.year if year is None else year)
     if span.year != loaded.year:
@@ -646,7 +646,7 @@ class _IncentivesOutput:
         self.human = human
 
     def _make(self, by: str, totals: bool = True) -> Any:
-        from . import incentview
+        from .view import incentives as incentview
 
         title = self.plan.title
         if by == "beneficiary":
@@ -664,13 +664,13 @@ class _IncentivesOutput:
         return [self._make(b, totals=b == "rule") for b in BY_CHOICES]  # the totals once, last
 
     def json(self) -> dict[str, Any]:
-        from .incentview import settlement_json
+        from .view.incentives import settlement_json
 
         p = self.plan
         return settlement_json(self.settlement, p.id, p.title, p.file)
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        from .incentview import settlement_sentences
+        from .view.incentives import settlement_sentences
 
         return settlement_sentences(self.settlement, self.plan.title)
 
@@ -722,10 +722,10 @@ def incentives(
       zonekpi incentives plans/xinxiang-gxq-2020.yaml --data examples/xinxiang-gxq-2020-claims.csv
       zonekpi incentives plans/xinxiang-gxq-2020.yaml -d claims.csv --by beneficiary -f csv
     """
+    from .core.settle import settle
     from .errors import InvalidInput, Problem
-    from .incentives import settle
-    from .incentload import read_claims
-    from .load import load_plan
+    from .read.claims import read_claims
+    from .read.plan import load_plan
 
     if excel and fmt not in ("csv", "tsv"):
         raise click.UsageError("--excel applies to --format csv or tsv")
@@ -778,7 +778,7 @@ def incentives(
 @cli.command()
 def units() -> None:
     """List the units zonekpi accepts, with their other spellings."""
-    from . import units as u
+    from .model import units as u
 
     lines = [f"{u.display(name)}\t{', '.join(others)}".rstrip() for name, others in u.spellings()]
     _emit("\n".join(lines) + "\n")

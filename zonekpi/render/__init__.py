@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the report module is imported only when something is rendered
-    from ..report import Table
+    from ..view.check import Table
 
 # format name -> (module, one-line help)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -68,11 +68,11 @@ def display_columns(table: Table) -> list[Any]:
 def human_cell(key: str, value: str) -> str:
     """Cells as people read them: statuses in Chinese (达标, 未达标, 无数据)."""
     if key == "status" and value:
-        from ..model import Status
+        from ..model.results import Status
 
         return Status(value).label
     if key == "change_status" and value:
-        from ..compare import LABELS
+        from ..core.compare import LABELS
 
         return LABELS.get(value, value)
     return value

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import Options, Output, display_columns, human_cell, tables
 
 if TYPE_CHECKING:
-    from ..report import Table
+    from ..view.check import Table
 
 
 def render(output: Output, options: Options) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import Options, Output, display_columns, human_cell, tables
 
 if TYPE_CHECKING:
-    from ..report import Table
+    from ..view.check import Table
 
 STYLE = {
     "met": "green",

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
-from . import months, rollup, units
-from .errors import UnitMismatch
-from .model import NONE, Actual, Figure, Indicator, Part, Plan, Rollup
-from .numbers import fmt_percent
-from .periods import Period
+from ..errors import UnitMismatch
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Figure, Indicator, Plan
+from ..model.results import NONE, Actual, Part, Rollup
+from ..view.numbers import fmt_percent
+from . import months, rollup
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
 DISAGREEMENT_PP = Decimal(1)

@@ -23,108 +23,14 @@ claims' payments, so a spreadsheet that adds the per-claim column gets the same 
 
 from __future__ import annotations
 
-import datetime
 import math
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, NamedTuple
 
-from .model import NOWHERE, Loc
+from ..model.policy import Cap, Claim, Payment, Policy, Rule, Settlement, Subtotal
 
-Cap = Literal["max_per_item", "max_per_beneficiary", "rule_budget", "budget"]
 CAPS: tuple[Cap, ...] = ("max_per_item", "max_per_beneficiary", "rule_budget", "budget")
-
-
-class Rule(NamedTuple):
-    """One incentive rule; money in 元."""
-
-    id: str
-    name: str
-    source: str
-    rate: Decimal | None = None  # a share of the claim's amount: 0.01 for 1%
-    each: Decimal | None = None  # 元 per counted unit, when the rule pays per unit
-    per: str | None = None  # the unit counted (件), with `each`
-    max_per_item: Decimal | None = None
-    max_per_beneficiary: Decimal | None = None  # a beneficiary, a year, under this rule
-    budget: Decimal | None = None  # the rule's money for a year
-    beneficiaries_per_item: int = 1  # 首台套 "分别给予奖励": maker and user, 2
-    basis: str | None = None  # what the rate is of (技术交易额), for display
-    note: str | None = None
-    loc: Loc = NOWHERE
-
-
-class Policy(NamedTuple):
-    """A plan's incentive rules: the reports' money unit and the year's overall budget."""
-
-    rules: tuple[Rule, ...]
-    unit: str = "万元"
-    budget: Decimal | None = None  # 元 for all rules in a year
-    note: str | None = None
-
-    def rule(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
-
-
-class Claim(NamedTuple):
-    """One claim (申报): a contract, a purchase, a batch of patent transfers."""
-
-    rule: str  # a rule id
-    beneficiary: str  # as written in the claims file
-    date: datetime.date
-    reference: str  # contract number, patent number…
-    amount: Decimal | None = None  # 元, for a rule paying a rate
-    counted: Decimal | None = None  # units counted (25 件), for a rule paying per unit
-    note: str | None = None
-    loc: Loc = NOWHERE
-
-
-class Payment(NamedTuple):
-    """What one claim is paid: earned under the rule's rate, then after its caps (元)."""
-
-    claim: Claim
-    earned: Decimal  # before any cap, rounded to the 分
-    payable: Decimal
-    capped_by: tuple[Cap, ...]  # the caps that reduced it, in the order applied
-
-
-class Subtotal(NamedTuple):
-    """The payments of one beneficiary, one rule, or the year (元)."""
-
-    key: str  # a beneficiary's name as first written, a rule id, or "" for the year
-    claims: int
-    earned: Decimal  # before any cap
-    payable: Decimal
-    budget: Decimal | None = None  # a rule's or the year's
-    capped: Decimal | None = None  # what the claims came to before the budget was applied
-
-    @property
-    def over_budget(self) -> bool:
-        """Whether the claims came to more than the budget (so it cut them)."""
-        return self.budget is not None and self.capped is not None and self.capped > self.budget
-
-    @property
-    def remaining(self) -> Decimal | None:
-        return None if self.budget is None else self.budget - self.payable
-
-
-class Settlement(NamedTuple):
-    """One year of claims settled under a policy."""
-
-    year: int
-    policy: Policy
-    payments: tuple[Payment, ...]  # in the order the claims were read
-    by_beneficiary: tuple[Subtotal, ...]  # by payable, largest first
-    by_rule: tuple[Subtotal, ...]  # in the plan's order of rules
-    total: Subtotal
-
-    @property
-    def over_budget(self) -> bool:
-        """Whether any budget bound: some claims were cut in proportion."""
-        return self.total.over_budget or any(s.over_budget for s in self.by_rule)
 
 
 def beneficiary_key(name: str) -> str:

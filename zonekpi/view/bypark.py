@@ -11,11 +11,12 @@ and move remarks to numbered notes under the table.
 
 from __future__ import annotations
 
-from .check import measure_of
-from .model import NONE, Actual, Finding, Measure, PlanResult, Status, Total
+from ..core.check import measure_of
+from ..model.plan import Measure
+from ..model.results import NONE, Actual, Finding, PlanResult, Status, Total
+from ..model.units import display, is_percent
+from .check import TIER_LABELS, Column, Table, summary_line, target_text
 from .numbers import fmt_number, fmt_signed
-from .report import TIER_LABELS, Column, Table, summary_line, target_text
-from .units import display, is_percent
 
 MARK = {
     Status.MET: "✓",

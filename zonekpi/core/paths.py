@@ -14,9 +14,8 @@ the one or two decimals a report shows.
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import Literal, NamedTuple
 
-Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress", "deterioration"]
+from ..model.results import Grade, Progress
 
 
 def power(x: Decimal, p: Decimal) -> Decimal:
@@ -39,20 +38,6 @@ def cagr(base: Decimal, target: Decimal, years: int) -> Decimal:
 def point(base: Decimal, rate: Decimal, years: int) -> Decimal:
     """Where the path stands `years` after the base: B·(1 + r)^years."""
     return base * power(1 + rate, Decimal(years)) if years else base
-
-
-class Progress(NamedTuple):
-    """A year on a path: where it should be, the growth needed and achieved, and the grade."""
-
-    base_year: int
-    base: Decimal
-    target_year: int
-    target: Decimal
-    required: Decimal  # r_req, a fraction a year (percentage points a year on a linear path)
-    expected: Decimal  # the path's point for the year checked
-    achieved: Decimal | None  # r_obs so far (None without an actual or before any year passed)
-    remaining: Decimal | None  # the growth a year needed from the actual to the target
-    grade: Grade | None
 
 
 def progress(

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from . import units
-from .actuals import Figures
-from .model import NONE, Actual, Finding, Indicator, Status, Target
-from .periods import Period
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator, Target
+from ..model.results import NONE, Actual, Finding, Status
+from .figures import Figures
 
 EPS = Decimal("1e-9")
 

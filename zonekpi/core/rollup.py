@@ -14,9 +14,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from . import units
-from .model import Indicator, Measure, Part, Rollup
-from .numbers import fmt_percent, fmt_signed
+from ..model import units
+from ..model.plan import Indicator, Measure
+from ..model.results import Part, Rollup
+from ..view.numbers import fmt_percent, fmt_signed
 
 HUNDRED = Decimal(100)
 

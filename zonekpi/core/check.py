@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import paths, schedule, units
-from .actuals import Figures
-from .model import Finding, Indicator, Measure, Plan, PlanResult, Status, Target, Total
-from .numbers import fmt_number
-from .periods import Period
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator, Measure, Plan, Target
+from ..model.results import Finding, PlanResult, Status, Total
+from ..view.numbers import fmt_number
+from . import paths, schedule
+from .figures import Figures
 from .targets import evaluate, scope
 
 # Kinds that every park must meet; checked park by park under --park.

@@ -11,8 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import units
-from .assess import (
+from ..core.assess import (
     applies_as_is,
     gap_unit,
     park_targets,
@@ -20,12 +19,13 @@ from .assess import (
     unit_target,
     zone_target,
 )
-from .errors import Problem, UnitError
-from .model import Indicator, Park, Target
+from ..errors import Problem, UnitError
+from ..model import units
+from ..model.plan import Indicator, Park, Target
+from ..model.scheme import ONE, ZERO, Department, Item, Rule, Scheme
 from .reader import Names, Reader
-from .scoring import ONE, ZERO, Department, Item, Rule, Scheme
-from .yamlread import Document
-from .yamlread import Path as YPath
+from .yamlstrict import Document
+from .yamlstrict import Path as YPath
 
 HUNDRED = Decimal(100)
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from . import __version__, units
-from .model import Actual, Finding, Plan, PlanResult, Status, Target
+from .. import __version__
+from ..model import units
+from ..model.plan import Plan, Target
+from ..model.results import Actual, Finding, PlanResult, Status
+from ..model.units import fmt_quantity
 from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
-from .units import fmt_quantity
 
 
 class Column(NamedTuple):

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
@@ -239,7 +239,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInp
         line, col = colon_line, lines[colon_line - 1].index("：") + 1
         hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
     elif space:
-        from .errors import char_name
+        from ..errors import char_name
 
         line, col, char, after_colon = space
         if after_colon:

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .yamlread import Document
+from ..errors import Problem
+from .yamlstrict import Document
 
 SCHEMAS = ("plan.schema.json", "report.schema.json")
 
@@ -34,13 +34,13 @@ def schema_text(name: str = "plan.schema.json") -> str:
     Read from the package's folder directly: importlib.resources costs ~8 ms to import, paid on
     every run since the validation marker hashes the schema. A zip-installed package falls back
     to it."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package's folder
     for path in (here / "schemas" / name, here.parent / "schemas" / name):
         if path.is_file():
             return path.read_text(encoding="utf-8")
     from importlib import resources
 
-    return resources.files(__package__).joinpath("schemas").joinpath(name).read_text("utf-8")
+    return resources.files("zonekpi").joinpath("schemas").joinpath(name).read_text("utf-8")
 
 
 @cache
@@ -69,7 +69,7 @@ def _marker(doc: Document) -> Path | None:
     folder = cache_dir()
     if folder is None or not doc.digest:
         return None
-    from . import __version__
+    from .. import __version__
 
     key = hashlib.sha256(
         f"{__version__}\0{doc.digest}\0".encode() + schema_text().encode("utf-8")
@@ -184,7 +184,7 @@ def _missing(err: Any) -> str:
 def _unknown_keys(err: Any, path: tuple[Any, ...], kind: str) -> list[tuple[str, str, str]]:
     """One message per unknown key, with the likeliest intended key: (key, message, the key
     it stands for, or '' when none can be told)."""
-    from .errors import stray, visible
+    from ..errors import stray, visible
 
     known = list(err.schema.get("properties", {}))
     where = _describe(path, kind)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from . import units
-from .actuals import Figures
-from .errors import UnitMismatch
-from .model import NONE, Actual, Indicator, Plan, Target
-from .periods import Period
+from ..errors import UnitMismatch
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator, Plan, Target
+from ..model.results import NONE, Actual
+from .figures import Figures
 
 Change = Literal["raised", "lowered", "unchanged", "added", "dropped", "changed_kind", "changed"]
 LABELS = {

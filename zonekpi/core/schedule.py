@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import units
-from .actuals import Figures
-from .model import Finding, Indicator, Status
-from .periods import Period
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator
+from ..model.results import Finding, Status
+from .figures import Figures
 
 EPS = Decimal("1e-9")
 HUNDRED = Decimal(100)

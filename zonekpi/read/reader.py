@@ -10,11 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import units
-from .errors import InvalidInput, NoUnit, Problem, UnitError, UnitMismatch, stray, visible
-from .model import Indicator, Loc
-from .yamlread import Document
-from .yamlread import Path as YPath
+from ..errors import InvalidInput, NoUnit, Problem, UnitError, UnitMismatch, stray, visible
+from ..model import units
+from ..model.plan import Indicator, Loc
+from .yamlstrict import Document
+from .yamlstrict import Path as YPath
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

@@ -17,13 +17,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import units
-from .errors import NotFinite, Problem, UnitError
-from .model import Figure
-from .periods import Period, parse_period
+from ..errors import NotFinite, Problem, UnitError
+from ..model import units
+from ..model.periods import Period, parse_period
+from ..model.plan import Figure
 from .reader import Names, Reader, read_bytes
-from .yamlread import Document, decode, read_yaml
-from .yamlread import Path as YPath
+from .yamlstrict import Document, decode, read_yaml
+from .yamlstrict import Path as YPath
 
 FIGURE_FILE = "figure file"  # what messages call a file of figures
 FLAG_WORDS = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}

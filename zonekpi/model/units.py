@@ -20,8 +20,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import NotFinite, NoUnit, UnitError, UnitMismatch
-from .numbers import fmt_number, fmt_percent
+from ..errors import NotFinite, NoUnit, UnitError, UnitMismatch
+from ..view.numbers import fmt_number, fmt_percent
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
 # as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").

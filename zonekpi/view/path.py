@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import paths, units
-from .actuals import Figures
-from .check import LEVEL_KINDS
-from .model import Indicator, Plan
+from ..core import paths
+from ..core.check import LEVEL_KINDS
+from ..core.figures import Figures
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator, Plan
+from .check import TIER_LABELS, Column, Table, target_text
 from .numbers import fmt_number, fmt_signed
-from .periods import Period
-from .report import TIER_LABELS, Column, Table, target_text
 
 COLUMNS = [
     Column("year", "年份"),

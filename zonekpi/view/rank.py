@@ -13,10 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import __version__, units
-from .assess import Ranking, Score, Standing
+from .. import __version__
+from ..core.assess import Ranking, Score, Standing
+from ..model import units
+from .check import Column, Table, target_text, target_value
 from .numbers import fmt_number, fmt_ratio, to_json_number
-from .report import Column, Table, target_text, target_value
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import __version__, units
-from .compare import LABELS, ActualChange, Comparison, TargetChange
+from .. import __version__
+from ..core.compare import LABELS, ActualChange, Comparison, TargetChange
+from ..model import units
+from .check import TIER_LABELS, Column, Table, target_text
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
-from .report import TIER_LABELS, Column, Table, target_text
 
 COLUMNS = [
     Column("indicator", "指标代码", display=False),

@@ -16,12 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import units
-from .errors import NoUnit, Problem, UnitError
-from .incentives import Claim, Policy, Rule, beneficiary_key
-from .model import Loc
+from ..core.settle import beneficiary_key
+from ..errors import NoUnit, Problem, UnitError
+from ..model import units
+from ..model.plan import Loc
+from ..model.policy import Claim, Policy, Rule
 from .reader import Reader
-from .yamlread import Path as YPath
+from .yamlstrict import Path as YPath
 
 HUNDRED = Decimal(100)
 

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import units
-from .errors import InvalidInput, Problem, UnitError
+from ..errors import InvalidInput, Problem, UnitError
+from ..model import units
+from ..model.plan import TARGET_KINDS, Figure, Indicator, Park, Plan, Target
 from .figures import FigureReader, duplicates, read_figure_file
-from .model import TARGET_KINDS, Figure, Indicator, Park, Plan, Target
 from .reader import Names, Reader, read_bytes
-from .yamlread import Document, read_yaml
-from .yamlread import Path as YPath
+from .yamlstrict import Document, read_yaml
+from .yamlstrict import Path as YPath
 
 __all__ = ["load_figures", "load_plan", "read_bytes", "read_document"]
 
@@ -117,13 +117,13 @@ class _PlanBuilder(Reader):
         self.problems.extend(duplicates(figures))
         scoring = None
         if d.get("scoring") is not None:
-            from .scoreload import SchemeReader
+            from .scheme import SchemeReader
 
             reader = SchemeReader(self.doc, self.names, self.problems, self.plan_year)
             scoring = reader.scheme(d["scoring"], indicators, parks)
         incentives = None
         if d.get("incentives") is not None:
-            from .incentload import PolicyReader
+            from .claims import PolicyReader
 
             incentives = PolicyReader(self.doc, self.names, self.problems).policy(d["incentives"])
         return Plan(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import units
-from .model import Finding, PlanResult, Status
+from ..core.schedule import accumulates
+from ..model import units
+from ..model.results import Finding, PlanResult, Status
+from .check import TIER_LABELS, target_text
 from .numbers import fmt_number, fmt_percent, fmt_ratio
-from .report import TIER_LABELS, target_text
-from .schedule import accumulates
 
 
 def sentences(r: PlanResult) -> list[str]:

@@ -20,22 +20,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from . import rollup, units
-from .actuals import Figures
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Indicator, Plan, Target
+from ..model.results import Finding, Status
+from ..model.scheme import Item, Scheme
+from ..view.numbers import fmt_number, fmt_ratio
+from . import rollup
 from .check import LEVEL_KINDS, PER_PARK_KINDS
-from .model import Finding, Indicator, Plan, Status, Target
-from .numbers import fmt_number, fmt_ratio
-from .periods import Period
+from .figures import Figures
 from .schedule import accumulates
-from .scoring import (
-    Item,
-    Scheme,
-    as_decimal,
-    competition_ranks,
-    completion,
-    points,
-    round_half_up,
-)
+from .scoring import as_decimal, competition_ranks, completion, points, round_half_up
 from .targets import evaluate
 
 LOWER_KINDS = ("at_most", "less_than")

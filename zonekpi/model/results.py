@@ -1,0 +1,166 @@
+"""Results of the core: actuals with their derivation, findings, totals and path progress.
+
+Numbers, units and status codes only; the words a person reads are made in `zonekpi.view`.
+Named tuples, as in `model.plan`: made in C, immutable.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Literal, NamedTuple
+
+from .periods import Period
+from .plan import Indicator, Measure, Plan, Target
+
+Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress", "deterioration"]
+
+
+class Progress(NamedTuple):
+    """A year on a path: where it should be, the growth needed and achieved, and the grade."""
+
+    base_year: int
+    base: Decimal
+    target_year: int
+    target: Decimal
+    required: Decimal  # r_req, a fraction a year (percentage points a year on a linear path)
+    expected: Decimal  # the path's point for the year checked
+    achieved: Decimal | None  # r_obs so far (None without an actual or before any year passed)
+    remaining: Decimal | None  # the growth a year needed from the actual to the target
+    grade: Grade | None
+
+
+class Part(NamedTuple):
+    """One park's input to a roll-up: its level and, for growth, its base and rate."""
+
+    park: str
+    value: Decimal | None  # this year's level (or the flag as 1/0)
+    base: Decimal | None = None  # last year's level, for growth
+    growth: Decimal | None = None  # percent, for growth
+    base_from: str = ""  # how the base was obtained: reported, level ÷ (1 + growth), …
+
+
+class Rollup(NamedTuple):
+    """How a total was added up from its parks: the inputs, so that anyone can redo the sum."""
+
+    measure: Measure
+    parts: tuple[Part, ...]
+    value: Decimal | None  # the rolled-up result (None when incomplete)
+    total: Decimal | None = None  # Σ levels of the parts (None when any is missing)
+    base: Decimal | None = None  # Σ bases (growth)
+    missing: tuple[str, ...] = ()  # parks without the figure
+    unweighted: tuple[str, ...] = ()  # parks with a growth rate but no level or base
+    reported: Decimal | None = None  # the total reported for the zone (or parent park)
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Reported total − computed one, when both exist."""
+        if self.reported is None or self.value is None:
+            return None
+        return self.reported - self.value
+
+
+class Actual(NamedTuple):
+    """A value (None for no data), how it was obtained, remarks, and the inputs behind it."""
+
+    value: Decimal | None
+    basis: str = ""
+    notes: tuple[str, ...] = ()
+    rollup: Rollup | None = None  # summed over parks
+    terms: tuple[tuple[str, str, Actual], ...] = ()  # (role, indicator id, actual) of a ratio
+
+
+NONE = Actual(None)
+
+
+class Status(str, Enum):
+    MET = "met"
+    MISSED = "missed"
+    NO_DATA = "no_data"
+    ON_TRACK = "on_track"  # during the year: at or ahead of the time-elapsed share (序时进度)
+    BEHIND = "behind"  # during the year: behind the time-elapsed share
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.value]
+
+
+LABELS = {
+    "met": "达标",
+    "missed": "未达标",
+    "no_data": "无数据",
+    "on_track": "符合序时",
+    "behind": "落后序时",
+}
+
+
+class Finding(NamedTuple):
+    """The outcome of one target (for one park, or the zone when `park` is None)."""
+
+    indicator: Indicator
+    target: Target
+    park: str | None
+    status: Status
+    actual: Decimal | None = None
+    actual_unit: str = ""
+    actual_text: str = ""
+    completion: Decimal | None = None  # actual ÷ target
+    gap: Decimal | None = None  # actual − target, in `gap_unit`
+    gap_unit: str = ""
+    basis: str = ""  # how the actual was obtained: reported, computed …
+    notes: tuple[str, ...] = ()
+    derivation: Actual | None = None  # the inputs (roll-up over parks, ratio terms)
+    parks: tuple[Finding, ...] = ()  # one per park, for targets every park must meet
+    elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
+    ahead: Decimal | None = None  # completion − elapsed, in percentage points (+ ahead)
+    needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
+    path: Progress | None = None  # a target of a later year: where this year stands on the way
+
+
+class Total(NamedTuple):
+    """One measure of one indicator in one year, for every park and the zone (park None)."""
+
+    indicator: Indicator
+    measure: Measure
+    unit: str
+    values: tuple[tuple[str | None, Actual], ...]  # parks in tree order, then the zone
+
+    def of(self, park: str | None) -> Actual:
+        return dict(self.values).get(park, NONE)
+
+
+class PlanResult:
+    """All findings of a check of one plan for one year (and, optionally, one park)."""
+
+    __slots__ = ("findings", "park", "paths", "period", "plan", "totals", "warnings", "year")
+
+    def __init__(
+        self,
+        plan: Plan,
+        year: int,
+        park: str | None,
+        findings: tuple[Finding, ...],
+        warnings: tuple[str, ...] = (),
+        totals: tuple[Total, ...] = (),  # every figure of the year, by park and for the zone
+        period: Period | None = None,  # the span checked (None: the whole `year`)
+        paths: tuple[Finding, ...] = (),  # targets of later years, and this year on the way
+    ) -> None:
+        self.plan = plan
+        self.year = year
+        self.park = park
+        self.findings = findings
+        self.warnings = warnings
+        self.totals = totals
+        self.period = period
+        self.paths = paths
+
+    @property
+    def span(self) -> Period:
+        return self.period or Period(self.year)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.findings if f.status is status)
+
+    @property
+    def success(self) -> bool:
+        return self.count(Status.MISSED) == 0
