@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from zonekpi.model.results import Status
+from zonekpi.model.results import Note, Status
+from zonekpi.view.check import actual_text
+from zonekpi.view.labels import notes
 
 from .conftest import HEADER
 
@@ -73,7 +75,7 @@ figures:
     f = one(r, "fund")
     assert f.actual == Decimal("0.12")
     assert f.status is Status.MET
-    assert f.actual_text == "0.12亿元"
+    assert actual_text(f) == "0.12亿元"
 
 
 def test_more_than_is_strict(run_check):
@@ -118,15 +120,23 @@ indicators:
   - {id: a, name: 新三板挂牌, unit: 家, targets: [{between: [3 家, 4 家]}]}
   - {id: b, name: 完成比例, unit: "%", targets: [{between: [60%, 70%]}]}
   - {id: c, name: 上市, unit: 家, targets: [{between: [1 家, 2 家]}]}
+  - {id: d, name: 能耗增速, unit: "%", direction: lower, targets: [{between: [2%, 3%]}]}
+  - {id: e, name: 失业率, unit: "%", direction: lower, targets: [{between: [2%, 3%]}]}
 figures:
   - {indicator: a, period: 2018, value: 4 家}
   - {indicator: b, period: 2018, value: 58%}
   - {indicator: c, period: 2018, value: 3 家}
+  - {indicator: d, period: 2018, value: 4%}
+  - {indicator: e, period: 2018, value: 1%}
 """
     )
     assert one(r, "a").status is Status.MET
     assert one(r, "b").status is Status.MISSED and one(r, "b").gap == -2  # 58 − 60
-    assert one(r, "c").status is Status.MISSED and one(r, "c").gap == 1  # 3 − 2
+    # a range's top is an aim for higher-is-better: 3 listings against 1–2 is met, exceeded by 1
+    assert one(r, "c").status is Status.MET and one(r, "c").gap == 1  # 3 − 2
+    # lower-is-better mirrors it: above the top (4% > 3%) is missed, below the bottom is met
+    assert one(r, "d").status is Status.MISSED and one(r, "d").gap == 1  # 4 − 3
+    assert one(r, "e").status is Status.MET and one(r, "e").gap == -1  # 1 − 2
 
 
 def test_about_with_tolerance(run_check):
@@ -364,13 +374,16 @@ figures:
 def test_coverage_per_park_and_allocation_for_the_zone(run_check):
     r = run_check(PARK_PLAN)
     tt = one(r, "tt")
-    assert tt.status is Status.MISSED and tt.actual_text == "2/3 园区"
-    assert any("经开区" in n for n in tt.notes)
+    assert tt.status is Status.MISSED and actual_text(tt) == "2/3 园区"
+    # the parks short of it are named by id in the result, by name in the report
+    assert Note("parks_lacking", ("jkq",)) in tt.notes
+    assert any("经开区" in n for n in notes(tt.notes, r.names))
     exp = one(r, "exp")
-    assert exp.status is Status.MISSED and any("牧野区" in n for n in exp.notes)
+    assert exp.status is Status.MISSED and Note("parks_below", ("myq",)) in exp.notes
     alloc = next(f for f in r.findings if f.target.kind == "allocation")
     # 牧野区 has no figure: the allocation is not met, not missed either.
-    assert alloc.status is Status.NO_DATA and any("牧野区" in n for n in alloc.notes)
+    assert alloc.status is Status.NO_DATA and Note("parks_no_data", ("myq",)) in alloc.notes
+    assert any("牧野区" in n for n in notes(alloc.notes, r.names))
     assert r.warnings == ()  # 3 + 2 + 1 = 6 = the zone's target
 
 

@@ -14,8 +14,9 @@ from zonekpi.core.check import check
 from zonekpi.core.figures import Figures
 from zonekpi.core.months import tile
 from zonekpi.model.periods import Period, parse_period
-from zonekpi.model.results import Status
+from zonekpi.model.results import Note, Status
 from zonekpi.read.plan import load_plan
+from zonekpi.view.labels import notes
 
 from .conftest import HEADER
 
@@ -192,7 +193,8 @@ def test_no_growth_needed_from_a_remainder_that_is_not_positive(run_check):
     r = run_check(MONTHLY.replace("2017, value: 100", "2017, value: 78"), period=OCT)
     growth = r.findings[0]
     # last year: 78 for the year, 80 to October (a revision): the last two months were −2
-    assert growth.needed is None and any("无法推算" in n for n in growth.notes)
+    assert growth.needed is None and Note("rest_not_positive") in growth.notes
+    assert any("无法推算" in n for n in notes(growth.notes))
 
 
 def test_lower_is_better_growth(run_check):

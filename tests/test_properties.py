@@ -35,8 +35,8 @@ def test_a_shown_quantity_reads_back_as_itself(x, unit):
 def test_growth_is_met_exactly_when_the_level_reaches_the_base_times_one_plus_g(
     before, after, target
 ):
+    from zonekpi.core.check import evaluate
     from zonekpi.core.figures import Figures
-    from zonekpi.core.targets import evaluate
     from zonekpi.model.plan import Figure, Indicator, Plan, Target
 
     ind = Indicator(

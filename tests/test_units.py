@@ -268,7 +268,8 @@ def test_a_check_whose_units_all_match_does_not_import_pint() -> None:
     plan = "tests/examples/valid/minimal.yaml"
     assert (ROOT / plan).is_file()
     code = (
-        "import sys; from zonekpi.read.plan import load_plan; from zonekpi.core.check import check; "
+        "import sys; from zonekpi.read.plan import load_plan; "
+        "from zonekpi.core.check import check; "
         f"check(load_plan({plan!r})); print('pint' in sys.modules)"
     )
     assert _modules_after(code) == "False"

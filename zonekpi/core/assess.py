@@ -20,23 +20,18 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
+from .. import kinds
+from ..kinds.targeting import unit_target, zone_target
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Plan, Target
 from ..model.results import Finding, Status
 from ..model.scheme import Item, Scheme
 from ..view.numbers import fmt_number, fmt_ratio
-from . import rollup
-from .check import LEVEL_KINDS, PER_PARK_KINDS
+from .check import evaluate
 from .figures import Figures
-from .schedule import accumulates
 from .scoring import as_decimal, competition_ranks, completion, points, round_half_up
-from .targets import evaluate
 
-LOWER_KINDS = ("at_most", "less_than")
-PARK_KINDS = PER_PARK_KINDS
-# kinds whose numbers scale with the time elapsed when the indicator is a flow
-SCALED_KINDS = (*LEVEL_KINDS, "between", "about", "per_park", "allocation")
 INF = Decimal("Infinity")  # a completion without bound: nothing used of a lower-is-better cap
 
 
@@ -91,85 +86,6 @@ def units_of(plan: Plan, scheme: Scheme) -> list[tuple[str, str]]:
     return [(p, plan.park(p).name) for p in plan.children(None)]
 
 
-def zone_target(ind: Indicator, year: int, tier: str | None) -> Target | None:
-    """The zone's target of `ind` for `year` an item is scored against: of the item's tier, or
-    the floor (确保) before the stretch (力争); a level before an allocation of it."""
-    own = [t for t in ind.targets if t.year == year and t.park is None]
-    if tier is not None:
-        own = [t for t in own if t.tier == tier]
-    own.sort(key=lambda t: (t.tier == "stretch", t.kind in PARK_KINDS))
-    return own[0] if own else None
-
-
-def park_targets(ind: Indicator, year: int, tier: str | None) -> list[Target]:
-    """Targets of `ind` that name parks (per-park kinds, targets for one park): of the item's
-    tier, or the floor (确保) before the stretch (力争)."""
-    own = [
-        t
-        for t in ind.targets
-        if t.year == year
-        and (t.kind in PARK_KINDS or t.park is not None)
-        and (tier is None or t.tier == tier)
-    ]
-    own.sort(key=lambda t: t.tier == "stretch")
-    return own
-
-
-def applies_as_is(ind: Indicator, target: Target) -> bool:
-    """Whether the zone's target can be held against one park's figure as it stands: a rate, a
-    share, a per-capita value, a percentage, a yes/no (not a level that adds up over parks)."""
-    if target.kind == "growth" or (target.kind == "increase" and target.unit == "百分点"):
-        return True
-    return rollup.method(ind) != "sum"
-
-
-def split_kind(ind: Indicator, base: Target | None) -> tuple[str, str]:
-    """The kind and unit of a park's share under `split:`: the zone target's own (≥ 95家 gives
-    ≥ 42家; 增长13% gives 增长15%; 新增10家 gives 新增4家), or, for any other, ≥ in the
-    indicator's unit."""
-    if base is None or base.kind not in (*LEVEL_KINDS, "growth", "increase"):
-        return "at_least", ind.unit
-    return base.kind, base.unit or ind.unit
-
-
-def unit_target(item: Item, ind: Indicator, unit: str, scheme: Scheme, year: int) -> Target | None:
-    """The target `unit` is measured against on `item` in `year`, or None when the item does
-    not apply to it."""
-    if scheme.units == "departments":
-        return zone_target(ind, year, item.tier) if item.department == unit else None
-    if item.split:
-        share = dict(item.split).get(unit)
-        if share is None:
-            return None
-        base = zone_target(ind, year, item.tier)
-        kind, measure = split_kind(ind, base)
-        text = units.fmt_quantity(share, measure)
-        if base is None:
-            return Target(kind, year, text, value=share, unit=measure, park=unit)
-        return base._replace(
-            kind=kind,
-            text=text,
-            value=share,
-            unit=measure,
-            park=unit,
-            high=None,
-            tolerance=None,
-            parks=None,
-            shares=(),
-        )
-    for t in park_targets(ind, year, item.tier):
-        if t.park == unit:
-            return t
-        if t.park is None and t.kind == "allocation" and unit in dict(t.shares):
-            return t
-        if t.park is None and t.kind in ("coverage", "per_park") and unit in (t.parks or [unit]):
-            return t
-    base = zone_target(ind, year, item.tier)
-    if base is not None and base.kind not in PARK_KINDS and applies_as_is(ind, base):
-        return base
-    return None
-
-
 def assess(plan: Plan, period: Period | None = None, previous: Plan | None = None) -> Ranking:
     """Score every unit of `plan`'s scheme on the figures of `period` (default: the year)."""
     scheme = plan.scoring
@@ -219,7 +135,7 @@ def _warnings(
     for item in scheme.items:
         ind = figures.indicators[item.indicator]
         base = zone_target(ind, period.year, item.tier)
-        if item.split and base is not None and base.kind in ("at_least", "more_than"):
+        if item.split and base is not None and kinds.get(base.kind).floor:
             total = sum((v for _, v in item.split), Decimal(0))
             if base.value is not None and total != base.value:
                 out.append(
@@ -252,7 +168,8 @@ def _score(
     notes: list[str] = []
     if item.split:
         notes.append("分解目标 (考核方案) the scheme's share for this unit")
-    share = tau if tau is not None and accumulates(ind) and target.kind in SCALED_KINDS else None
+    kind = kinds.get(target.kind)
+    share = tau if tau is not None and kinds.accumulates(ind) and kind.scales else None
     scaled = target
     if share is not None:
         scaled = _pro_rata(target, as_decimal(share))
@@ -296,13 +213,6 @@ def _pro_rata(target: Target, tau: Decimal) -> Target:
     )
 
 
-def gap_unit(ind: Indicator, target: Target | None) -> str:
-    """The unit of actual − target: 百分点 for a growth or a percentage, else the target's."""
-    if units.is_percent(ind.unit) or (target is not None and target.kind == "growth"):
-        return "百分点"
-    return (target.unit if target is not None else "") or ind.unit
-
-
 def _completion(
     target: Target, share: Fraction | None, ind: Indicator, park: str | None, f: Finding
 ) -> tuple[Fraction | None, Fraction | None]:
@@ -310,35 +220,21 @@ def _completion(
     the year, if given), None when unbounded; and how far past the target the actual is (in the
     target's gap unit, positive when better; None where that has no meaning)."""
     met = f.status is Status.MET
-    kind = target.kind
-    if kind in ("coverage", "per_park") and park is None:  # a department: the share of parks
+    kind = kinds.get(target.kind)
+    if kind.counts_parks and park is None:  # a department: the share of parks
         done = sum(1 for p in f.parks if p.status is Status.MET)
         return (Fraction(done, len(f.parks)) if f.parks else Fraction(0)), None
-    if kind == "coverage":
+    if kind.yes_no:
         return Fraction(1 if met else 0), None
     assert f.actual is not None
     a = Fraction(f.actual)
+    band = kind.band(target, park, ind)
+    if band.capped and met:
+        return Fraction(1), Fraction(0)
     k = share if share is not None else Fraction(1)
-
-    def x(v: Decimal | None) -> Fraction:
-        assert v is not None
-        return Fraction(v) * k
-
-    if kind in ("between", "about"):
-        if kind == "between":
-            low, high = x(target.value), Fraction(target.high or 0)
-        else:
-            mid, tol = x(target.value), x(target.tolerance)
-            low, high = mid - tol, mid + tol
-        if met:
-            return Fraction(1), Fraction(0)
-        if a < low:
-            return completion(a, low, met=met), a - low
-        return completion(a, high, lower=True, met=met), high - a
-    if kind == "allocation":
-        shares = dict(target.shares)
-        t = x(shares[park]) if park is not None else x(sum(shares.values(), Decimal(0)))
-    else:
-        t = x(target.value)
-    lower = kind in LOWER_KINDS or (kind in ("growth", "increase") and ind.direction == "lower")
-    return completion(a, t, lower=lower, met=met), (t - a) if lower else (a - t)
+    low = None if band.low is None else Fraction(band.low) * k
+    if low is not None and (not band.capped or a < low or band.high is None):
+        return completion(a, low, met=met), a - low
+    assert band.high is not None
+    high = Fraction(band.high) * (1 if band.fixed_high else k)
+    return completion(a, high, lower=True, met=met), high - a

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import kinds
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Plan, Target
@@ -16,16 +17,21 @@ from ..model.results import Finding, PlanResult, Status, Total
 from ..view.numbers import fmt_number
 from . import paths, schedule
 from .figures import Figures
-from .targets import evaluate, scope
-
-# Kinds that every park must meet; checked park by park under --park.
-PER_PARK_KINDS = ("coverage", "per_park", "allocation")
 
 
 def _applies_to(target: Target, park: str, figures: Figures) -> bool:
     if target.park is not None:
         return target.park == park
-    return target.kind in PER_PARK_KINDS and park in scope(target, figures)
+    return kinds.get(target.kind).applies_to(target, park, figures)
+
+
+def evaluate(
+    target: Target, ind: Indicator, park: str | None, figures: Figures, period: Period | None = None
+) -> Finding:
+    """The finding of `target` for `park` (None: the zone) on the figures of `period` (default:
+    the target's year)."""
+    kind = kinds.get(target.kind)
+    return kind.evaluate(target, ind, park, figures, period or Period(target.year))
 
 
 def check(
@@ -75,7 +81,6 @@ def check(
     )
 
 
-LEVEL_KINDS = ("at_least", "more_than", "at_most", "less_than")
 BASE_YEARS_BACK = 5  # how far back a path looks for the last actual to start from
 
 
@@ -91,13 +96,13 @@ def path_findings(plan: Plan, year: int, figures: Figures) -> tuple[Finding, ...
         ahead = [
             t
             for t in ind.targets
-            if t.year > year and t.kind in LEVEL_KINDS and t.park is None and t.value is not None
+            if t.year > year and kinds.get(t.kind).path and t.park is None and t.value is not None
         ]
         if not ahead:
             continue
         start = _path_start(ind, year, figures)
         actual = figures.level(ind, None, Period(year))
-        lower = ind.direction == "lower" or any(t.kind in ("at_most", "less_than") for t in ahead)
+        lower = kinds.indicator_lower(ind)
         linear = units.is_percent(ind.unit)
         for t in ahead:
             assert t.value is not None
@@ -122,7 +127,6 @@ def path_findings(plan: Plan, year: int, figures: Figures) -> tuple[Finding, ...
                     status=status,
                     actual=actual.value,
                     actual_unit=ind.unit,
-                    actual_text=units.fmt_quantity(actual.value, ind.unit),
                     basis=how,
                     notes=actual.notes,
                     path=prog,
@@ -136,20 +140,15 @@ def _path_start(ind: Indicator, year: int, figures: Figures) -> tuple[int, Decim
         value = figures.level(ind, None, Period(y)).value
         if value is not None:
             return y, value, f"from the actual of {y}"
-    own = [t for t in ind.targets if t.year == year and t.kind in LEVEL_KINDS and t.park is None]
+    own = [t for t in ind.targets if t.year == year and kinds.get(t.kind).path and t.park is None]
     if own and own[0].value is not None:
         return year, own[0].value, f"from the target of {year}"
     return None
 
 
-# The measure a target kind is judged on (coverage: a flag, or a count for a count indicator).
-MEASURE: dict[str, Measure] = {"growth": "growth", "increase": "change"}
-
-
 def measure_of(target: Target, ind: Indicator) -> Measure:
-    if target.kind in MEASURE:
-        return MEASURE[target.kind]
-    return "flag" if units.is_flag(ind.unit) else "level"
+    """The measure `target` is judged on (coverage: a flag, or a count for a count indicator)."""
+    return kinds.get(target.kind).measure(target, ind)
 
 
 def totals(plan: Plan, figures: Figures, period: Period) -> tuple[Total, ...]:
@@ -205,12 +204,12 @@ def _allocation_warnings(plan: Plan, year: int) -> list[str]:
     out = []
     for ind in plan.indicators:
         for target in ind.targets:
-            if target.kind != "allocation" or target.year != year:
+            if not target.shares or target.year != year:
                 continue
             total = sum((s for _, s in target.shares), Decimal(0))
             for other in ind.targets:
                 if (
-                    other.kind in ("at_least", "more_than")
+                    kinds.get(other.kind).floor
                     and other.year == year
                     and other.park is None
                     and other.value is not None

@@ -1,6 +1,6 @@
 """Comparing two years' plans (`zonekpi compare OLD NEW`): targets and figures, side by side.
 
-DOMAIN.md "Comparing years": plan against plan (indicators added or dropped, targets raised or
+docs/domain.md, "Comparing years": plan against plan (indicators added or dropped, targets raised or
 lowered and by how much) and actual against actual (growth from the two years' levels, by park
 and for the zone, with the roll-up rules of the parks). Indicators are matched by id, or through
 `was:` on the new plan's indicator (an old id or name). Targets are matched by tier, park and
@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from .. import kinds
 from ..errors import UnitMismatch
 from ..model import units
 from ..model.periods import Period
@@ -21,28 +22,6 @@ from ..model.results import NONE, Actual
 from .figures import Figures
 
 Change = Literal["raised", "lowered", "unchanged", "added", "dropped", "changed_kind", "changed"]
-LABELS = {
-    "raised": "提高",
-    "lowered": "降低",
-    "unchanged": "不变",
-    "added": "新增",
-    "dropped": "取消",
-    "changed_kind": "改变类型",
-    "changed": "调整",
-}
-FAMILY = {
-    "at_least": "level",
-    "more_than": "level",
-    "at_most": "level",
-    "less_than": "level",
-    "between": "level",
-    "about": "level",
-    "growth": "growth",
-    "increase": "increase",
-    "coverage": "coverage",
-    "per_park": "per_park",
-    "allocation": "allocation",
-}
 
 
 class TargetChange(NamedTuple):
@@ -133,15 +112,13 @@ def _targets(
     out = []
     left = list(olds)
     for t in news:
-        same = next(
-            (x for x in left if _key(x) == _key(t) and FAMILY[x.kind] == FAMILY[t.kind]), None
-        )
+        same = next((x for x in left if _key(x) == _key(t) and _family(x) == _family(t)), None)
         other = same or next((x for x in left if _key(x) == _key(t)), None)
         if other is None:
             out.append(TargetChange(ind, None, t, "added"))
             continue
         left.remove(other)
-        if FAMILY[other.kind] != FAMILY[t.kind]:
+        if _family(other) != _family(t):
             out.append(TargetChange(ind, other, t, "changed_kind"))
         else:
             out.append(_change(ind, other, t))
@@ -149,14 +126,16 @@ def _targets(
     return out
 
 
+def _family(t: Target) -> str:
+    return kinds.get(t.kind).family
+
+
 def _value(t: Target) -> Decimal | None:
-    if t.kind == "allocation":
-        return sum((s for _, s in t.shares), Decimal(0))
-    return t.value
+    return kinds.get(t.kind).threshold(t, None)
 
 
 def _change(ind: Indicator, old: Target, new: Target) -> TargetChange:
-    if new.kind == "coverage":
+    if kinds.get(new.kind).yes_no:
         same = (old.parks or None) == (new.parks or None)
         return TargetChange(ind, old, new, "unchanged" if same else "changed")
     a, b = _value(old), _value(new)
@@ -171,7 +150,7 @@ def _change(ind: Indicator, old: Target, new: Target) -> TargetChange:
     relative = amount / a if a and not units.is_percent(new.unit) and unit != "百分点" else None
     if amount == 0 and new.kind == old.kind and old.high == new.high:
         return TargetChange(ind, old, new, "unchanged", amount, unit, relative, False)
-    cap = new.kind in ("at_most", "less_than") or ind.direction == "lower"
+    cap = kinds.lower(new, ind)
     change: Change = "raised" if amount > 0 else "lowered" if amount < 0 else "changed"
     easier = (amount > 0) if cap else (amount < 0)
     return TargetChange(ind, old, new, change, amount, unit, relative, easier)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..errors import UnitMismatch
 from ..model import units
 from ..model.periods import Period
-from ..model.plan import Figure, Indicator, Plan
+from ..model.plan import Figure, Indicator, Plan, rollup_method
 from ..model.results import NONE, Actual, Part, Rollup
 from ..view.numbers import fmt_percent
 from . import months, rollup
@@ -131,7 +131,7 @@ class Figures:
     def _level(self, ind: Indicator, park: str | None, period: Period) -> Actual:
         fig = self.get(ind.id, park, period)
         reported = fig.value if fig is not None else None
-        how = rollup.method(ind)
+        how = rollup_method(ind)
         if how == "ratio":
             if reported is not None:
                 return Actual(reported, "reported")
@@ -179,7 +179,7 @@ class Figures:
         if fig is not None and fig.value is not None:
             return Actual(Decimal(int(fig.value > 0)), "reported")  # any amount at all
         children = self.plan.children(park)
-        if not children or rollup.method(ind) == "none":
+        if not children or rollup_method(ind) == "none":
             return NONE
         parts = [Part(c, self.flag_actual(ind, c, period).value) for c in children]
         return self._rolled(ind, rollup.any_flag(parts, None), None)
@@ -236,7 +236,7 @@ class Figures:
         comparable = ind.growth_basis == "comparable"
         children = self.plan.children(park)
         roll = None
-        if children and rollup.method(ind) == "sum":
+        if children and rollup_method(ind) == "sum":
             roll = self._growth_rollup(ind, children, period, reported)
         if reported is not None:
             notes: tuple[str, ...] = ()
@@ -327,7 +327,7 @@ class Figures:
         own = fig is not None and fig.value is not None and before_fig is not None
         children = self.plan.children(park)
         roll = None
-        if children and rollup.method(ind) == "sum":
+        if children and rollup_method(ind) == "sum":
             parts = [Part(c, self.change(ind, c, period).value) for c in children]
             roll = rollup.sum_parts(parts, None, "change")
         if now is not None and before is not None and (own or roll is None or roll.value is None):

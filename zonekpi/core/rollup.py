@@ -12,34 +12,13 @@ words the remarks; finding the parts is `actuals.Figures`' job.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
 from ..model import units
-from ..model.plan import Indicator, Measure
+from ..model.plan import Measure
 from ..model.results import Part, Rollup
 from ..view.numbers import fmt_percent, fmt_signed
 
 HUNDRED = Decimal(100)
-
-Method = Literal["sum", "ratio", "any", "none"]
-
-
-def method(ind: Indicator) -> Method:
-    """How an indicator's zone total follows from its parks' figures.
-
-    A share or per-capita indicator is a ratio of summed terms; a 是否 indicator is held when
-    any park holds it; a percentage without terms cannot be added up; everything else (money,
-    counts, areas, people) is summed, unless the plan says ``rollup: none``.
-    """
-    if ind.share or ind.per_capita:
-        return "ratio"
-    if ind.rollup == "none":
-        return "none"
-    if units.is_flag(ind.unit):
-        return "any"
-    if units.is_percent(ind.unit):
-        return "none"
-    return "sum"
 
 
 def sum_parts(parts: list[Part], reported: Decimal | None, measure: Measure = "level") -> Rollup:

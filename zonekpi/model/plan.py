@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from . import units
 from .periods import Period
 
 if TYPE_CHECKING:
@@ -28,21 +29,6 @@ RollupMethod = Literal["sum", "none"]
 
 
 Measure = Literal["level", "growth", "change", "flag"]
-
-
-TARGET_KINDS = (
-    "at_least",
-    "more_than",
-    "at_most",
-    "less_than",
-    "between",
-    "about",
-    "growth",
-    "increase",
-    "coverage",
-    "per_park",
-    "allocation",
-)
 
 
 class Loc(NamedTuple):
@@ -91,7 +77,7 @@ class Indicator(NamedTuple):
     id: str
     name: str
     unit: str
-    direction: Direction = "higher"
+    direction: Direction | None = None  # None: not stated (see kinds.indicator_lower)
     growth_basis: Literal["current", "comparable"] = "current"
     name_en: str | None = None
     share: tuple[str, str] | None = None  # (numerator, denominator)
@@ -201,3 +187,24 @@ class Plan(NamedTuple):
             out.append((park, depth))
             stack.extend((c, depth + 1) for c in reversed(self.children(park)))
         return out
+
+
+RollupHow = Literal["sum", "ratio", "any", "none"]
+
+
+def rollup_method(ind: Indicator) -> RollupHow:
+    """How an indicator's zone total follows from its parks' figures.
+
+    A share or per-capita indicator is a ratio of summed terms; a 是否 indicator is held when
+    any park holds it; a percentage without terms cannot be added up; everything else (money,
+    counts, areas, people) is summed, unless the plan says ``rollup: none``.
+    """
+    if ind.share or ind.per_capita:
+        return "ratio"
+    if ind.rollup == "none":
+        return "none"
+    if units.is_flag(ind.unit):
+        return "any"
+    if units.is_percent(ind.unit):
+        return "none"
+    return "sum"

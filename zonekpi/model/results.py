@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .periods import Period
 from .plan import Indicator, Measure, Plan, Target
@@ -28,6 +28,14 @@ class Progress(NamedTuple):
     achieved: Decimal | None  # r_obs so far (None without an actual or before any year passed)
     remaining: Decimal | None  # the growth a year needed from the actual to the target
     grade: Grade | None
+
+
+class Note(NamedTuple):
+    """A remark on a result as a code and its data (park ids, numbers, units); the view words
+    it in the report's language (`view.notes`)."""
+
+    code: str
+    data: tuple[Any, ...] = ()
 
 
 class Part(NamedTuple):
@@ -65,7 +73,7 @@ class Actual(NamedTuple):
 
     value: Decimal | None
     basis: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note | str, ...] = ()
     rollup: Rollup | None = None  # summed over parks
     terms: tuple[tuple[str, str, Actual], ...] = ()  # (role, indicator id, actual) of a ratio
 
@@ -80,19 +88,6 @@ class Status(str, Enum):
     ON_TRACK = "on_track"  # during the year: at or ahead of the time-elapsed share (序时进度)
     BEHIND = "behind"  # during the year: behind the time-elapsed share
 
-    @property
-    def label(self) -> str:
-        return LABELS[self.value]
-
-
-LABELS = {
-    "met": "达标",
-    "missed": "未达标",
-    "no_data": "无数据",
-    "on_track": "符合序时",
-    "behind": "落后序时",
-}
-
 
 class Finding(NamedTuple):
     """The outcome of one target (for one park, or the zone when `park` is None)."""
@@ -103,12 +98,11 @@ class Finding(NamedTuple):
     status: Status
     actual: Decimal | None = None
     actual_unit: str = ""
-    actual_text: str = ""
     completion: Decimal | None = None  # actual ÷ target
     gap: Decimal | None = None  # actual − target, in `gap_unit`
     gap_unit: str = ""
     basis: str = ""  # how the actual was obtained: reported, computed …
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note | str, ...] = ()
     derivation: Actual | None = None  # the inputs (roll-up over parks, ratio terms)
     parks: tuple[Finding, ...] = ()  # one per park, for targets every park must meet
     elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
@@ -153,6 +147,11 @@ class PlanResult:
         self.totals = totals
         self.period = period
         self.paths = paths
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Park id → name, for the words of a report."""
+        return {p.id: p.name for p in self.plan.parks}
 
     @property
     def span(self) -> Period:

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import kinds
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
-from ..model.plan import TARGET_KINDS, Figure, Indicator, Park, Plan, Target
+from ..model.plan import Figure, Indicator, Park, Plan, Target
 from .figures import FigureReader, duplicates, read_figure_file
 from .reader import Names, Reader, read_bytes
 from .yamlstrict import Document, read_yaml
@@ -189,7 +190,7 @@ class _PlanBuilder(Reader):
                 id=ind["id"],
                 name=ind["name"],
                 unit=unit,
-                direction=ind.get("direction", "higher"),
+                direction=ind.get("direction"),
                 growth_basis=ind.get("growth_basis", "current"),
                 name_en=ind.get("name_en"),
                 share=(share["numerator"], share["denominator"]) if share else None,
@@ -230,77 +231,31 @@ class _PlanBuilder(Reader):
         return tuple(out)
 
     def target(self, raw: dict[str, Any], ind: Indicator, at: YPath) -> Target | None:
-        kind = next(k for k in raw if k in TARGET_KINDS)
+        name = next(k for k in raw if k in kinds.KINDS)
+        kind = kinds.get(name)
         year = int(raw.get("year", self.plan_year))
         park = raw.get("park")
         if park is not None and park not in self.names.parks:
             self.error((*at, "park"), self.unknown_park(park))
+        if kind.per_park and not self.names.parks:
+            article = "an" if name[0] in "aeiou" else "a"
+            self.error(
+                (*at, name),
+                f"{article} {name} target needs parks; this plan lists none under 'parks:'",
+            )
+            return None
         common: dict[str, Any] = {
-            "kind": kind,
+            "kind": name,
             "year": year,
             "tier": raw.get("tier"),
             "park": park,
             "source": raw.get("source"),
             "loc": self.loc(at),
         }
-        value = raw[kind]
-        here = (*at, kind)
-        unit = ind.unit
-        if kind == "growth":
-            unit = "percent"
-        elif kind == "increase" and units.is_percent(ind.unit):
-            unit = "百分点"
-        if kind in ("coverage", "per_park", "allocation") and not self.names.parks:
-            article = "an" if kind[0] in "aeiou" else "a"
-            self.error(
-                here, f"{article} {kind} target needs parks; this plan lists none under 'parks:'"
-            )
-            return None
-        if kind == "coverage":
-            parks = None if value == "all" else tuple(value)
-            for k, p in enumerate(parks or ()):
-                if p not in self.names.parks:
-                    self.error((*here, k), self.unknown_park(p))
-            text = "全覆盖" if parks is None else "覆盖 " + "、".join(parks)
-            return Target(**common, text=text, unit=unit, parks=parks)
-        if kind == "allocation":
-            shares = []
-            for p, q in value.items():
-                if p not in self.names.parks:
-                    self.error((*here, p), self.unknown_park(p), key=True)
-                amount = self.quantity(q, (*here, p), unit, f"share of park '{p}'")
-                if amount is not None:
-                    shares.append((p, amount))
-            text = "、".join(f"{p} {q}" for p, q in value.items())
-            return Target(**common, text=text, unit=unit, shares=tuple(shares))
-        if kind == "between":
-            low = self.quantity(value[0], (*here, 0), unit, "low end")
-            high = self.quantity(value[1], (*here, 1), unit, "high end")
-            if low is None or high is None:
-                return None
-            if low > high:
-                self.error(here, f"the low end {value[0]} is above the high end {value[1]}")
-            return Target(**common, text=f"{value[0]}–{value[1]}", value=low, high=high, unit=unit)
-        if kind == "growth":
-            amount = self.in_unit(value, unit, here, "a growth target is a percentage, like '8%'")
-        elif kind == "increase" and unit == "百分点":
-            amount = self.in_unit(
-                value,
-                unit,
-                here,
-                "the increase of a percentage is in percentage points, like '6.4 个百分点'",
-            )
-        else:
-            amount = self.quantity(value, here, unit, kind.replace("_", " "))
-        if amount is None:
-            return None
-        tolerance = None
-        if kind == "about":
-            tol_unit = "百分点" if units.is_percent(ind.unit) else unit
-            tolerance = self.quantity(raw["tolerance"], (*at, "tolerance"), tol_unit, "tolerance")
-        return Target(
-            **common, text=str(value).strip(), value=amount, tolerance=tolerance, unit=unit
-        )
+        return kind.read(raw, at, ind, common, self)
+
+    def is_park(self, park: str) -> bool:
+        return park in self.names.parks
 
     def references(self, indicators: tuple[Indicator, ...], raw: list[dict[str, Any]]) -> None:
         terms = _terms(indicators)

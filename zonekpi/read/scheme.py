@@ -11,7 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..core.assess import (
+from .. import kinds
+from ..errors import Problem, UnitError
+from ..kinds.targeting import (
     applies_as_is,
     gap_unit,
     park_targets,
@@ -19,7 +21,6 @@ from ..core.assess import (
     unit_target,
     zone_target,
 )
-from ..errors import Problem, UnitError
 from ..model import units
 from ..model.plan import Indicator, Park, Target
 from ..model.scheme import ONE, ZERO, Department, Item, Rule, Scheme
@@ -190,7 +191,7 @@ class SchemeReader(Reader):
             if split:
                 split_as, split_unit = split_kind(ind, base)
                 gap = gap_unit(ind, Target(split_as, year, "", unit=split_unit))
-            if (target is not None and target.kind == "coverage") or not units.compatible(
+            if (target is not None and kinds.get(target.kind).yes_no) or not units.compatible(
                 rule.per_unit, gap
             ):
                 self.error(
@@ -244,7 +245,8 @@ class SchemeReader(Reader):
                 )
                 continue
             what = f"share of park '{park}'"
-            if kind == "growth":
+            rate = kinds.get(kind).family == "growth"
+            if rate:
                 amount = self.in_unit(
                     q, "percent", (*at, park), f"{what}: a growth rate, like '15%'"
                 )
@@ -252,7 +254,7 @@ class SchemeReader(Reader):
                 amount = self.quantity(q, (*at, park), unit, what)
             if amount is None:
                 continue
-            if kind != "growth" and amount <= 0:
+            if not rate and amount <= 0:
                 self.error((*at, park), f"{what}: a target must be more than zero")
                 continue
             out.append((park, amount))

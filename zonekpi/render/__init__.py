@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the report module is imported only when something is rendered
-    from ..view.check import Table
+    from ..view.table import Table
 
 # format name -> (module, one-line help)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -63,16 +63,3 @@ def display_columns(table: Table) -> list[Any]:
     return [
         c for c in table.columns if c.display and (c.keep or any(r.get(c.key) for r in table.rows))
     ]
-
-
-def human_cell(key: str, value: str) -> str:
-    """Cells as people read them: statuses in Chinese (达标, 未达标, 无数据)."""
-    if key == "status" and value:
-        from ..model.results import Status
-
-        return Status(value).label
-    if key == "change_status" and value:
-        from ..core.compare import LABELS
-
-        return LABELS.get(value, value)
-    return value

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import Options, Output, display_columns, human_cell, tables
+from . import Options, Output, display_columns, tables
 
 if TYPE_CHECKING:
-    from ..view.check import Table
+    from ..view.table import Table
 
 
 def render(output: Output, options: Options) -> str:
@@ -19,7 +19,7 @@ def _render(table: Table) -> str:
 
     tabulate.PRESERVE_WHITESPACE = False
     cols = display_columns(table)
-    rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
+    rows = [[_clean(c.human(r.get(c.key, ""))) for c in cols] for r in table.rows]
     body = tabulate.tabulate(
         rows,
         headers=[c.header for c in cols],

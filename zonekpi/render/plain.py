@@ -11,10 +11,10 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from . import Options, Output, display_columns, human_cell, tables
+from . import Options, Output, display_columns, tables
 
 if TYPE_CHECKING:
-    from ..view.check import Table
+    from ..view.table import Table
 
 
 def render(output: Output, options: Options) -> str:
@@ -23,7 +23,7 @@ def render(output: Output, options: Options) -> str:
 
 def _render(table: Table) -> str:
     cols = display_columns(table)
-    rows = [[_clean(human_cell(c.key, r.get(c.key, ""))) for c in cols] for r in table.rows]
+    rows = [[_clean(c.human(r.get(c.key, ""))) for c in cols] for r in table.rows]
     lines = [table.title, ""]
     if rows:
         headers = [c.header for c in cols]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from . import Options, Output, display_columns, human_cell, tables
+from . import Options, Output, display_columns, tables
 
 if TYPE_CHECKING:
-    from ..view.check import Table
+    from ..view.table import Table
 
 STYLE = {
     "met": "green",
@@ -62,7 +62,7 @@ def _print(console: Any, table: Table) -> None:
         collapse_padding=True,
     )
     for c in cols:
-        widest = max((cell_len(human_cell(c.key, r.get(c.key, ""))) for r in table.rows), default=0)
+        widest = max((cell_len(c.human(r.get(c.key, ""))) for r in table.rows), default=0)
         rt.add_column(
             c.header,
             justify="right" if c.numeric else "left",
@@ -80,9 +80,9 @@ def _print(console: Any, table: Table) -> None:
     statuses = table.statuses or [""] * len(table.rows)  # a table without statuses: no colour
     for row, status in zip(table.rows, statuses, strict=True):
         cells = [
-            Text(human_cell(c.key, row.get(c.key, "")), style=STYLE.get(status, ""))
+            Text(c.human(row.get(c.key, "")), style=STYLE.get(status, ""))
             if c.key == "status"
-            else human_cell(c.key, row.get(c.key, ""))
+            else c.human(row.get(c.key, ""))
             for c in cols
         ]
         rt.add_row(*cells)

@@ -15,8 +15,10 @@ from ..core.check import measure_of
 from ..model.plan import Measure
 from ..model.results import NONE, Actual, Finding, PlanResult, Status, Total
 from ..model.units import display, is_percent
-from .check import TIER_LABELS, Column, Table, summary_line, target_text
+from . import labels
+from .check import summary_line, target_text
 from .numbers import fmt_number, fmt_signed
+from .table import Column, Table
 
 MARK = {
     Status.MET: "✓",
@@ -73,7 +75,7 @@ def by_park_table(results: list[PlanResult]) -> Table:
         columns.append(Column(f"show:{park}", name, numeric=True, machine=False))
     columns.append(Column("zone", "全区", numeric=True, display=False))
     columns.append(Column("show:zone", "全区", numeric=True, machine=False, keep=True))
-    columns.append(Column("status", "状态"))
+    columns.append(Column("status", "状态", labels=labels.STATUS_BY_CODE))
     columns += [
         Column(f"{park}_status", f"{name}状态", display=False) for park, name in parks.items()
     ]
@@ -139,7 +141,7 @@ def _row(
     if f is not None and f.park is not None:
         own[f.park] = f.status
     label = ind.name + (f" {MEASURE_LABEL[measure]}" if MEASURE_LABEL[measure] else "")
-    tier = TIER_LABELS.get(f.target.tier or "", "") if f else ""
+    tier = labels.tier(f.target.tier) if f else ""
     row = {
         "plan": r.plan.id,
         "year": str(r.year),
@@ -164,11 +166,11 @@ def _row(
         row[f"show:{park}"] = f"{text} {mark}".strip() if mark else text
         row[f"{park}_status"] = own[park].value if park in own else ""
         if value.value is not None:  # remarks on a figure shown (a park without one: see zone)
-            park_notes += [f"{names[park]}: {n}" for n in value.notes]
+            park_notes += [f"{names[park]}: {n}" for n in labels.notes(value.notes, names)]
     row["zone"] = cell(zone, measure, unit, places=6)
     row["show:zone"] = cell(zone, measure, unit)
     # a park's own target, or one every park must meet: the finding's remarks; else the zone's
     own_remarks = f is not None and (f.park is not None or bool(f.parks))
-    notes = list(f.notes) if f is not None and own_remarks else list(zone.notes)
+    notes = labels.notes(f.notes if f is not None and own_remarks else zone.notes, names)
     row["notes"] = "; ".join(notes + park_notes)
     return row

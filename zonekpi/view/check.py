@@ -8,44 +8,16 @@ JSON by them. Display formats show Chinese headers and drop columns that are emp
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from .. import __version__
+from .. import __version__, kinds
 from ..model import units
 from ..model.plan import Plan, Target
 from ..model.results import Actual, Finding, PlanResult, Status
 from ..model.units import fmt_quantity
+from . import labels
 from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
-
-
-class Column(NamedTuple):
-    key: str
-    header: str
-    numeric: bool = False
-    display: bool = True  # shown in table, plain and markdown
-    machine: bool = True  # written in CSV and TSV
-    keep: bool = False  # shown even when empty in every row
-
-
-class Table:
-    """A titled table of display text: columns, rows by column key, lines under it."""
-
-    def __init__(
-        self,
-        title: str,
-        columns: list[Column],
-        rows: list[dict[str, str]],
-        footer: list[str] | None = None,
-        statuses: list[str] | None = None,  # per row: met / missed / no_data
-        empty: str = "(无目标 no targets)",  # shown in place of a table with no rows
-    ) -> None:
-        self.title = title
-        self.columns = columns
-        self.rows = rows
-        self.footer = footer if footer is not None else []
-        self.statuses = statuses if statuses is not None else []
-        self.empty = empty
-
+from .table import Column, Table
 
 CHECK_COLUMNS = [
     Column("plan", "规划", display=False),
@@ -74,13 +46,10 @@ CHECK_COLUMNS = [
     Column("gap_text", "差距", numeric=True, machine=False),
     Column("gap", "差距值", numeric=True, display=False),
     Column("gap_unit", "差距单位", display=False),
-    Column("status", "状态"),
+    Column("status", "状态", labels=labels.STATUS_BY_CODE),
     Column("basis", "口径", display=False),
     Column("notes", "说明"),
 ]
-
-TIER_LABELS = {"floor": "确保", "stretch": "力争"}
-_SYMBOL = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
 
 
 def target_text(
@@ -88,42 +57,49 @@ def target_text(
 ) -> str:
     """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖."""
     names = park_names or {}
-    lower = finding is not None and finding.indicator.direction == "lower"
-    if t.kind in _SYMBOL:
-        return f"{_SYMBOL[t.kind]} {fmt_quantity(t.value, t.unit)}"
-    if t.kind == "between":
-        return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}"
-    if t.kind == "about":
-        tolerance_unit = "百分点" if t.unit == "percent" else t.unit
-        return f"{fmt_quantity(t.value, t.unit)} ± {fmt_quantity(t.tolerance, tolerance_unit)}"
-    if t.kind == "growth":
-        return f"增长 {'≤' if lower else '≥'} {fmt_quantity(t.value, t.unit)}"
-    if t.kind == "increase":
-        return f"提高 {'≤' if lower else '≥'} {fmt_quantity(t.value, t.unit)}"
-    if t.kind == "coverage":
+    kind = kinds.get(t.kind)
+    family = kind.family
+    park = finding.park if finding is not None else None
+    if kind.symbol:
+        return f"{kind.symbol} {fmt_quantity(t.value, t.unit)}"
+    if family in ("growth", "increase"):
+        sign = "≤" if finding is not None and kinds.lower(t, finding.indicator) else "≥"
+        verb = "增长" if family == "growth" else "提高"
+        return f"{verb} {sign} {fmt_quantity(t.value, t.unit)}"
+    if family == "coverage":
         if t.parks is None:
             return "全覆盖"
         return "覆盖 " + "、".join(names.get(p, p) for p in t.parks)
-    if t.kind == "per_park":
-        if finding is not None and finding.park is not None:
+    if family == "per_park":
+        if park is not None:
             return f"≥ {fmt_quantity(t.value, t.unit)} (各园区)"
         return f"各园区 ≥ {fmt_quantity(t.value, t.unit)}"
-    if t.kind == "allocation":
-        if finding is not None and finding.park is not None:
-            return f"≥ {fmt_quantity(dict(t.shares).get(finding.park), t.unit)} (分解)"
+    if family == "allocation":
+        if park is not None:
+            return f"≥ {fmt_quantity(kind.threshold(t, park), t.unit)} (分解)"
         return "分解: " + "、".join(
             f"{names.get(p, p)}{fmt_quantity(s, t.unit)}" for p, s in t.shares
         )
-    return t.text  # pragma: no cover
+    if t.tolerance is not None:  # 左右
+        tolerance_unit = "百分点" if t.unit == "percent" else t.unit
+        return f"{fmt_quantity(t.value, t.unit)} ± {fmt_quantity(t.tolerance, tolerance_unit)}"
+    return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}"  # a range
 
 
 def target_value(t: Target, park: str | None) -> Decimal | None:
     """The threshold a row is judged against: an allocation's share for a park, the sum of
     the shares for the zone; otherwise the target's value."""
-    if t.kind == "allocation":
-        shares = dict(t.shares)
-        return shares.get(park) if park else sum(shares.values(), Decimal(0))
-    return t.value
+    return kinds.get(t.kind).threshold(t, park)
+
+
+def actual_text(f: Finding) -> str:
+    """The actual as a report shows it: 92家, 3.2%, 是/否 for a park's coverage, 4/5 园区 for
+    the zone's row of a target every park must meet."""
+    if f.basis == "parks" and f.actual is not None:
+        return f"{f.actual}/{len(f.parks)} 园区"
+    if f.park is not None and kinds.get(f.target.kind).yes_no:
+        return "" if f.actual is None else "是" if f.status is Status.MET else "否"
+    return fmt_quantity(f.actual, f.actual_unit)
 
 
 def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, str]:
@@ -143,13 +119,13 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "label": "" if under_zone else f.indicator.name,
         "park": f.park or "",
         "park_name": names.get(f.park, f.park) if f.park else "",
-        "tier": TIER_LABELS.get(t.tier or "", ""),
+        "tier": labels.tier(t.tier),
         "kind": t.kind,
         "target": (f"{t.year}年 " if f.path or t.year != result.year else "")
         + target_text(t, f, names),
         "target_value": fmt_number(target_value(t, f.park)),
         "target_high": fmt_number(t.high) if t.high is not None else "",
-        "actual": f.actual_text,
+        "actual": actual_text(f),
         "actual_value": fmt_number(f.actual) if f.actual is not None else "",
         "unit": units.display(f.actual_unit) if f.actual_unit else "",
         "completion": fmt_ratio(f.completion) if f.completion is not None else "",
@@ -163,7 +139,7 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else "",
         "status": f.status.value,
         "basis": f.basis,
-        "notes": "; ".join(f.notes),
+        "notes": "; ".join(labels.notes(f.notes, names)),
     }
 
 
@@ -217,7 +193,7 @@ def check_table(results: list[PlanResult]) -> Table:
 
 def summary_line(r: PlanResult) -> str:
     counts = [
-        f"{s.label} {s.value.replace('_', ' ')} {r.count(s)}"
+        f"{labels.status(s)} {s.value.replace('_', ' ')} {r.count(s)}"
         for s in Status
         if r.count(s) or s in (Status.MET, Status.MISSED, Status.NO_DATA)
     ]
@@ -254,7 +230,7 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "actual": {
             "value": _num(f.actual),
             "unit": units.display(f.actual_unit) if f.actual_unit else None,
-            "text": f.actual_text or None,
+            "text": actual_text(f) or None,
             "basis": f.basis or None,
         },
         "completion": _num(f.completion),
@@ -264,7 +240,7 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "gap": _num(f.gap),
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
         "status": f.status.value,
-        "notes": list(f.notes),
+        "notes": labels.notes(f.notes, {p.id: p.name for p in r.plan.parks}),
         "derivation": derivation,
         "parks": [finding_json(r, pf) for pf in f.parks],
         "path": _path_json(f),
@@ -332,7 +308,7 @@ def actual_json(plan: Plan, a: Actual, unit: str) -> dict[str, Any]:
         "value": _num(a.value),
         "unit": units.display(unit) if unit else None,
         "basis": a.basis or None,
-        "notes": list(a.notes),
+        "notes": labels.notes(a.notes, {p.id: p.name for p in plan.parks}),
         "derivation": derivation_json(plan, a) if derived else None,
     }
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..core.compare import LABELS, ActualChange, Comparison, TargetChange
+from ..core.compare import ActualChange, Comparison, TargetChange
 from ..model import units
-from .check import TIER_LABELS, Column, Table, target_text
+from . import labels
+from .check import target_text
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
+from .table import Column, Table
 
 COLUMNS = [
     Column("indicator", "指标代码", display=False),
@@ -22,7 +24,7 @@ COLUMNS = [
     Column("change", "目标变化值", numeric=True, display=False),
     Column("change_unit", "变化单位", display=False),
     Column("relative", "变化幅度", numeric=True),
-    Column("change_status", "调整"),
+    Column("change_status", "调整", labels=labels.CHANGE),
     Column("old_actual", "上年实际", numeric=True, machine=False),
     Column("old_value", "上年实际值", numeric=True, display=False),
     Column("new_actual", "今年实际", numeric=True, machine=False),
@@ -41,7 +43,7 @@ def _target_cells(c: TargetChange, names: dict[str, str]) -> dict[str, str]:
     if c.amount is not None:
         amount = fmt_signed(c.amount) + units.spacer(c.unit) + units.display(c.unit)
     return {
-        "tier": TIER_LABELS.get(t.tier or "", ""),
+        "tier": labels.tier(t.tier),
         "old_target": target_text(c.old, None, names) if c.old else "",
         "new_target": target_text(c.new, None, names) if c.new else "",
         "change_text": amount,
@@ -97,10 +99,10 @@ def compare_table(c: Comparison) -> Table:
                         **_actual_cells(a),
                     }
                 )
-    counts = {k: sum(1 for t in c.targets if t.change == k) for k in LABELS}
+    counts = {k: sum(1 for t in c.targets if t.change == k) for k in labels.CHANGE}
     footer = [
         f"{c.old.file} ({c.old.year}) → {c.new.file} ({c.new.year}): "
-        + ", ".join(f"{LABELS[k]} {k.replace('_', ' ')} {v}" for k, v in counts.items() if v)
+        + ", ".join(f"{labels.CHANGE[k]} {k.replace('_', ' ')} {v}" for k, v in counts.items() if v)
     ]
     title = f"{c.old.title} → {c.new.title}"
     return Table(title, COLUMNS, rows, footer, [""] * len(rows))
@@ -178,7 +180,7 @@ def compare_sentences(c: Comparison) -> list[tuple[str, list[str]]]:
             elif t.change in ("raised", "lowered") and t.amount is not None:
                 by = fmt_signed(t.amount) + units.spacer(t.unit) + units.display(t.unit)
                 rel = f", {fmt_signed(t.relative * 100, 1)}%" if t.relative is not None else ""
-                parts.append(f"目标由{old}{LABELS[t.change]}到{new} ({by}{rel})")
+                parts.append(f"目标由{old}{labels.CHANGE[t.change]}到{new} ({by}{rel})")
             else:
                 parts.append(f"目标由{old}调整为{new}")
         zone = next((a for a in c.actuals if a.indicator is ind and a.park is None), None)

@@ -17,8 +17,8 @@ from typing import Any
 from .. import __version__
 from ..model import units
 from ..model.policy import Cap, Payment, Policy, Rule, Settlement, Subtotal
-from .check import Column, Table
 from .numbers import fmt_number, fmt_percent, to_json_number
+from .table import Column, Table
 
 CAP_LABELS: dict[Cap, str] = {
     "max_per_item": "单项封顶",

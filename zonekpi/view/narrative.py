@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.schedule import accumulates
+from .. import kinds
 from ..model import units
 from ..model.results import Finding, PlanResult, Status
-from .check import TIER_LABELS, target_text
+from . import labels
+from .check import actual_text, target_text
 from .numbers import fmt_number, fmt_percent, fmt_ratio
 
 
@@ -61,7 +62,7 @@ def _still_needed(f: Finding, r: PlanResult) -> str:
     if f.indicator.stock:  # from now to the year's end
         verb = "增长" if f.needed >= 0 else "下降"
         return f", 年末前需再{verb}{rate}才能完成全年目标"
-    if f.indicator.direction == "lower":
+    if kinds.lower(f.target, f.indicator):
         if f.needed >= 0:
             return f", {rest}同比增长不超过{rate}才能完成全年目标"
         return f", {rest}需同比下降至少{rate}才能完成全年目标"
@@ -72,12 +73,13 @@ def _still_needed(f: Finding, r: PlanResult) -> str:
 
 def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> str:
     ind = f.indicator
-    tier = TIER_LABELS.get(f.target.tier or "", "")
+    tier = labels.tier(f.target.tier)
     goal = f"{tier}目标" if tier else "目标"
     target = target_text(f.target, f, names)
     if f.status is Status.NO_DATA:
         return f"{ind.name}暂无数据" if first else ""
-    if f.target.kind == "growth":
+    kind = kinds.get(f.target.kind)
+    if kind.family == "growth":
         assert f.actual is not None
         verb = "增长" if f.actual >= 0 else "下降"
         lead = f"{ind.name}同比{verb}{fmt_percent(abs(f.actual), 1)}, " if first else ""
@@ -90,25 +92,25 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
         if f.needed is not None:
             text += _still_needed(f, r)
         return text + _verdict(f, r)
-    if f.target.kind in ("coverage", "per_park") and f.park is None:
+    if kind.counts_parks and f.park is None:
         short = [names.get(p.park or "", "") for p in f.parks if p.status is not Status.MET]
         done = len(f.parks) - len(short)
-        what = "已覆盖" if f.target.kind == "coverage" else "已达到各园区目标的有"
+        what = "已覆盖" if kind.yes_no else "已达到各园区目标的有"
         text = f"{ind.name}{what}{done}/{len(f.parks)}个园区"
         if short:
             text += f", 尚缺{'、'.join(short)}"
         return text + _verdict(f, r)
-    if f.target.kind == "coverage":  # one park
+    if kind.yes_no:  # one park
         return f"{ind.name}{'已落实' if f.status is Status.MET else '尚未落实'}" + _verdict(f, r)
-    if f.park is not None and f.target.kind in ("allocation", "per_park"):
-        minimum = dict(f.target.shares).get(f.park) if f.target.shares else f.target.value
-        goal = "分解目标" if f.target.kind == "allocation" else "各园区目标"
+    if f.park is not None and kind.per_park:
+        minimum = kind.threshold(f.target, f.park)
+        goal = "各园区目标" if kind.counts_parks else "分解目标"
         target = units.fmt_quantity(minimum, f.target.unit)
-    actual = f.actual_text
-    lead = f"{ind.name}{'累计' if not r.span.is_year and accumulates(ind) else ''}{actual}"
+    actual = actual_text(f)
+    lead = f"{ind.name}{'累计' if not r.span.is_year and kinds.accumulates(ind) else ''}{actual}"
     if not first:
         lead = ""
-    cap = f.target.kind in ("at_most", "less_than")
+    cap = kind.ceiling
     if f.completion is not None and not units.is_percent(ind.unit):
         what = f"已使用年度控制{goal}" if cap else f"完成{goal}"
         text = f"{lead}{', ' if lead else ''}{what}({target})的{fmt_ratio(f.completion)}"

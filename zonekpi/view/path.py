@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import kinds
 from ..core import paths
-from ..core.check import LEVEL_KINDS
 from ..core.figures import Figures
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Plan
-from .check import TIER_LABELS, Column, Table, target_text
+from . import labels
+from .check import target_text
 from .numbers import fmt_number, fmt_signed
+from .table import Column, Table
 
 COLUMNS = [
     Column("year", "年份"),
@@ -38,7 +40,7 @@ def path_table(plan: Plan, ind: Indicator, chart: bool = False) -> Table:
     figures = Figures(plan)
     unit = ind.unit
     linear = units.is_percent(unit)
-    targets = [t for t in ind.targets if t.kind in LEVEL_KINDS and t.park is None and t.value]
+    targets = [t for t in ind.targets if kinds.get(t.kind).path and t.park is None and t.value]
     if not targets:
         return Table(
             f"{plan.title}: {ind.name}", COLUMNS, [], [f"{ind.id}: 没有总量目标 no level target"]
@@ -67,7 +69,7 @@ def path_table(plan: Plan, ind: Indicator, chart: bool = False) -> Table:
             {
                 "year": str(y),
                 "target": "; ".join(
-                    (TIER_LABELS.get(t.tier or "", "") + " ").lstrip() + target_text(t) for t in own
+                    (labels.tier(t.tier) + " ").lstrip() + target_text(t) for t in own
                 ),
                 "target_value": fmt_number(own[0].value) if own else "",
                 "actual": units.fmt_quantity(actual, unit),

@@ -16,8 +16,9 @@ from typing import Any
 from .. import __version__
 from ..core.assess import Ranking, Score, Standing
 from ..model import units
-from .check import Column, Table, target_text, target_value
+from .check import actual_text, target_text, target_value
 from .numbers import fmt_number, fmt_ratio, to_json_number
+from .table import Column, Table
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -185,7 +186,7 @@ def _long_row(
         "rule_ref": marks[rule],
         "target": text,
         "target_value": fmt_number(value),
-        "actual": f.actual_text if f is not None else "",
+        "actual": actual_text(f) if f is not None else "",
         "actual_value": fmt_number(f.actual) if f is not None and f.actual is not None else "",
         "measure_unit": units.display(unit) if unit else "",
         "completion": _completion(s),

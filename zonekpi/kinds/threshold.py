@@ -1,0 +1,166 @@
+"""Thresholds on a level: 达到/不少于 (≥), 超过/突破 (>), 控制在…以内 (≤), 低于 (<).
+
+The sign decides the verdict and the direction, whatever the indicator says. During the year a
+flow (产值) or a counted stock (企业数) at or above a floor is measured against the time elapsed:
+a flow by its completion, a stock by the way covered since last year's end,
+(C_N − S) ÷ (T − S); a ceiling on a flow by the share of it used so far. A level threshold of a
+later year is a multi-year path.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model.periods import Period
+from ..model.plan import Indicator, Target
+from ..model.results import Finding, Status
+from . import base
+from .base import EPS, HUNDRED, FigureSource, Kind, accumulates, counted_stock, register
+
+
+class Threshold(Kind):
+    path = True
+    scales = True
+    splits = True
+
+    def met(self, a: Decimal, t: Decimal) -> bool:
+        raise NotImplementedError
+
+    def lower(self, target: Target, ind: Indicator) -> bool:
+        return self.ceiling
+
+    def applies_to(self, target: Target, park: str, figures: FigureSource) -> bool:
+        return False
+
+    def evaluate(
+        self,
+        target: Target,
+        ind: Indicator,
+        park: str | None,
+        figures: FigureSource,
+        period: Period,
+    ) -> Finding:
+        actual = figures.level(ind, park, period)
+        assert target.value is not None
+        if actual.value is None:
+            return base.finding(target, ind, park, actual, None, unit=ind.unit)
+        a, t = actual.value, target.value
+        completion = a / t if not self.ceiling and t > 0 else None
+        return base.finding(
+            target,
+            ind,
+            park,
+            actual,
+            self.met(a, t),
+            unit=ind.unit,
+            completion=completion,
+            gap=a - t,
+            gap_unit=base.gap_unit(ind.unit),
+        )
+
+    def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
+        if f.status is Status.NO_DATA:
+            return f
+        ind = f.indicator
+        if self.ceiling:
+            return within(f, tau) if accumulates(ind) else base.as_it_stands(f)
+        return floor_in_year(f, tau, period, figures, self.threshold(f.target, f.park))
+
+
+@register
+class AtLeast(Threshold):
+    id = "at_least"
+    symbol = "≥"
+    floor = True
+
+    def met(self, a: Decimal, t: Decimal) -> bool:
+        return base.ge(a, t)
+
+
+@register
+class MoreThan(Threshold):
+    id = "more_than"
+    symbol = ">"
+    floor = True
+
+    def met(self, a: Decimal, t: Decimal) -> bool:
+        return a > t + EPS
+
+
+@register
+class AtMost(Threshold):
+    id = "at_most"
+    symbol = "≤"
+    ceiling = True
+
+    def met(self, a: Decimal, t: Decimal) -> bool:
+        return base.le(a, t)
+
+
+@register
+class LessThan(Threshold):
+    id = "less_than"
+    symbol = "<"
+    ceiling = True
+
+    def met(self, a: Decimal, t: Decimal) -> bool:
+        return a < t - EPS
+
+
+def floor_in_year(
+    f: Finding, tau: Decimal, period: Period, figures: FigureSource, target: Decimal | None
+) -> Finding:
+    """A level at or above `target` during the year: a flow by its completion, a counted stock
+    by the way covered since last year's end, anything else as it stands."""
+    if f.status is Status.NO_DATA:
+        return f
+    if accumulates(f.indicator):
+        return towards(f, tau)
+    if counted_stock(f.indicator):
+        return stock_towards(f, tau, period, figures, target)
+    return base.as_it_stands(f)
+
+
+def towards(f: Finding, tau: Decimal) -> Finding:
+    """A flow growing towards its target: completion against the time elapsed."""
+    if f.completion is None:  # a target of 0 or less: nothing to scale
+        return base.as_it_stands(f)
+    ahead = (f.completion - tau) * HUNDRED
+    if f.status is Status.MET:  # a flow past its annual target stays past it
+        return f._replace(elapsed=tau, ahead=ahead)
+    status = Status.ON_TRACK if f.completion >= tau - EPS else Status.BEHIND
+    return f._replace(elapsed=tau, ahead=ahead, status=status)
+
+
+def stock_towards(
+    f: Finding, tau: Decimal, period: Period, figures: FigureSource, target: Decimal | None
+) -> Finding:
+    """A stock (企业数 达到95家): the way covered since the start of the year, (C_N − S) ÷
+    (T − S), against the time elapsed; without last year's end, compared as it stands."""
+    start = figures.level(f.indicator, f.park, Period(period.year - 1)).value
+    reached = f.status is Status.MET
+    if start is None or target is None or f.actual is None or target <= start:
+        return base.as_it_stands(f)
+    covered = (f.actual - start) / (target - start)
+    on_track = reached or covered >= tau - EPS
+    return f._replace(
+        elapsed=tau,
+        ahead=(covered - tau) * HUNDRED,
+        status=Status.ON_TRACK if on_track else Status.BEHIND,
+    )
+
+
+def within(f: Finding, tau: Decimal) -> Finding:
+    """A cap on a flow (能耗总量 ≤ T): the share used so far against the time elapsed."""
+    target = f.target.value
+    if f.actual is None or target is None or target <= 0:
+        return f
+    if f.status is Status.MISSED:
+        return f  # already over the year's cap: it can only grow
+    used = f.actual / target
+    return f._replace(
+        completion=used,
+        elapsed=tau,
+        ahead=(tau - used) * HUNDRED,
+        status=Status.ON_TRACK if used <= tau + EPS else Status.BEHIND,
+    )
