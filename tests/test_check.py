@@ -460,6 +460,35 @@ figures:
     assert f.actual == Decimal("12") and f.status is Status.MET
 
 
+def test_previous_plan_change_is_converted_to_this_years_unit(plan_file):
+    from zonekpi.core.check import check
+    from zonekpi.read.plan import load_plan
+
+    last = plan_file(
+        """\
+id: t-2017
+title: 去年
+year: 2017
+indicators:
+  - {id: profit, name: 利润, unit: 万元}
+figures:
+  - {indicator: profit, period: 2017, change: 10000 万元}
+""",
+        "last.yaml",
+    )
+    this = plan_file(
+        HEADER
+        + """
+indicators:
+  - {id: profit, name: 利润, unit: 亿元, targets: [{increase: 2 亿元, year: 2017}]}
+"""
+    )
+    r = check(load_plan(this), year=2017, previous=load_plan(last))
+    f = r.findings[0]
+    # 10000 万元 = 1 亿元, short of the 2 亿元 increase (not 10000 亿元, met)
+    assert f.actual == Decimal("1") and f.status is Status.MISSED and f.gap == -1
+
+
 def test_data_file_layers_over_plan_figures(plan_file, tmp_path):
     from zonekpi.core.check import check
     from zonekpi.read.plan import load_plan

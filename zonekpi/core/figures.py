@@ -401,6 +401,9 @@ def _in_unit(fig: Figure, previous: Plan, plan: Plan) -> Figure:
     def conv(v: Decimal | None) -> Decimal | None:
         return None if v is None else units.convert(v, old.unit, new.unit)
 
+    # a change is in the indicator's unit, or in 百分点 for a percentage (no conversion)
+    change = fig.change if units.is_percent(old.unit) else conv(fig.change)
+
     return Figure(
         fig.indicator,
         fig.park,
@@ -409,7 +412,7 @@ def _in_unit(fig: Figure, previous: Plan, plan: Plan) -> Figure:
         fig.flag,
         fig.growth,
         conv(fig.base),
-        fig.change,
+        change,
         fig.note,
         fig.loc,
     )
