@@ -214,7 +214,7 @@ def test_reported_growth_is_primary_and_disagreement_is_noted(run_check):
     assert f.actual == Decimal("9.6") and f.basis == "reported"
     assert f.status is Status.MET
     # Levels imply 278 / 250 − 1 = 11.2%, 1.6 pp from the reported 9.6%: worth a note.
-    assert any("11.2%" in n for n in f.notes)
+    assert any("11.2%" in n for n in notes(f.notes, r.names))
 
 
 def test_comparable_price_growth_must_be_reported(run_check):
@@ -228,7 +228,7 @@ def test_comparable_price_growth_must_be_reported(run_check):
     f = one(r, "gdp")
     # 300 / 270 − 1 = 11.1% at current prices, but GDP growth is real growth: not computable.
     assert f.status is Status.NO_DATA
-    assert any("comparable" in n for n in f.notes)
+    assert any("comparable" in n for n in notes(f.notes, r.names))
 
 
 def test_growth_exactly_at_target_is_met(run_check):
@@ -342,7 +342,7 @@ figures:
     )
     f = one(r, "rd-share")
     assert f.status is Status.NO_DATA
-    assert any("生产总值" in n for n in f.notes)
+    assert any("生产总值" in n for n in notes(f.notes, r.names))
 
 
 PARK_PLAN = (

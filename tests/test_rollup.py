@@ -16,6 +16,7 @@ from zonekpi.core.check import check
 from zonekpi.core.figures import Figures
 from zonekpi.model.results import Status
 from zonekpi.read.plan import load_plan
+from zonekpi.view.labels import notes
 
 from .conftest import HEADER, ROOT
 
@@ -45,7 +46,7 @@ def test_jianxi_gdp_2021_rolls_up_to_698_at_5_73_percent():
     assert roll.base.quantize(Q) == Decimal("660.20")
     assert [p.base.quantize(Q) for p in roll.parts] == [Decimal("389.46"), Decimal("270.73")]
     # 生产总值 grows at comparable prices: the weights are current-price bases, and it says so.
-    assert any("近似" in n for n in growth.notes)
+    assert any("近似" in n for n in notes(growth.notes, r.names))
 
 
 def test_jianxi_retail_2021_rolls_up_to_331_at_9_32_percent():
@@ -55,7 +56,9 @@ def test_jianxi_retail_2021_rolls_up_to_331_at_9_32_percent():
     # bases: 278 / 1.096 = 253.6496, 53 / 1.079 = 49.1196; Σ 302.7692
     # 331 / 302.7692 − 1 = 0.093242 → +9.32%
     assert growth.value.quantize(Q) == Decimal("9.32")
-    assert not any("近似" in n for n in growth.notes)  # current prices: no approximation
+    assert not any(
+        "近似" in n for n in notes(growth.notes, r.names)
+    )  # current prices: no approximation
 
 
 def test_jianxi_growth_without_levels_is_not_averaged():
@@ -63,7 +66,7 @@ def test_jianxi_growth_without_levels_is_not_averaged():
     r = check(load_plan(JIANXI), year=2021)
     zone = total(r, "industrial-value-added", "growth").of(None)
     assert zone.value is None
-    assert any("涧西区、高新区" in n and "无法加权" in n for n in zone.notes)
+    assert any("涧西区、高新区" in n and "无法加权" in n for n in notes(zone.notes, r.names))
 
 
 def test_jianxi_json_carries_the_roll_up_and_its_inputs(cli):
@@ -202,7 +205,7 @@ figures:
     f = r.findings[0]
     # 41 alone already exceeds 40, but 乙园 is unknown: no data, never "met with 乙园 = 0".
     assert f.status is Status.NO_DATA and f.actual is None
-    assert any("缺 乙园" in n and "1/2" in n for n in f.notes)
+    assert any("缺 乙园" in n and "1/2" in n for n in notes(f.notes, r.names))
     assert f.derivation.rollup.missing == ("b",)
 
 
@@ -226,7 +229,7 @@ figures:
     assert f.actual == 160 and f.status is Status.MET  # the reported total is the one judged
     assert f.derivation.rollup.value == 150  # 100 + 50
     assert f.derivation.rollup.difference == 10  # 160 − 150
-    assert any("150亿元" in n and "+10亿元" in n for n in f.notes)
+    assert any("150亿元" in n and "+10亿元" in n for n in notes(f.notes, r.names))
 
 
 def test_growth_from_reported_bases_and_last_years_levels(run_check):
@@ -268,7 +271,7 @@ figures:
     )
     f = r.findings[0]
     assert f.status is Status.NO_DATA and f.actual is None
-    assert any("乙园 只有增速" in n for n in f.notes)
+    assert any("乙园 只有增速" in n for n in notes(f.notes, r.names))
     assert f.derivation.rollup.unweighted == ("b",)
 
 
@@ -292,7 +295,7 @@ figures:
     assert f.actual == Decimal("8.5") and f.status is Status.MISSED
     # the parks: 230 / (100 + 100) − 1 = 15%, 6.5 points away from 8.5%: worth a remark
     assert f.derivation.rollup.value == 15
-    assert any("不一致" in n for n in f.notes)
+    assert any("不一致" in n for n in notes(f.notes, r.names))
 
 
 def test_comparable_growth_needs_reported_rates_from_every_park(run_check):
@@ -363,8 +366,10 @@ figures:
         )
     )
     unemp, gdp_pc = r.findings
-    assert unemp.status is Status.NO_DATA and any("rates" in n for n in unemp.notes)
-    assert gdp_pc.status is Status.NO_DATA and any("rollup: none" in n for n in gdp_pc.notes)
+    assert unemp.status is Status.NO_DATA and any("rates" in n for n in notes(unemp.notes, r.names))
+    assert gdp_pc.status is Status.NO_DATA and any(
+        "rollup: none" in n for n in notes(gdp_pc.notes, r.names)
+    )
 
 
 def test_a_zone_has_a_flag_when_any_park_has_it(plan_file):
@@ -637,7 +642,7 @@ figures:
     )
     f = r.findings[0]
     assert f.actual == 2 and f.status is Status.MET  # 12 − 10, the reported totals
-    assert any("1家" in n for n in f.notes)  # the parks: (6 − 5) + (5 − 5)
+    assert any("1家" in n for n in notes(f.notes, r.names))  # the parks: (6 − 5) + (5 − 5)
 
 
 def test_coverage_counts_any_amount(run_check):

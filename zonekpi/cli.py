@@ -504,6 +504,7 @@ def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
     Example:
       zonekpi path plans/jianxi-2022.yaml gdp
     """
+    from .core.paths import indicator_path
     from .errors import InvalidInput, Problem
     from .read.plan import load_plan
     from .render import render
@@ -518,7 +519,7 @@ def path(plan: str, indicator: str, data: tuple[str, ...], fmt: str) -> None:
         hint = f"; did you mean '{close[0]}'?" if close else f" (indicators: {', '.join(ids)})"
         raise InvalidInput([Problem(plan, 0, 0, f"no indicator '{indicator}'{hint}")])
     options = _options(fmt)
-    table = path_table(loaded, loaded.indicator(indicator), chart=options.format == "table")
+    table = path_table(indicator_path(loaded, indicator), chart=options.format == "table")
     _emit(render(_TableOutput(table), options))
 
 

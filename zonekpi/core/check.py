@@ -13,7 +13,7 @@ from .. import kinds
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Plan, Target
-from ..model.results import Finding, PlanResult, Status, Total
+from ..model.results import Finding, Note, PlanResult, Status, Total
 from ..view.numbers import fmt_number
 from . import paths, schedule
 from .figures import Figures
@@ -107,9 +107,7 @@ def path_findings(plan: Plan, year: int, figures: Figures) -> tuple[Finding, ...
         for t in ahead:
             assert t.value is not None
             if start is None or (start[1] <= 0 and not linear):
-                out.append(
-                    Finding(ind, t, None, Status.NO_DATA, notes=("没有起点 no base to start from",))
-                )
+                out.append(Finding(ind, t, None, Status.NO_DATA, notes=(Note("no_path_base"),)))
                 continue
             base_year, base, how = start
             prog = paths.progress(

@@ -17,8 +17,7 @@ from ..errors import UnitMismatch
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, Plan, rollup_method
-from ..model.results import NONE, Actual, Part, Rollup
-from ..view.numbers import fmt_percent
+from ..model.results import NONE, Actual, Note, Part, Rollup
 from . import months, rollup
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
@@ -141,7 +140,7 @@ class Figures:
             if reported is not None:
                 return Actual(reported, "reported")
             if children and how == "none" and self._any_child(ind, children, period):
-                return Actual(None, "", (_not_summed(ind),))
+                return Actual(None, "", (Note("not_summed", (ind.rollup == "none",)),))
             return NONE
         parts = [Part(c, self.level(ind, c, period).value) for c in children]
         roll = rollup.sum_parts(parts, reported)
@@ -149,7 +148,7 @@ class Figures:
 
     def _rolled(self, ind: Indicator, roll: Rollup, reported: Decimal | None) -> Actual:
         """An Actual from a roll-up: the reported figure first (shown beside the sum)."""
-        notes = rollup.remarks(roll, self.names, ind.unit)
+        notes = rollup.remarks(roll, ind.unit)
         if reported is not None:
             return Actual(reported, "reported", notes, roll)
         if roll.value is not None:
@@ -197,16 +196,13 @@ class Figures:
         num, den = num_a.value, den_a.value
         missing = [i.name for i, v in ((num_ind, num), (den_ind, den)) if v is None]
         if num is None or den is None:
-            notes = [f"缺少 {'、'.join(missing)} missing", *num_a.notes, *den_a.notes]
+            notes = [Note("terms_missing", tuple(missing)), *num_a.notes, *den_a.notes]
             children = self.plan.children(park)
             if children and self._any_child(ind, children, period):
-                notes.append(
-                    "园区的比值不能平均, 请上报分子和分母; ratios of parks are not averaged: "
-                    "report the numerator and the denominator"
-                )
+                notes.append(Note("ratios_not_averaged"))
             return Actual(None, "", tuple(notes), terms=terms)
         if den == 0:
-            return Actual(None, "", (f"{den_ind.name} 为 0, 无法计算 cannot divide by zero",))
+            return Actual(None, "", (Note("zero_denominator", (den_ind.name,)),))
         if per is None:
             # A share of two quantities of one kind (亿元 ÷ 亿元): convert, then to the unit.
             try:
@@ -239,26 +235,26 @@ class Figures:
         if children and rollup_method(ind) == "sum":
             roll = self._growth_rollup(ind, children, period, reported)
         if reported is not None:
-            notes: tuple[str, ...] = ()
+            notes: tuple[Note | str, ...] = ()
             if own_level and computed is not None:
                 notes = _disagreement(ind, reported, computed, how)
             elif roll is not None:
-                notes = rollup.remarks(roll, self.names, ind.unit)
+                notes = rollup.remarks(roll, ind.unit)
             return Actual(reported, "reported", notes, roll)
         if own_level and computed is not None and not comparable:
             return Actual(computed, f"computed from {how}", (), roll)
         if roll is not None and roll.value is not None:
-            notes = rollup.remarks(roll, self.names, ind.unit)
+            notes = rollup.remarks(roll, ind.unit)
             if comparable:
-                notes = (COMPARABLE_WEIGHTS, *notes)
+                notes = (Note("comparable_weights"), *notes)
             return Actual(roll.value, ROLLED_UP, notes, roll)
         if computed is not None and not comparable:
             # the parks' rates do not add up, but the summed levels of two years do
             return Actual(computed, f"computed from {how}", (), roll)
         if roll is not None and rollup.has_data(roll):
-            return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
+            return Actual(None, "", rollup.remarks(roll, ind.unit), roll)
         if comparable and computed is not None:
-            return Actual(None, "", (COMPARABLE_REPORTED,))
+            return Actual(None, "", (Note("comparable_reported"),))
         return NONE
 
     def _growth_rollup(
@@ -332,17 +328,14 @@ class Figures:
             roll = rollup.sum_parts(parts, None, "change")
         if now is not None and before is not None and (own or roll is None or roll.value is None):
             # the zone's (or park's) own levels first: they are the reported totals
-            notes: tuple[str, ...] = ()
+            notes: tuple[Note | str, ...] = ()
             if roll is not None and roll.value is not None and roll.value != now - before:
-                notes = (
-                    f"园区增减合计 {units.fmt_quantity(roll.value, ind.unit)}; "
-                    "the parks' changes add up to another figure",
-                )
+                notes = (Note("parks_change_differs", (roll.value, ind.unit)),)
             return Actual(now - before, f"computed from levels {earlier}→{period}", notes, roll)
         if roll is not None and roll.value is not None:
             return Actual(roll.value, ROLLED_UP, (), roll)
         if roll is not None and rollup.has_data(roll):
-            return Actual(None, "", rollup.remarks(roll, self.names, ind.unit), roll)
+            return Actual(None, "", rollup.remarks(roll, ind.unit), roll)
         return NONE
 
 
@@ -357,35 +350,15 @@ def as_period(period: Period | int) -> Period:
 
 
 ROLLED_UP = "rolled up from parks"
-COMPARABLE_WEIGHTS = (
-    "可比价增速按现价基数加权汇总, 为近似值; comparable-price rates weighted by "
-    "current-price bases (the usual approximation)"
-)
-COMPARABLE_REPORTED = (
-    "可比价增速须上报, 不能由现价总量推算; comparable-price growth must be reported"
-)
 
 
 def _disagreement(
     ind: Indicator, reported: Decimal, computed: Decimal, how: str
-) -> tuple[str, ...]:
+) -> tuple[Note, ...]:
     if abs(computed - reported) <= DISAGREEMENT_PP:
         return ()
-    prices = " (levels at current prices)" if ind.growth_basis == "comparable" else ""
-    shown, implied = fmt_percent(reported), fmt_percent(computed)
-    return (
-        f"上报增速 {shown} 与总量推算的 {implied} 不一致; reported growth differs "
-        f"from the {how}{prices}",
-    )
-
-
-def _not_summed(ind: Indicator) -> str:
-    if ind.rollup == "none":
-        return (
-            "按规划不由园区加总 (rollup: none), 全区数须上报; "
-            "the plan says the zone's figure is reported, not summed"
-        )
-    return "比率不能由园区加总或平均, 全区数须上报; rates are neither summed nor averaged"
+    comparable = ind.growth_basis == "comparable"
+    return (Note("reported_growth_differs", (reported, computed, how, comparable)),)
 
 
 def _ids(plan: Plan) -> set[str]:

@@ -1,21 +1,28 @@
 """Multi-year paths: the growth a target years ahead needs, and whether a year is on the way.
 
-DOMAIN.md "multi-year path": from a base B in year b to a target T in year e the compound annual
-growth needed is r = (T / B)^(1/(e − b)) − 1; a year t is on track when its actual reaches
-B·(1 + r)^(t − b). Progress is graded as Open SDG does (Statistics Canada's method): with the
-growth achieved so far r_obs = (A_t / B)^(1/(t − b)) − 1, R = r_obs / r_req (sign flipped for
-lower-is-better); R ≥ 0.95 on track, 0.60–0.95 acceleration needed, 0–0.60 limited progress,
-< 0 deterioration; a target already reached overrides.
+From a base B in year b to a target T in year e the compound annual growth needed is
+r = (T / B)^(1/(e − b)) − 1; a year t is on track when its actual reaches B·(1 + r)^(t − b)
+(docs/domain.md, "Multi-year paths"). Progress is graded as Open SDG does (Statistics Canada's
+method): with the growth achieved so far r_obs = (A_t / B)^(1/(t − b)) − 1,
+R = r_obs / r_req (sign flipped for lower-is-better); R ≥ 0.95 on track, 0.60–0.95 acceleration
+needed, 0–0.60 limited progress, < 0 deterioration; a target already reached overrides.
 
 Pure Decimal arithmetic. Fractional powers are taken through ln/exp at 28 digits, far beyond
-the one or two decimals a report shows.
+the one or two decimals a report shows. `indicator_path` is the core of `zonekpi path`.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-from ..model.results import Grade, Progress
+from .. import kinds
+from ..model import units
+from ..model.periods import Period
+from ..model.plan import Plan
+from ..model.results import Grade, IndicatorPath, PathYear, Progress
+from .figures import Figures
+
+BACK = 5  # years before the first target in which to look for a starting actual
 
 
 def power(x: Decimal, p: Decimal) -> Decimal:
@@ -96,3 +103,34 @@ def _grade(
     if ratio >= 0:
         return "limited_progress"
     return "deterioration"
+
+
+def indicator_path(plan: Plan, indicator: str) -> IndicatorPath:
+    """The path of `indicator` year by year, from its first actual within `BACK` years of its
+    first level target (else from that target) to its last level target of the zone."""
+    ind = plan.indicator(indicator)
+    figures = Figures(plan)
+    targets = [t for t in ind.targets if kinds.get(t.kind).path and t.park is None and t.value]
+    if not targets:
+        return IndicatorPath(plan, ind, None)
+    final = max(targets, key=lambda t: t.year)
+    assert final.value is not None
+    linear = units.is_percent(ind.unit)
+    years = range(min(t.year for t in targets) - BACK, final.year + 1)
+    actuals = {y: figures.level(ind, None, Period(y)).value for y in years}
+    known = [y for y in years if actuals[y] is not None]
+    first = known[0] if known else min(t.year for t in targets)
+    base = actuals.get(first) or next(t.value for t in targets if t.year == first)
+    assert base is not None
+    rows = []
+    for y in range(first, final.year + 1):
+        actual = actuals.get(y)
+        if first == final.year:  # one year only: nothing to grow towards
+            rows.append(PathYear(y, tuple(targets), actual, base, None))
+            continue
+        prog = progress(first, base, final.year, final.value, y, actual, linear=linear)
+        # from this year's actual on (the base year: the whole way)
+        rate = prog.required if y == first else prog.remaining
+        own = tuple(t for t in targets if t.year == y)
+        rows.append(PathYear(y, own, actual, prog.expected, rate if y < final.year else None))
+    return IndicatorPath(plan, ind, final, first, base, linear, tuple(rows))

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import units
 from ..model.plan import Measure
-from ..model.results import Part, Rollup
-from ..view.numbers import fmt_percent, fmt_signed
+from ..model.results import Note, Part, Rollup
 
 HUNDRED = Decimal(100)
 
@@ -82,56 +80,32 @@ def has_data(roll: Rollup) -> bool:
     return any(p.value is not None or p.growth is not None for p in roll.parts)
 
 
-def remarks(roll: Rollup, names: dict[str, str], unit: str) -> tuple[str, ...]:
+def remarks(roll: Rollup, unit: str) -> tuple[Note, ...]:
     """What a report should say about a roll-up: what is missing, and reported vs computed."""
-
-    def named(ids: tuple[str, ...]) -> str:
-        return "、".join(names.get(i, i) for i in ids)
-
     out = []
     if roll.reported is not None:  # the reported total is the one used: only say if it differs
         pass
     elif roll.missing and has_data(roll):
         have = len(roll.parts) - len(roll.missing)
-        what = "的增速或基数" if roll.measure == "growth" else ""
-        out.append(
-            f"园区合计不完整, 缺 {named(roll.missing)}{what} ({have}/{len(roll.parts)} 园区有数); "
-            "incomplete: a park without a figure is not counted as zero"
-        )
+        growth = roll.measure == "growth"
+        out.append(Note("rollup_incomplete", (roll.missing, growth, have, len(roll.parts))))
     if (
         roll.measure == "growth"
         and roll.reported is None
         and roll.value is None
         and roll.base is not None
     ):
-        out.append(
-            "园区基数之和不为正或有负基数, 增速无法加权; "
-            "bases of zero or below cannot weight growth rates"
-        )
+        out.append(Note("bases_not_positive"))
     lost = tuple(p.park for p in roll.parts if p.growth is not None and p.growth <= -HUNDRED)
     unweighted = tuple(p for p in roll.unweighted if p not in lost)
     if lost and roll.reported is None:
-        out.append(
-            f"{named(lost)} 增速为 -100% 或更低, 推算不出基数; "
-            "a fall of 100% leaves no base to weight by"
-        )
+        out.append(Note("fell_100", lost))
     if unweighted and roll.reported is None:
-        out.append(
-            f"{named(unweighted)} 只有增速, 缺总量或基数, 无法加权; "
-            "a growth rate without a level or base cannot be weighted"
-        )
+        out.append(Note("rate_unweighted", unweighted))
     diff = roll.difference
     if diff is not None and roll.measure == "growth":
         if abs(diff) > Decimal(1):
-            out.append(
-                f"上报增速 {fmt_percent(roll.reported)} 与园区汇总 {fmt_percent(roll.value)} "
-                "不一致; the reported growth differs from the parks' roll-up"
-            )
+            out.append(Note("reported_growth_differs_from_parks", (roll.reported, roll.value)))
     elif diff is not None and diff != 0:
-        shown = units.fmt_quantity(roll.value, unit)
-        gap = fmt_signed(diff) + units.spacer(unit) + units.display(unit)
-        out.append(
-            f"上报数与园区合计 {shown} 相差 {gap}; "
-            "the reported total differs from the sum of the parks"
-        )
+        out.append(Note("reported_total_differs", (roll.value, diff, unit)))
     return tuple(out)

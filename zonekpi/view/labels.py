@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model.results import Note, Status
+from ..model.units import display, fmt_quantity, spacer
+from .numbers import fmt_percent, fmt_signed
 
 STATUS = {
     Status.MET: "达标",
@@ -57,6 +59,57 @@ NOTES: dict[str, NoteText] = {
         "上年其余月份为零或负数, 无法推算所需增速; last year's remaining months are not positive"
     ),
     "no_path_base": lambda d, n: "没有起点 no base to start from",
+    "rollup_incomplete": lambda d, n: (
+        f"园区合计不完整, 缺 {_parks(n, d[0])}{'的增速或基数' if d[1] else ''} "
+        f"({d[2]}/{d[3]} 园区有数); incomplete: a park without a figure is not counted as zero"
+    ),
+    "bases_not_positive": lambda d, n: (
+        "园区基数之和不为正或有负基数, 增速无法加权; "
+        "bases of zero or below cannot weight growth rates"
+    ),
+    "fell_100": lambda d, n: (
+        f"{_parks(n, d)} 增速为 -100% 或更低, 推算不出基数; "
+        "a fall of 100% leaves no base to weight by"
+    ),
+    "rate_unweighted": lambda d, n: (
+        f"{_parks(n, d)} 只有增速, 缺总量或基数, 无法加权; "
+        "a growth rate without a level or base cannot be weighted"
+    ),
+    "reported_growth_differs_from_parks": lambda d, n: (
+        f"上报增速 {fmt_percent(d[0])} 与园区汇总 {fmt_percent(d[1])} "
+        "不一致; the reported growth differs from the parks' roll-up"
+    ),
+    "reported_total_differs": lambda d, n: (
+        f"上报数与园区合计 {fmt_quantity(d[0], d[2])} 相差 "
+        f"{fmt_signed(d[1])}{spacer(d[2])}{display(d[2])}; "
+        "the reported total differs from the sum of the parks"
+    ),
+    "terms_missing": lambda d, n: f"缺少 {'、'.join(d)} missing",
+    "ratios_not_averaged": lambda d, n: (
+        "园区的比值不能平均, 请上报分子和分母; ratios of parks are not averaged: "
+        "report the numerator and the denominator"
+    ),
+    "zero_denominator": lambda d, n: f"{d[0]} 为 0, 无法计算 cannot divide by zero",
+    "comparable_weights": lambda d, n: (
+        "可比价增速按现价基数加权汇总, 为近似值; comparable-price rates weighted by "
+        "current-price bases (the usual approximation)"
+    ),
+    "comparable_reported": lambda d, n: (
+        "可比价增速须上报, 不能由现价总量推算; comparable-price growth must be reported"
+    ),
+    "not_summed": lambda d, n: (
+        "按规划不由园区加总 (rollup: none), 全区数须上报; "
+        "the plan says the zone's figure is reported, not summed"
+        if d[0]
+        else "比率不能由园区加总或平均, 全区数须上报; rates are neither summed nor averaged"
+    ),
+    "parks_change_differs": lambda d, n: (
+        f"园区增减合计 {fmt_quantity(d[0], d[1])}; the parks' changes add up to another figure"
+    ),
+    "reported_growth_differs": lambda d, n: (
+        f"上报增速 {fmt_percent(d[0])} 与总量推算的 {fmt_percent(d[1])} 不一致; reported growth "
+        f"differs from the {d[2]}{' (levels at current prices)' if d[3] else ''}"
+    ),
 }
 
 

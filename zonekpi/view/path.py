@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import kinds
-from ..core import paths
-from ..core.figures import Figures
 from ..model import units
-from ..model.periods import Period
-from ..model.plan import Indicator, Plan
+from ..model.results import IndicatorPath
 from . import labels
 from .check import target_text
 from .numbers import fmt_number, fmt_signed
@@ -36,64 +32,51 @@ COLUMNS = [
 WIDTH = 24  # characters of the longest bar
 
 
-def path_table(plan: Plan, ind: Indicator, chart: bool = False) -> Table:
-    figures = Figures(plan)
+def path_table(result: IndicatorPath, chart: bool = False) -> Table:
+    """The path of one indicator as a table: a row a year, a bar chart on a terminal."""
+    plan, ind, final = result.plan, result.indicator, result.final
     unit = ind.unit
-    linear = units.is_percent(unit)
-    targets = [t for t in ind.targets if kinds.get(t.kind).path and t.park is None and t.value]
-    if not targets:
+    if final is None or result.base is None:
         return Table(
             f"{plan.title}: {ind.name}", COLUMNS, [], [f"{ind.id}: 没有总量目标 no level target"]
         )
-    final = max(targets, key=lambda t: t.year)
     assert final.value is not None
-    years = range(min(t.year for t in targets) - BACK, final.year + 1)
-    actuals = {y: figures.level(ind, None, Period(y)).value for y in years}
-    known = [y for y in years if actuals[y] is not None]
-    first = known[0] if known else min(t.year for t in targets)
-    base = actuals.get(first) or next(t.value for t in targets if t.year == first)
-    assert base is not None
+    linear = result.linear
     rows, statuses = [], []
-    top = max([final.value, *(v for v in actuals.values() if v is not None)])
-    for y in range(first, final.year + 1):
-        own = [t for t in targets if t.year == y]
-        actual = actuals.get(y)
-        prog = paths.progress(first, base, final.year, final.value, y, actual, linear=linear)
+    top = max([final.value, *(y.actual for y in result.years if y.actual is not None)])
+    for y in result.years:
         needed = rate_value = ""
-        # from this year's actual on (the base year: the whole way), as `paths` computes it
-        rate = prog.required if y == first else prog.remaining
-        if y < final.year and rate is not None:
-            needed = fmt_signed(rate) + "个百分点" if linear else f"{fmt_number(rate * 100, 2)}%"
-            rate_value = fmt_number(rate if linear else rate * 100, 6)
+        if y.rate is not None:
+            needed = (
+                fmt_signed(y.rate) + "个百分点" if linear else f"{fmt_number(y.rate * 100, 2)}%"
+            )
+            rate_value = fmt_number(y.rate if linear else y.rate * 100, 6)
         rows.append(
             {
-                "year": str(y),
+                "year": str(y.year),
                 "target": "; ".join(
-                    (labels.tier(t.tier) + " ").lstrip() + target_text(t) for t in own
+                    (labels.tier(t.tier) + " ").lstrip() + target_text(t) for t in y.targets
                 ),
-                "target_value": fmt_number(own[0].value) if own else "",
-                "actual": units.fmt_quantity(actual, unit),
-                "actual_value": fmt_number(actual) if actual is not None else "",
-                "path_point": units.fmt_quantity(round(prog.expected, 2), unit),
-                "path_value": fmt_number(prog.expected, 6),
+                "target_value": fmt_number(y.targets[0].value) if y.targets else "",
+                "actual": units.fmt_quantity(y.actual, unit),
+                "actual_value": fmt_number(y.actual) if y.actual is not None else "",
+                "path_point": units.fmt_quantity(round(y.expected, 2), unit),
+                "path_value": fmt_number(y.expected, 6),
                 "per_year": needed,
                 "per_year_value": rate_value,
                 "per_year_unit": ("百分点" if linear else "%") if rate_value else "",
-                "chart": _bar(actual, prog.expected, top) if chart else "",
+                "chart": _bar(y.actual, y.expected, top) if chart else "",
             }
         )
         statuses.append("")
     how = "每年相同百分点 linear" if linear else "复合增长 compound"
     footer = [
-        f"{ind.name}: {units.fmt_quantity(base, unit)} ({first}年) → "
+        f"{ind.name}: {units.fmt_quantity(result.base, unit)} ({result.base_year}年) → "
         f"{units.fmt_quantity(final.value, unit)} ({final.year}年), {how}"
     ]
     if chart:
         footer.append("█ 实际 actual · │ 路径值 where the path stands")
     return Table(f"{plan.title}: {ind.name} 路径 path", COLUMNS, rows, footer, statuses)
-
-
-BACK = 5  # years before the first target in which to look for a starting actual
 
 
 def _bar(actual: Decimal | None, expected: Decimal, top: Decimal) -> str:
