@@ -1,7 +1,7 @@
 """The assessment (考核): each unit's points on every scored item, its total and its rank.
 
 `assess()` is the core of `zonekpi rank`. A unit is one of the zone's parks (一区四园, ranked
-monthly in 新乡, seed 003) or a department answering for some indicators (洛阳, seed 000). For
+monthly in 新乡自创区) or a department answering for some indicators (洛阳高新区). For
 each item it finds the target the unit is measured against (`unit_target`): the park's own
 target (an allocated share, a per-park minimum, a coverage, a target for that park), the
 scheme's split of a zone target (分解目标), or, for a rate, share or per-capita value, the zone's

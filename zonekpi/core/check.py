@@ -198,7 +198,7 @@ def totals(plan: Plan, figures: Figures, period: Period) -> tuple[Total, ...]:
 
 
 def _allocation_warnings(plan: Plan, year: int) -> list[str]:
-    """Say when the parks' shares do not add up to the zone's total (DOMAIN.md, Parks)."""
+    """Say when the parks' shares do not add up to the zone's total (docs/domain.md)."""
     out = []
     for ind in plan.indicators:
         for target in ind.targets:

@@ -1,6 +1,6 @@
 """Actual figures for an indicator, a park and a period: levels, growth rates and changes.
 
-The rules of ../shared/DOMAIN.md: a reported growth rate is primary data (comparable-price
+The rules of docs/domain.md: a reported growth rate is primary data (comparable-price
 growth cannot be recomputed from current-price levels); a current-price growth may be computed
 from this period's level and the base (上年同期基数) or the level of last year's same period; a
 share is Σ numerator ÷ Σ denominator and a per-capita value is value ÷ population × per;
@@ -271,7 +271,7 @@ class Figures:
     def _base(
         self, ind: Indicator, park: str, period: Period, level_actual: Actual, g: Actual
     ) -> tuple[Decimal | None, str]:
-        """A park's level a year before, for weighting its growth (DOMAIN.md, Parks)."""
+        """A park's level a year before, for weighting its growth (docs/domain.md)."""
         fig = self.get(ind.id, park, period)
         if fig is not None and fig.base is not None:
             return fig.base, "reported base"

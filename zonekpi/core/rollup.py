@@ -1,12 +1,12 @@
 """Rolling park figures up to the zone (一区四园) or to a parent park (区中园): the arithmetic.
 
-The rules of ../shared/DOMAIN.md, "Parks": never average rates. Levels, counts, money and areas
+The rules of docs/domain.md, "Parks to zone": never average rates. Levels, counts, money and areas
 are summed; growth is recomputed from the summed levels and the summed bases
 (G = Σ A_t / Σ A_(t−1) − 1); shares and per-capita values are ratios of sums (done by
-`actuals.Figures`, which sums numerator and denominator here); a flag is held by the zone when
+`core.figures.Figures`, which sums numerator and denominator here); a flag is held by the zone when
 any park holds it. A park without a figure makes a total incomplete, never zero; a park with a
 rate but no level or base cannot be weighted. This module only adds up `Part`s it is given and
-words the remarks; finding the parts is `actuals.Figures`' job.
+notes what a report should say (as `Note` codes); finding the parts is `Figures`' job.
 """
 
 from __future__ import annotations

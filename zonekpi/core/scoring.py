@@ -1,14 +1,10 @@
-"""Assessment schemes (考核, 量化赋分): the scheme's model and the arithmetic of points.
-
-DOMAIN.md "Assessment". A scheme is data written in a plan's `scoring:` block (read by
-`scoreload`): which indicators are scored, each one's weight (分值) and rule, the units being
-ranked (the zone's parks, or departments each answering for some indicators), a value coefficient
-(价值系数) per unit, and what a missing figure earns. This module turns one completion into points
-under one rule, and ranks totals; `assess` applies it to a plan's figures.
+"""The arithmetic of points (考核, 量化赋分): one completion into points under one rule, and
+ranks of totals; `core.assess` applies it to a plan's figures and scheme (`model.scheme`).
 
 Completion for scoring (`completion`) is actual ÷ target for a higher-is-better target and
-target ÷ actual for a lower-is-better one (DOMAIN.md); a range or 左右 target counts 100% inside
-it and is measured from the nearest end outside it; a yes/no is 100% or 0%.
+target ÷ actual for a lower-is-better one (docs/domain.md, "Assessment"); a range or 左右
+target counts 100% inside it and is measured from the nearest end outside it; a yes/no is 100%
+or 0%.
 
 Rules, each in points of a weight w:
 

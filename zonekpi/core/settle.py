@@ -1,8 +1,9 @@
 """Policy incentives (政策兑现): what each claim earns under a plan's rules, and which cap bound it.
 
-DOMAIN.md has no formula for this; the rules are the policy sentences of a plan (seed 004:
-"给予技术交易额1%的奖励, 每项合同奖励最高不超过10万元"), written in the plan's `incentives:`
-block (read by `incentload`). Pure: rules and claims in, a `Settlement` out.
+The rules are the policy sentences of a plan (新乡高新区 2020 工作方案: "给予技术交易额1%的奖励,
+每项合同奖励最高不超过10万元"), written in the plan's `incentives:` block (read by
+`read.claims`); docs/domain.md, "Policy incentives". Pure: rules and claims in, a `Settlement`
+out.
 
 A rule pays either a rate of a claim's amount (1% of 技术交易额) or a fixed sum per counted unit
 (1万元 per 件 of 发明专利). Its caps are applied in this order:
@@ -67,7 +68,7 @@ def _yuan(fen: int) -> Decimal:
 
 
 def settle(policy: Policy, claims: list[Claim], year: int) -> Settlement:
-    """Every claim's payment and the totals; the claims are valid ones of `year` (incentload).
+    """Every claim's payment and the totals; the claims are valid ones of `year` (read.claims).
 
     The arithmetic is in whole 分 (Python integers, so no total is ever rounded)."""
     rules = {r.id: r for r in policy.rules}

@@ -1,9 +1,10 @@
 """Loading a plan: file → strict YAML → JSON Schema → model, or every problem at once.
 
 The steps: read bytes (missing file, directory, encoding) → strict YAML with positions
-(`yamlread`) → JSON Schema (`schema`) → model, where what the schema cannot express is checked:
-quantities and units, references between ids, duplicates, figure files (`figures`). Each problem
-is a `Problem` with file, line and column; `InvalidInput` carries them all.
+(`yamlstrict`) → JSON Schema (`schema`) → model, where what the schema cannot express is
+checked: quantities and units, references between ids, duplicates, figure files
+(`read.figures`), and each target through its kind (`kinds`). Each problem is a `Problem`
+with file, line and column; `InvalidInput` carries them all.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from ..core.assess import Ranking, Score, Standing
 from ..model import units
+from ..model.scheme import Rule
 from .check import actual_text, target_text, target_value
 from .numbers import fmt_number, fmt_ratio, to_json_number
 from .table import Column, Table
@@ -133,7 +134,7 @@ def _rules(r: Ranking) -> dict[str, str]:
     """Each rule text used, with its mark (①, ②…), in the order first used."""
     marks: dict[str, str] = {}
     for item in r.scheme.items:
-        text = item.rule.describe()
+        text = rule_text(item.rule)
         if text not in marks:
             n = len(marks)
             marks[text] = CIRCLED[n] if n < len(CIRCLED) else f"({n + 1})"
@@ -173,7 +174,7 @@ def _long_row(
     text, value = _target(s, names)
     ind = s.indicator
     unit = f.actual_unit if f is not None else ind.unit
-    rule = s.item.rule.describe()
+    rule = rule_text(s.item.rule)
     return {
         "rank": "" if blank else str(st.rank),
         "unit": st.unit,
@@ -233,7 +234,7 @@ def _matrix(r: Ranking, marks: dict[str, str], legend: list[str]) -> Table:
         row = {
             "indicator_name": ind.name,
             "weight": fmt_number(item.weight),
-            "rule_ref": marks[item.rule.describe()],
+            "rule_ref": marks[rule_text(item.rule)],
         }
         for st in r.standings:
             s = st.scores[n]
@@ -305,7 +306,7 @@ def _score_json(s: Score, places: int, names: dict[str, str]) -> dict[str, Any]:
         "group": s.indicator.group,
         "weight": to_json_number(s.item.weight),
         "rule": s.item.rule.kind,
-        "rule_text": s.item.rule.describe(),
+        "rule_text": rule_text(s.item.rule),
         "target": text,
         "target_value": to_json_number(value),
         "actual": to_json_number(f.actual) if f is not None else None,
@@ -335,3 +336,26 @@ def rank_sentences(r: Ranking) -> list[tuple[str, list[str]]]:
             text += "; 无数据: " + "、".join(m.indicator.name for m in st.missing)
         lines.append(text + "。")
     return [(_title(r, "考核排名"), lines + _footer(r))]
+
+
+def rule_text(rule: Rule) -> str:
+    """A scoring rule in the words of an assessment table (比例计分, 封顶120%)."""
+    step = f"每{rule.per_text}" if rule.per is not None else "完成率每1个百分点"
+    if rule.kind == "proportional":
+        return f"按完成率计分, 封顶{_pct(rule.cap)}"
+    if rule.kind == "all_or_nothing":
+        return "达标得满分, 否则0分"
+    if rule.kind == "bands":
+        parts = [f"≥{_pct(low)}得{_pct(share)}" for low, share in rule.bands]
+        return "分档: " + ", ".join(parts) + ", 以下0分"
+    if rule.kind == "anchored":
+        return (
+            f"达标得{_pct(rule.at_target)}, {step}±{fmt_number(rule.points)}分, "
+            f"{_pct(rule.floor)}–{_pct(rule.cap)}"
+        )
+    whole = " (不足一步按一步计)" if rule.whole_steps else ""
+    return f"达标得满分, {step}不足扣{fmt_number(rule.points)}分{whole}, 最低{_pct(rule.floor)}"
+
+
+def _pct(share: Decimal) -> str:
+    return fmt_ratio(share, 2).replace(".00%", "%")
