@@ -405,7 +405,8 @@ def test_each_park_against_its_own_targets(run_check, park, expected):
 def test_allocation_shares_not_adding_up_are_reported(run_check):
     r = run_check(PARK_PLAN.replace("at_least: 6 个", "at_least: 9 个"))
     assert len(r.warnings) == 1
-    assert "add up to 6" in r.warnings[0] and "9" in r.warnings[0]
+    words = notes(r.warnings)[0]
+    assert "add up to 6" in words and "9" in words
 
 
 def test_multi_year_targets_are_checked_in_their_year(run_check):

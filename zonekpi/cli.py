@@ -222,6 +222,7 @@ def check(
     from .core.check import check as run_check
     from .errors import InvalidInput, Problem
     from .read.plan import load_plan
+    from .view import labels
 
     if by_park and park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
@@ -251,7 +252,7 @@ def check(
     for r in results:
         if quiet:
             break
-        for warning in r.warnings:
+        for warning in labels.notes(r.warnings, r.names):
             _stderr(f"zonekpi: warning: {_one_line(warning)}")
         if not r.findings and r.totals and not by_park and park is None and fmt != "json":
             _stderr(f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them")
@@ -593,6 +594,7 @@ def rank(
     from .core.assess import assess
     from .errors import InvalidInput, Problem
     from .read.plan import load_plan
+    from .view import labels
 
     span = _period(period, year)
     if excel and fmt not in ("csv", "tsv"):
@@ -633,7 +635,7 @@ def rank(
     if not quiet:
         for note in loaded.notes:
             _stderr(f"zonekpi: {_one_line(note)}")
-        for warning in ranking.warnings:
+        for warning in labels.notes(ranking.warnings):
             _stderr(f"zonekpi: warning: {_one_line(warning)}")
     human = fmt in ("table", "plain", "markdown")
     _deliver(_RankOutput(ranking, explain, human), fmt, excel, output, quiet)

@@ -25,9 +25,8 @@ from ..kinds.targeting import unit_target, zone_target
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Plan, Target
-from ..model.results import Finding, Status
+from ..model.results import Finding, Note, Status
 from ..model.scheme import Item, Scheme
-from ..view.numbers import fmt_number, fmt_ratio
 from .check import evaluate
 from .figures import Figures
 from .scoring import as_decimal, competition_ranks, completion, points, round_half_up
@@ -46,7 +45,7 @@ class Score(NamedTuple):
     completion: Decimal | None
     points: Decimal
     status: Status
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note | str, ...] = ()
 
     @property
     def missing(self) -> bool:
@@ -76,7 +75,7 @@ class Ranking(NamedTuple):
     period: Period
     elapsed: Decimal | None  # during the year: the time-elapsed share the flows are scaled by
     standings: tuple[Standing, ...]  # best first; ties in the plan's order
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Note | str, ...] = ()
 
 
 def units_of(plan: Plan, scheme: Scheme) -> list[tuple[str, str]]:
@@ -117,20 +116,15 @@ def assess(plan: Plan, period: Period | None = None, previous: Plan | None = Non
 
 def _warnings(
     standings: tuple[Standing, ...], figures: Figures, scheme: Scheme, period: Period
-) -> list[str]:
-    out = []
+) -> list[Note | str]:
+    out: list[Note | str] = []
     fulls = {s.full for s in standings}
     if len(fulls) > 1:
-        parts = ", ".join(f"{s.name} {fmt_number(s.full)}" for s in standings)
-        out.append(f"满分不同 full marks differ ({parts}); totals are compared as they stand")
+        out.append(Note("full_marks_differ", tuple((s.name, s.full) for s in standings)))
     if standings and all(len(s.missing) == len(s.scores) for s in standings if s.scores):
         months = sorted({f.period for f in figures.plan.figures if f.period.year == period.year})
-        hint = (
-            f"; the figures are for parts of the year: give --period {months[-1]}"
-            if period.is_year and months and not months[-1].is_year
-            else ""
-        )
-        out.append(f"no unit has any figure for {period.label}{hint}")
+        last = months[-1] if period.is_year and months and not months[-1].is_year else None
+        out.append(Note("no_unit_has_figures", (period, last)))
         return out + list(dict.fromkeys(figures.warnings))
     for item in scheme.items:
         ind = figures.indicators[item.indicator]
@@ -138,18 +132,12 @@ def _warnings(
         if item.split and base is not None and kinds.get(base.kind).floor:
             total = sum((v for _, v in item.split), Decimal(0))
             if base.value is not None and total != base.value:
-                out.append(
-                    f"{item.loc.file}:{item.loc.line}: the split of '{ind.id}' adds up to "
-                    f"{units.fmt_quantity(total, ind.unit)}, but the zone's target is "
-                    f"{units.fmt_quantity(base.value, ind.unit)}"
-                )
+                where = (item.loc.file, item.loc.line)
+                out.append(Note("split_differs", (*where, ind.id, total, base.value, ind.unit)))
     for s in standings:
         if s.missing:
-            names = "、".join(sc.indicator.name for sc in s.missing)
-            out.append(
-                f"{s.name}: 无数据 no figure for {names}; scored as the scheme says for "
-                "missing data"
-            )
+            names = tuple(sc.indicator.name for sc in s.missing)
+            out.append(Note("unit_lacks_figures", (s.name, names)))
     return out + list(dict.fromkeys(figures.warnings))
 
 
@@ -165,22 +153,22 @@ def _score(
 ) -> Score:
     if target is None:
         return Score(item, ind, None, None, None, None, Decimal(0), Status.NO_DATA)
-    notes: list[str] = []
+    notes: list[Note | str] = []
     if item.split:
-        notes.append("分解目标 (考核方案) the scheme's share for this unit")
+        notes.append(Note("scheme_split"))
     kind = kinds.get(target.kind)
     share = tau if tau is not None and kinds.accumulates(ind) and kind.scales else None
     scaled = target
     if share is not None:
         scaled = _pro_rata(target, as_decimal(share))
-        notes.append(f"序时目标 = 年度目标 × {fmt_ratio(as_decimal(share), 2)} pro rata")
+        notes.append(Note("pro_rata", (as_decimal(share),)))
     park = None if scheme.units == "departments" else unit
     finding = evaluate(scaled, ind, park, figures, period)
     status = finding.status
     if not period.is_year and status in (Status.MET, Status.MISSED):
         status = Status.ON_TRACK if status is Status.MET else Status.BEHIND
     if finding.status is Status.NO_DATA:
-        notes.append(f"无数据 no figure: {fmt_ratio(scheme.missing, 0)} of the weight")
+        notes.append(Note("missing_scored", (scheme.missing,)))
         earned = round_half_up(Fraction(item.weight) * Fraction(scheme.missing), scheme.precision)
         return Score(item, ind, target, scaled, finding, None, earned, Status.NO_DATA, tuple(notes))
     met = finding.status is Status.MET
@@ -193,7 +181,7 @@ def _score(
     if not met and exact > Fraction(item.weight) - smallest:
         # 超过35家 with exactly 35: missed, so never the points of meeting it
         exact = Fraction(item.weight) - smallest
-        notes.append("未达到 (恰好等于目标不算超过): 少计最小一档")
+        notes.append(Note("strict_not_met"))
     earned = round_half_up(exact, scheme.precision)
     shown = as_decimal(done) if done is not None else INF
     return Score(item, ind, target, scaled, finding, shown, earned, status, tuple(notes))

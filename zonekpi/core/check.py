@@ -14,7 +14,6 @@ from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Plan, Target
 from ..model.results import Finding, Note, PlanResult, Status, Total
-from ..view.numbers import fmt_number
 from . import paths, schedule
 from .figures import Figures
 
@@ -62,13 +61,11 @@ def check(
                 f = schedule.in_year(f, period, plan.elapsed, figures)
             findings.append(f)
     computed_totals = totals(plan, figures, period)
-    warnings = list(_allocation_warnings(plan, year)) + list(dict.fromkeys(figures.warnings))
+    warnings: list[Note | str] = [*_allocation_warnings(plan, year)]
+    warnings += dict.fromkeys(figures.warnings)
     if not any(t.year == year for t in plan.targets):
         years = sorted({t.year for t in plan.targets})
-        warnings.append(
-            f"{plan.file}: no targets for {year}; the plan has targets for "
-            + ", ".join(str(y) for y in years)
-        )
+        warnings.append(Note("no_targets_for_year", (plan.file, year, tuple(years))))
     return PlanResult(
         plan,
         year,
@@ -197,7 +194,7 @@ def totals(plan: Plan, figures: Figures, period: Period) -> tuple[Total, ...]:
     return tuple(out)
 
 
-def _allocation_warnings(plan: Plan, year: int) -> list[str]:
+def _allocation_warnings(plan: Plan, year: int) -> list[Note]:
     """Say when the parks' shares do not add up to the zone's total (docs/domain.md)."""
     out = []
     for ind in plan.indicators:
@@ -213,10 +210,8 @@ def _allocation_warnings(plan: Plan, year: int) -> list[str]:
                     and other.value is not None
                     and other.value != total
                 ):
-                    unit = ind.unit
+                    where = (target.loc.file, target.loc.line)
                     out.append(
-                        f"{target.loc.file}:{target.loc.line}: the shares of '{ind.id}' add up "
-                        f"to {fmt_number(total)} {unit}, but the zone's target is "
-                        f"{fmt_number(other.value)} {unit}"
+                        Note("shares_differ", (*where, ind.id, total, other.value, ind.unit))
                     )
     return out

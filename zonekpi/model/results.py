@@ -134,7 +134,7 @@ class PlanResult:
         year: int,
         park: str | None,
         findings: tuple[Finding, ...],
-        warnings: tuple[str, ...] = (),
+        warnings: tuple[Note | str, ...] = (),
         totals: tuple[Total, ...] = (),  # every figure of the year, by park and for the zone
         period: Period | None = None,  # the span checked (None: the whole `year`)
         paths: tuple[Finding, ...] = (),  # targets of later years, and this year on the way

@@ -365,7 +365,7 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                 "findings": [finding_json(r, f) for f in r.findings],
                 "paths": [finding_json(r, f) for f in r.paths],
                 "totals": totals_json(r),
-                "warnings": list(r.warnings),
+                "warnings": labels.notes(r.warnings, r.names),
             }
             for r in results
         ],

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model.results import Note, Status
 from ..model.units import display, fmt_quantity, spacer
-from .numbers import fmt_percent, fmt_signed
+from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed
 
 STATUS = {
     Status.MET: "达标",
@@ -106,6 +106,37 @@ NOTES: dict[str, NoteText] = {
     "parks_change_differs": lambda d, n: (
         f"园区增减合计 {fmt_quantity(d[0], d[1])}; the parks' changes add up to another figure"
     ),
+    # warnings
+    "shares_differ": lambda d, n: (
+        f"{d[0]}:{d[1]}: the shares of '{d[2]}' add up to {fmt_number(d[3])} {d[5]}, but the "
+        f"zone's target is {fmt_number(d[4])} {d[5]}"
+    ),
+    "no_targets_for_year": lambda d, n: (
+        f"{d[0]}: no targets for {d[1]}; the plan has targets for "
+        + ", ".join(str(y) for y in d[2])
+    ),
+    "full_marks_differ": lambda d, n: (
+        "满分不同 full marks differ ("
+        + ", ".join(f"{name} {fmt_number(full)}" for name, full in d)
+        + "); totals are compared as they stand"
+    ),
+    "no_unit_has_figures": lambda d, n: (
+        f"no unit has any figure for {d[0].label}"
+        + (f"; the figures are for parts of the year: give --period {d[1]}" if d[1] else "")
+    ),
+    "split_differs": lambda d, n: (
+        f"{d[0]}:{d[1]}: the split of '{d[2]}' adds up to {fmt_quantity(d[3], d[5])}, but the "
+        f"zone's target is {fmt_quantity(d[4], d[5])}"
+    ),
+    "unit_lacks_figures": lambda d, n: (
+        f"{d[0]}: 无数据 no figure for {'、'.join(d[1])}; scored as the scheme says for "
+        "missing data"
+    ),
+    # scores
+    "scheme_split": lambda d, n: "分解目标 (考核方案) the scheme's share for this unit",
+    "pro_rata": lambda d, n: f"序时目标 = 年度目标 × {fmt_ratio(d[0], 2)} pro rata",
+    "missing_scored": lambda d, n: f"无数据 no figure: {fmt_ratio(d[0], 0)} of the weight",
+    "strict_not_met": lambda d, n: "未达到 (恰好等于目标不算超过): 少计最小一档",
     "reported_growth_differs": lambda d, n: (
         f"上报增速 {fmt_percent(d[0])} 与总量推算的 {fmt_percent(d[1])} 不一致; reported growth "
         f"differs from the {d[2]}{' (levels at current prices)' if d[3] else ''}"

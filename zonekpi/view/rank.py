@@ -17,6 +17,7 @@ from .. import __version__
 from ..core.assess import Ranking, Score, Standing
 from ..model import units
 from ..model.scheme import Rule
+from . import labels
 from .check import actual_text, target_text, target_value
 from .numbers import fmt_number, fmt_ratio, to_json_number
 from .table import Column, Table
@@ -193,7 +194,7 @@ def _long_row(
         "completion": _completion(s),
         "points": _pts(s.points),
         "status": s.status.value,
-        "notes": "; ".join((*s.notes, *((s.item.note,) if s.item.note else ()))),
+        "notes": "; ".join(labels.notes((*s.notes, *((s.item.note,) if s.item.note else ())))),
         "unit_points": _pts(st.points),
         "coefficient": fmt_number(st.coefficient),
         "unit_total": _pts(st.total),
@@ -278,7 +279,7 @@ def rank_json(r: Ranking) -> dict[str, Any]:
         "precision": scheme.precision,
         "note": scheme.note,
         "ranking": [_standing_json(st, scheme.precision, _names(r)) for st in r.standings],
-        "warnings": list(r.warnings),
+        "warnings": labels.notes(r.warnings),
     }
 
 
@@ -314,7 +315,7 @@ def _score_json(s: Score, places: int, names: dict[str, str]) -> dict[str, Any]:
         "completion": None if done is None or done.is_infinite() else to_json_number(done),
         "points": to_json_number(s.points, places),
         "status": s.status.value,
-        "notes": [*s.notes, *((s.item.note,) if s.item.note else ())],
+        "notes": labels.notes((*s.notes, *((s.item.note,) if s.item.note else ()))),
     }
 
 
