@@ -7,6 +7,7 @@ JSON by them. Display formats show Chinese headers and drop columns that are emp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -55,35 +56,58 @@ CHECK_COLUMNS = [
 def target_text(
     t: Target, finding: Finding | None = None, park_names: dict[str, str] | None = None
 ) -> str:
-    """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖."""
-    names = park_names or {}
+    """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖 — in the words of its
+    kind's family (`Kind.family` is the key of `TARGET_FORMS`)."""
     kind = kinds.get(t.kind)
-    family = kind.family
-    park = finding.park if finding is not None else None
+    return TARGET_FORMS[kind.family](kind, t, finding, park_names or {})
+
+
+Form = Callable[[kinds.Kind, Target, "Finding | None", dict[str, str]], str]
+
+
+def _level(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
     if kind.symbol:
         return f"{kind.symbol} {fmt_quantity(t.value, t.unit)}"
-    if family in ("growth", "increase"):
-        sign = "≤" if finding is not None and kinds.lower(t, finding.indicator) else "≥"
-        verb = "增长" if family == "growth" else "提高"
-        return f"{verb} {sign} {fmt_quantity(t.value, t.unit)}"
-    if family == "coverage":
-        if t.parks is None:
-            return "全覆盖"
-        return "覆盖 " + "、".join(names.get(p, p) for p in t.parks)
-    if family == "per_park":
-        if park is not None:
-            return f"≥ {fmt_quantity(t.value, t.unit)} (各园区)"
-        return f"各园区 ≥ {fmt_quantity(t.value, t.unit)}"
-    if family == "allocation":
-        if park is not None:
-            return f"≥ {fmt_quantity(kind.threshold(t, park), t.unit)} (分解)"
-        return "分解: " + "、".join(
-            f"{names.get(p, p)}{fmt_quantity(s, t.unit)}" for p, s in t.shares
-        )
     if t.tolerance is not None:  # 左右
         tolerance_unit = "百分点" if t.unit == "percent" else t.unit
         return f"{fmt_quantity(t.value, t.unit)} ± {fmt_quantity(t.tolerance, tolerance_unit)}"
     return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}"  # a range
+
+
+def _rate(verb: str) -> Form:
+    def form(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+        sign = "≤" if f is not None and kind.lower(t, f.indicator) else "≥"
+        return f"{verb} {sign} {fmt_quantity(t.value, t.unit)}"
+
+    return form
+
+
+def _coverage(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+    if t.parks is None:
+        return "全覆盖"
+    return "覆盖 " + "、".join(names.get(p, p) for p in t.parks)
+
+
+def _per_park(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+    if f is not None and f.park is not None:
+        return f"≥ {fmt_quantity(t.value, t.unit)} (各园区)"
+    return f"各园区 ≥ {fmt_quantity(t.value, t.unit)}"
+
+
+def _allocation(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+    if f is not None and f.park is not None:
+        return f"≥ {fmt_quantity(kind.threshold(t, f.park), t.unit)} (分解)"
+    return "分解: " + "、".join(f"{names.get(p, p)}{fmt_quantity(s, t.unit)}" for p, s in t.shares)
+
+
+TARGET_FORMS: dict[str, Form] = {
+    "level": _level,
+    "growth": _rate("增长"),
+    "increase": _rate("提高"),
+    "coverage": _coverage,
+    "per_park": _per_park,
+    "allocation": _allocation,
+}
 
 
 def target_value(t: Target, park: str | None) -> Decimal | None:
