@@ -5,8 +5,9 @@ met), `compare` (two years' plans), `assess` (the ranking of a plan's scoring sc
 (incentive claims) and `path` (an indicator's multi-year path). Each returns the core's typed
 result, and first makes the checks of its input that the command line makes, with the same
 messages: `InvalidInput` (one `Problem` per thing wrong, located in a file) or another
-`ZonekpiError` such as `BadPeriod`. Nothing here prints or exits, and every module behind a
-function is imported when the function is first called, so that ``import zonekpi`` stays cheap.
+`ZonekpiError` such as `BadPeriod`. Nothing here prints or exits. What a function needs, the
+errors included, is imported when it is first called: ``import zonekpi`` stays cheap, and the
+command line, which imports this module, starts quickly.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 from typing import TYPE_CHECKING
-
-from .errors import BadPeriod, InvalidInput, Problem, invalid
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,6 +43,7 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
 def year_to_date(period: str | int | Period, *, year: int | None = None) -> Period:
     """The year to date (1–N月) that `period` names: 2018-10, 2018-Q3, 2018年1-10月, or a year;
     BadPeriod for anything else (a single month, a quarter alone) or a period outside `year`."""
+    from .errors import BadPeriod
     from .model.periods import Period, parse_period
 
     try:  # a year as a number is taken as it is, as --year is
@@ -75,6 +75,7 @@ def check(
     BadPeriod for a period that is not a year to date of `year`; InvalidInput for a park id
     the plan does not have."""
     from .core.check import check as run_check
+    from .errors import invalid
 
     span = None if period is None else year_to_date(period, year=year)
     if park is not None and park not in {p.id for p in plan.parks}:
@@ -87,6 +88,7 @@ def compare(old: Plan, new: Plan) -> Comparison:
     """Targets raised, lowered, added or dropped from `old` to `new`, and each figure's growth
     from `old`'s year to `new`'s. InvalidInput unless `new` is for a later year than `old`."""
     from .core.compare import compare as run_compare
+    from .errors import invalid
 
     if old.year >= new.year:
         raise invalid(new.file, 0, 0, f"is for {new.year}, not after {old.file}'s {old.year}")
@@ -100,6 +102,7 @@ def assess(
     figures of the year or of the year to date `period` (a year, 2018-10…). InvalidInput for a
     plan without a scheme, or a period outside the scheme's year."""
     from .core.assess import assess as run_assess
+    from .errors import invalid
 
     if plan.scoring is None:
         raise invalid(
@@ -135,6 +138,7 @@ def settle(
     (no such rule, outside the year, a reference repeated, a file given twice…). Notes on how
     the files were read (an encoding, a sheet) are appended to `notes` when it is given."""
     from .core.settle import settle as run_settle
+    from .errors import InvalidInput, Problem, invalid
     from .read.claims import read_claims
 
     policy = plan.incentives
@@ -171,6 +175,8 @@ def path(plan: Plan, indicator: str, *, chart: bool = False) -> Table:
     the path stands and the growth a year still needed; with `chart`, a bar per year. This is
     the table that `zonekpi path` prints, made by zonekpi.view.path, rather than a result of
     the core. InvalidInput for an indicator the plan does not have, naming the closest id."""
+    from .errors import invalid
+
     ids = [i.id for i in plan.indicators]
     if indicator not in ids:
         import difflib

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__, api, plumbing
-from .errors import BadPeriod, BadUsage, InvalidInput, Problem, ZonekpiError
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
 
 if TYPE_CHECKING:
+    from .errors import InvalidInput
     from .model.results import PlanResult
     from .render import Output
 
@@ -32,6 +32,8 @@ class ZonekpiGroup(click.Group):
     into exit 130 without a word; anything else is a bug, reported by `plumbing.run` (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .errors import BadPeriod, BadUsage, ZonekpiError
+
         try:
             return super().invoke(ctx)
         except (BadPeriod, BadUsage) as exc:  # shown as click shows its usage errors
@@ -109,15 +111,17 @@ def _excel_needs_csv(a: SimpleNamespace) -> None:
         raise click.UsageError("--excel applies to --format csv or tsv")
 
 
-def _each(items: Iterable[Any], make: Callable[[Any], Any]) -> tuple[list[Any], list[Problem]]:
-    """`make` of every item, and the problems of the invalid ones, to be reported together."""
+def _each(items: Iterable[Any], make: Callable[..., Any]) -> tuple[list[Any], InvalidInput | None]:
+    """`make` of every item, and one InvalidInput with the problems of all the invalid ones."""
+    from .errors import InvalidInput
+
     made, problems = [], []
     for item in items:
         try:
             made.append(make(item))
         except InvalidInput as exc:
             problems.extend(exc.problems)
-    return made, problems
+    return made, InvalidInput(problems) if problems else None
 
 
 def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
@@ -185,11 +189,11 @@ def check(a: SimpleNamespace) -> None:
         plan = api.load_plan(path, data=a.data)
         return api.check(plan, year=a.year, period=span, park=a.park, previous=last)
 
-    results, problems = _each(a.plans, one)
+    results, invalid = _each(a.plans, one)
     for note in () if a.quiet else (n for r in results for n in r.plan.notes):
         say(note)
-    if problems:
-        raise InvalidInput(problems)
+    if invalid:
+        raise invalid
     refuse_to_overwrite_input(a.output, (f for r in results for f in r.plan.inputs))
     for r in () if a.quiet else results:
         for warning in r.warnings:
@@ -211,13 +215,13 @@ def validate(a: SimpleNamespace) -> None:
     """
     from .view.outputs import validated
 
-    plans, problems = _each(a.plans, lambda path: api.load_plan(path, data=a.data))
+    plans, invalid = _each(a.plans, lambda path: api.load_plan(path, data=a.data))
     for plan in plans:
         for note in plan.notes:
             say(note)
         emit(validated(plan))
-    if problems:
-        raise InvalidInput(problems)
+    if invalid:
+        raise invalid
 
 
 @command
@@ -262,9 +266,9 @@ def compare(a: SimpleNamespace) -> None:
     _excel_needs_csv(a)
     refuse_to_overwrite_input(a.output, (a.old, a.new, *a.data, *a.old_data))
     given = ((a.old, a.old_data), (a.new, a.data))
-    plans, problems = _each(given, lambda g: api.load_plan(g[0], data=g[1]))
-    if problems:
-        raise InvalidInput(problems)
+    plans, invalid = _each(given, lambda g: api.load_plan(g[0], data=g[1]))
+    if invalid:
+        raise invalid
     result = api.compare(*plans)
     _finish(CompareOutput(result), a, exit_code(result, a.fail_on))
 
