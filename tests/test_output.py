@@ -80,12 +80,12 @@ def test_csv_is_rectangular_with_a_header_and_formula_safe(plan):
 
 
 def test_excel_csv_has_a_bom_only_when_asked(plan):
-    from zonekpi.cli import _CheckOutput
     from zonekpi.core.check import check
     from zonekpi.read.plan import load_plan
     from zonekpi.render import Options, render
+    from zonekpi.view.outputs import CheckOutput
 
-    out = _CheckOutput([check(load_plan(plan))])
+    out = CheckOutput([check(load_plan(plan))])
     assert render(out, Options("csv", excel=True)).startswith("\ufeffplan,")
     assert render(out, Options("csv")).startswith("plan,")
 
@@ -126,12 +126,12 @@ def test_table_when_piped_is_plain_without_colour(plan):
 
 
 def test_rich_table_colours_only_on_request(plan):
-    from zonekpi.cli import _CheckOutput
     from zonekpi.core.check import check
     from zonekpi.read.plan import load_plan
     from zonekpi.render import Options, render
+    from zonekpi.view.outputs import CheckOutput
 
-    out = _CheckOutput([check(load_plan(plan))])
+    out = CheckOutput([check(load_plan(plan))])
     coloured = render(out, Options("table", color=True, width=120))
     plain = render(out, Options("table", color=False, width=120))
     assert "\x1b[" in coloured and "\x1b[" not in plain

@@ -7,24 +7,35 @@ Use from Python::
     result = check(plan)
     print(result.success, [f.status for f in result.findings])
 
-The command line (`zonekpi check …`) is a thin layer over these two functions.
+`load_plan`, `check`, `compare`, `assess`, `settle`, `path` and `year_to_date` are those of
+zonekpi.api; the command line (`zonekpi check …`) is a thin layer over them.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check", "load_plan"]
+__all__ = [
+    "__version__",
+    "assess",
+    "check",
+    "compare",
+    "load_plan",
+    "path",
+    "settle",
+    "year_to_date",
+]
+
+if TYPE_CHECKING:
+    from .api import assess, check, compare, load_plan, path, settle, year_to_date
 
 
 def __getattr__(name: str) -> object:
     # Lazy, so that `zonekpi --version` and the CLI's start-up import only what they use.
-    if name == "load_plan":
-        from .read.plan import load_plan
+    if name in __all__:
+        from . import api
 
-        return load_plan
-    if name == "check":
-        from .core.check import check
-
-        return check
-    raise AttributeError(name)
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -39,6 +39,16 @@ class InvalidInput(ZonekpiError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class BadPeriod(ZonekpiError):
+    """A period that is not a year to date (1–N月), or not in the year asked for; the command
+    line shows it as an invalid --period."""
+
+
+class BadUsage(ZonekpiError):
+    """Options that cannot be used as given (--output naming an input file); the command line
+    shows it as a usage error, with where to read more."""
+
+
 class UnitError(ZonekpiError):
     """A quantity or unit could not be read; the message says what to write instead."""
 

@@ -1,0 +1,187 @@
+"""The library API: what each command does, for Python code.
+
+Read a plan with `load_plan`, then ask what the command line asks: `check` (which targets are
+met), `compare` (two years' plans), `assess` (the ranking of a plan's scoring scheme), `settle`
+(incentive claims) and `path` (an indicator's multi-year path). Each returns the core's typed
+result, and first makes the checks of its input that the command line makes, with the same
+messages: `InvalidInput` (one `Problem` per thing wrong, located in a file) or another
+`ZonekpiError` such as `BadPeriod`. Nothing here prints or exits. What a function needs, the
+errors included, is imported when it is first called: ``import zonekpi`` stays cheap, and the
+command line, which imports this module, starts quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .core.assess import Ranking
+    from .core.compare import Comparison
+    from .model.periods import Period
+    from .model.plan import Plan
+    from .model.policy import Settlement
+    from .model.results import IndicatorPath, PlanResult
+
+__all__ = ["assess", "check", "compare", "load_plan", "path", "settle", "year_to_date"]
+
+LATEST_SETTLEMENT = 50  # years after a plan's own that its incentive rules may still settle
+
+
+def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
+    """Read, validate and build the plan at `path`; the figure files in `data` (CSV, TSV, .xlsx
+    or YAML) are layered over its own figures. InvalidInput lists every problem found."""
+    from .read.plan import load_plan as read_plan
+
+    return read_plan(path, data=data)
+
+
+def year_to_date(period: str | int | Period, *, year: int | None = None) -> Period:
+    """The year to date (1–N月) that `period` names: 2018-10, 2018-Q3, 2018年1-10月, or a year;
+    BadPeriod for anything else (a single month, a quarter alone) or a period outside `year`."""
+    from .errors import BadPeriod
+    from .model.periods import Period, parse_period
+
+    try:  # a year as a number is taken as it is, as --year is
+        span = Period(period) if isinstance(period, int) else parse_period(period)
+    except ValueError as exc:
+        raise BadPeriod(str(exc)) from None
+    text = period if isinstance(period, str) else str(period)
+    if not span.is_ytd:
+        raise BadPeriod(
+            f"{text!r} is not a year to date; targets are for the year, so the check runs on "
+            f"1–N月: write {span.year}-{span.last:02d}"
+        )
+    if year is not None and year != span.year:
+        raise BadPeriod(f"{text!r} is not in --year {year}")
+    return span
+
+
+def check(
+    plan: Plan,
+    *,
+    year: int | None = None,
+    period: str | Period | None = None,
+    park: str | None = None,
+    previous: Plan | None = None,
+) -> PlanResult:
+    """Every target of `plan` for `year` (default: the plan's year), or for the year to date
+    `period` (2018-10) against the time elapsed (序时进度); with `park`, that park against its
+    own targets. `previous`, last year's plan, gives last year's levels for growth targets.
+    BadPeriod for a period that is not a year to date of `year`; InvalidInput for a park id
+    the plan does not have."""
+    from .core.check import check as run_check
+    from .errors import invalid
+
+    span = None if period is None else year_to_date(period, year=year)
+    if park is not None and park not in {p.id for p in plan.parks}:
+        known = ", ".join(p.id for p in plan.parks) or "none"
+        raise invalid(plan.file, 0, 0, f"unknown park '{park}' (parks: {known})")
+    return run_check(plan, year=year, park=park, previous=previous, period=span)
+
+
+def compare(old: Plan, new: Plan) -> Comparison:
+    """Targets raised, lowered, added or dropped from `old` to `new`, and each figure's growth
+    from `old`'s year to `new`'s. InvalidInput unless `new` is for a later year than `old`."""
+    from .core.compare import compare as run_compare
+    from .errors import invalid
+
+    if old.year >= new.year:
+        raise invalid(new.file, 0, 0, f"is for {new.year}, not after {old.file}'s {old.year}")
+    return run_compare(old, new)
+
+
+def assess(
+    plan: Plan, *, period: str | int | Period | None = None, previous: Plan | None = None
+) -> Ranking:
+    """The ranking of `plan`'s parks (or departments) by its scoring scheme (考核排名), on the
+    figures of the year or of the year to date `period` (a year, 2018-10…). InvalidInput for a
+    plan without a scheme, or a period outside the scheme's year."""
+    from .core.assess import assess as run_assess
+    from .errors import invalid
+
+    if plan.scoring is None:
+        raise invalid(
+            plan.file,
+            0,
+            0,
+            "has no assessment scheme; add a 'scoring:' block with items and weights "
+            "(docs/format.md, Scoring 考核计分)",
+        )
+    span = year_to_date(plan.year if period is None else period)
+    if span.year != plan.year:
+        raise invalid(
+            plan.file,
+            0,
+            0,
+            f"its scoring scheme is for {plan.year}, not {span.year}; rank the plan of "
+            f"{span.year}, or leave out --year",
+        )
+    return run_assess(plan, span, previous)
+
+
+def settle(
+    plan: Plan,
+    claims: str | Path | Iterable[str | Path],
+    *,
+    year: int | None = None,
+    notes: list[str] | None = None,
+) -> Settlement:
+    """What each claim in the claims file(s) `claims` (.csv, .tsv, .xlsx) earns under `plan`'s
+    incentive rules (政策兑现) in `year` (default: the plan's year; a later year is settled
+    under the same rules), with the caps and budgets applied. InvalidInput for a plan without
+    rules, a year before them or far past them, and every claim that cannot be paid as written
+    (no such rule, outside the year, a reference repeated, a file given twice…). Notes on how
+    the files were read (an encoding, a sheet) are appended to `notes` when it is given."""
+    from .core.settle import settle as run_settle
+    from .errors import InvalidInput, Problem, invalid
+    from .read.claims import read_claims
+
+    policy = plan.incentives
+    if policy is None:
+        raise invalid(
+            plan.file,
+            0,
+            0,
+            "has no incentive rules; add an 'incentives:' block with its rules "
+            "(docs/format.md, Incentives 政策兑现)",
+        )
+    span = plan.year if year is None else year
+    if span < plan.year or span > plan.year + LATEST_SETTLEMENT:
+        raise invalid(
+            plan.file,
+            0,
+            0,
+            f"its rules are of {plan.year}; --year {span} is before them"
+            if span < plan.year
+            else f"--year {span} is far past the plan's {plan.year}; check the year",
+        )
+    files = [claims] if isinstance(claims, (str, PathLike)) else list(claims)
+    problems: list[Problem] = []
+    read, read_notes = read_claims(files, policy, span, problems)
+    if problems:
+        raise InvalidInput(problems)
+    if notes is not None:
+        notes.extend(read_notes)
+    return run_settle(policy, read, span)
+
+
+def path(plan: Plan, indicator: str) -> IndicatorPath:
+    """The multi-year path of `indicator` (an id) in `plan`, year by year: its targets, the
+    actual, where the path stands and the growth a year still needed. InvalidInput for an
+    indicator the plan does not have, naming the closest id."""
+    from .errors import invalid
+
+    ids = [i.id for i in plan.indicators]
+    if indicator not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(indicator, ids, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (indicators: {', '.join(ids)})"
+        raise invalid(plan.file, 0, 0, f"no indicator '{indicator}'{hint}")
+    from .core.paths import indicator_path
+
+    return indicator_path(plan, indicator)

@@ -1,0 +1,77 @@
+"""Exit statuses: what a run's result means to a shell script, decided here and nowhere else.
+
+`exit_code(result, fail_on)` is the one decision, for every kind of result a command returns:
+a check (one `PlanResult` or several), a `Comparison`, a `Ranking`, a `Settlement`. Invalid
+input (2), a bug (3) and Ctrl-C (130) are decided where they are caught, by the command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from .core.assess import Ranking
+    from .core.compare import Comparison
+    from .model.policy import Settlement
+    from .model.results import PlanResult
+
+    Result = PlanResult | Sequence[PlanResult] | Comparison | Ranking | Settlement
+
+
+class ExitCode(IntEnum):
+    OK = 0  # every target with data is met; or the input is valid
+    MISSED = 1  # some target is missed (or what --fail-on names); a budget was exceeded
+    INVALID = 2  # invalid input or usage
+    INTERNAL = 3  # a bug: an exception zonekpi did not expect
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it)
+
+
+# --fail-on of `check`: the statuses that make the exit status 1
+CHECK_FAIL_ON = ("missed", "behind", "never")
+# --fail-on of `compare`: lowered makes a target made less demanding exit 1
+COMPARE_FAIL_ON = ("never", "lowered")
+
+
+def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
+    """OK, or MISSED when `result` has what `fail_on` names.
+
+    A check (a `PlanResult`, or one per plan): a missed target (fail_on "missed", the default),
+    also one behind schedule ("behind"), or never ("never"). A `Comparison`: a target made less
+    demanding when fail_on is "lowered" (default "never"). A `Settlement`: a budget exceeded,
+    so claims were cut. A `Ranking`: always OK.
+    """
+    if _is(result, "zonekpi.model.policy", "Settlement"):
+        return ExitCode.MISSED if cast("Settlement", result).over_budget else ExitCode.OK
+    if _is(result, "zonekpi.core.compare", "Comparison"):
+        lowered = _choice(fail_on or "never", COMPARE_FAIL_ON) == "lowered"
+        return ExitCode.MISSED if lowered and cast("Comparison", result).relaxed else ExitCode.OK
+    if _is(result, "zonekpi.core.assess", "Ranking"):
+        return ExitCode.OK
+    from .model.results import PlanResult, Status
+
+    results = [result] if isinstance(result, PlanResult) else result
+    if not all(isinstance(r, PlanResult) for r in results):
+        raise TypeError(f"no exit status for a {type(result).__name__}")
+    failing = {
+        "missed": {Status.MISSED},
+        "behind": {Status.MISSED, Status.BEHIND},
+        "never": set(),
+    }[_choice(fail_on or "missed", CHECK_FAIL_ON)]
+    statuses = {f.status for r in cast("Sequence[PlanResult]", results) for f in r.findings}
+    return ExitCode.MISSED if statuses & failing else ExitCode.OK
+
+
+def _is(result: object, module: str, name: str) -> bool:
+    """Whether `result` is an instance of class `name` of `module`, importing nothing: an
+    instance's class is loaded already, and a check need not pay for the ranking's modules."""
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(result, getattr(loaded, name))
+
+
+def _choice(value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise ValueError(f"fail_on {value!r} is not one of {', '.join(choices)}")
+    return value
