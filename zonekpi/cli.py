@@ -10,19 +10,19 @@ Click is imported here and nowhere else; the core and the views only when a comm
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__, api, plumbing
+from .errors import each
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
 
 if TYPE_CHECKING:
-    from .errors import InvalidInput
     from .model.results import PlanResult
     from .render import Output
 
@@ -111,19 +111,6 @@ def _excel_needs_csv(a: SimpleNamespace) -> None:
         raise click.UsageError("--excel applies to --format csv or tsv")
 
 
-def _each(items: Iterable[Any], make: Callable[..., Any]) -> tuple[list[Any], InvalidInput | None]:
-    """`make` of every item, and one InvalidInput with the problems of all the invalid ones."""
-    from .errors import InvalidInput
-
-    made, problems = [], []
-    for item in items:
-        try:
-            made.append(make(item))
-        except InvalidInput as exc:
-            problems.extend(exc.problems)
-    return made, InvalidInput(problems) if problems else None
-
-
 def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
     """Render `made` to --output (atomically) or to stdout (with --quiet, nothing), and exit."""
     if a.output or not a.quiet:
@@ -190,7 +177,7 @@ def check(a: SimpleNamespace) -> None:
         plan = api.load_plan(path, data=a.data)
         return api.check(plan, year=a.year, period=span, park=a.park, previous=last)
 
-    results, invalid = _each(a.plans, one)
+    results, invalid = each(a.plans, one)
     for note in () if a.quiet else (n for r in results for n in r.plan.notes):
         say(note)
     if invalid:
@@ -200,9 +187,7 @@ def check(a: SimpleNamespace) -> None:
         for warning in labels.notes(r.warnings, r.names):
             say(f"warning: {warning}")
         if not r.findings and r.totals and not a.by_park and a.park is None and a.fmt != "json":
-            plumbing.stderr(
-                f"zonekpi: {r.plan.file} has figures for {r.year}: --by-park shows them"
-            )
+            say(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
     _finish(CheckOutput(results, a.by_park), a, exit_code(results, a.fail_on))
 
 
@@ -216,7 +201,7 @@ def validate(a: SimpleNamespace) -> None:
     """
     from .view.outputs import validated
 
-    plans, invalid = _each(a.plans, lambda path: api.load_plan(path, data=a.data))
+    plans, invalid = each(a.plans, lambda path: api.load_plan(path, data=a.data))
     for plan in plans:
         for note in plan.notes:
             say(note)
@@ -267,7 +252,7 @@ def compare(a: SimpleNamespace) -> None:
     _excel_needs_csv(a)
     refuse_to_overwrite_input(a.output, (a.old, a.new, *a.data, *a.old_data))
     given = ((a.old, a.old_data), (a.new, a.data))
-    plans, invalid = _each(given, lambda g: api.load_plan(g[0], data=g[1]))
+    plans, invalid = each(given, lambda g: api.load_plan(g[0], data=g[1]))
     if invalid:
         raise invalid
     result = api.compare(*plans)

@@ -7,7 +7,8 @@ below; none of them prints or exits.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 
 class Problem(NamedTuple):
@@ -132,3 +133,14 @@ def stray(text: str) -> tuple[str, str] | None:
 def invalid(file: str, line: int, col: int, message: str) -> InvalidInput:
     """Shorthand for an InvalidInput with a single problem."""
     return InvalidInput([Problem(file, line, col, message)])
+
+
+def each(items: Iterable[Any], make: Callable[..., Any]) -> tuple[list[Any], InvalidInput | None]:
+    """`make` of every item, and one InvalidInput with the problems of all the invalid ones."""
+    made, problems = [], []
+    for item in items:
+        try:
+            made.append(make(item))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    return made, InvalidInput(problems) if problems else None
