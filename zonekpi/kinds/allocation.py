@@ -11,19 +11,16 @@ from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import NONE, Finding, Status
 from . import base, parks
-from .base import FigureSource, Kind, TargetReader, register
+from .base import FigureSource, TargetReader, register
 from .threshold import floor_in_year
 
 
 @register
-class Allocation(Kind):
+class Allocation(parks.ParkKind):
     id = "allocation"
     family = "allocation"
-    per_park = True
+    counts_parks = False
     scales = True
-
-    def lower(self, target: Target, ind: Indicator) -> bool:
-        return False  # a minimum for every park, whatever the indicator
 
     def applies_to_park(self, target: Target, park: str) -> bool:
         return park in dict(target.shares)

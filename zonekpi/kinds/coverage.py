@@ -10,25 +10,14 @@ from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import Finding, Status
 from . import base, parks
-from .base import FigureSource, Kind, TargetReader, register
+from .base import FigureSource, TargetReader, register
 
 
 @register
-class Coverage(Kind):
+class Coverage(parks.ParkKind):
     id = "coverage"
     family = "coverage"
-    per_park = True
-    counts_parks = True
     yes_no = True
-
-    def lower(self, target: Target, ind: Indicator) -> bool:
-        return False  # a minimum for every park, whatever the indicator
-
-    def applies_to_park(self, target: Target, park: str) -> bool:
-        return target.parks is None or park in target.parks
-
-    def applies_to(self, target: Target, park: str, figures: FigureSource) -> bool:
-        return park in parks.scope(target, figures)
 
     def read(
         self,

@@ -10,7 +10,24 @@ from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import Finding, Note, Status
 from . import base
-from .base import FigureSource
+from .base import FigureSource, Kind
+
+
+class ParkKind(Kind):
+    """A target every park (or every park it names) must meet: a minimum for each, whatever
+    the indicator's direction; the zone's row is made from the parks' rows."""
+
+    per_park = True
+    counts_parks = True
+
+    def lower(self, target: Target, ind: Indicator) -> bool:
+        return False
+
+    def applies_to_park(self, target: Target, park: str) -> bool:
+        return target.parks is None or park in target.parks
+
+    def applies_to(self, target: Target, park: str, figures: FigureSource) -> bool:
+        return park in scope(target, figures)
 
 
 def scope(target: Target, figures: FigureSource) -> list[str]:

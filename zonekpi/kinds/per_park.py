@@ -9,26 +9,15 @@ from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import Finding
 from . import parks
-from .base import FigureSource, Kind, register
+from .base import FigureSource, register
 from .threshold import floor_in_year
 
 
 @register
-class PerPark(Kind):
+class PerPark(parks.ParkKind):
     id = "per_park"
     family = "per_park"
-    per_park = True
-    counts_parks = True
     scales = True
-
-    def lower(self, target: Target, ind: Indicator) -> bool:
-        return False  # a minimum for every park, whatever the indicator
-
-    def applies_to_park(self, target: Target, park: str) -> bool:
-        return target.parks is None or park in target.parks
-
-    def applies_to(self, target: Target, park: str, figures: FigureSource) -> bool:
-        return park in parks.scope(target, figures)
 
     def evaluate(
         self,

@@ -10,6 +10,7 @@ later year is a multi-year path.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from ..model.periods import Period
 from ..model.plan import Indicator, Target
@@ -22,9 +23,12 @@ class Threshold(Kind):
     path = True
     scales = True
     splits = True
+    strict: ClassVar[bool] = False  # > or <: reaching the value is not enough
 
     def met(self, a: Decimal, t: Decimal) -> bool:
-        raise NotImplementedError
+        if self.ceiling:
+            return a < t - EPS if self.strict else base.le(a, t)
+        return a > t + EPS if self.strict else base.ge(a, t)
 
     def lower(self, target: Target, ind: Indicator) -> bool:
         return self.ceiling
@@ -69,42 +73,22 @@ class Threshold(Kind):
 
 @register
 class AtLeast(Threshold):
-    id = "at_least"
-    symbol = "≥"
-    floor = True
-
-    def met(self, a: Decimal, t: Decimal) -> bool:
-        return base.ge(a, t)
+    id, symbol, floor = "at_least", "≥", True
 
 
 @register
 class MoreThan(Threshold):
-    id = "more_than"
-    symbol = ">"
-    floor = True
-
-    def met(self, a: Decimal, t: Decimal) -> bool:
-        return a > t + EPS
+    id, symbol, floor, strict = "more_than", ">", True, True
 
 
 @register
 class AtMost(Threshold):
-    id = "at_most"
-    symbol = "≤"
-    ceiling = True
-
-    def met(self, a: Decimal, t: Decimal) -> bool:
-        return base.le(a, t)
+    id, symbol, ceiling = "at_most", "≤", True
 
 
 @register
 class LessThan(Threshold):
-    id = "less_than"
-    symbol = "<"
-    ceiling = True
-
-    def met(self, a: Decimal, t: Decimal) -> bool:
-        return a < t - EPS
+    id, symbol, ceiling, strict = "less_than", "<", True, True
 
 
 def floor_in_year(

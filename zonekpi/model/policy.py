@@ -1,27 +1,6 @@
-"""Policy incentives (政策兑现) as data: a plan's rules and caps, claims, and the settlement
-(payments, subtotals) that `core.settle` computes.
-
-The rules are the policy sentences of a plan (新乡高新区 2020 工作方案: "给予技术交易额1%的奖励,
-每项合同奖励最高不超过10万元"), written in the plan's `incentives:` block (read by
-`read.claims`); docs/domain.md, "Policy incentives". Pure: rules and claims in, a `Settlement`
-out.
-
-A rule pays either a rate of a claim's amount (1% of 技术交易额) or a fixed sum per counted unit
-(1万元 per 件 of 发明专利). Its caps are applied in this order:
-
-1. `max_per_item`: each claim (one contract, one purchase, one batch of patents) earns at most
-   this much;
-2. `max_per_beneficiary`: one beneficiary earns at most this much under the rule in a year. Its
-   claims are paid in date order (then file order) until the cap is reached, so the claim that
-   crosses it is paid the rest and later ones nothing — as a ledger kept through the year would;
-3. the rule's `budget`, then the plan's overall `budget`: when the claims add up to more, every
-   claim under it is cut in proportion (按比例核减), and the cents (分) left by rounding go to the
-   largest remainders, so the payments add up to the budget exactly.
-
-Money is exact: amounts are Decimal 元, a claim's earning is rounded once to the 分 (half up,
-四舍五入) before any cap, and caps, budgets and totals are whole 分. Every total is a sum of the
-claims' payments, so a spreadsheet that adds the per-claim column gets the same figure.
-"""
+"""Policy incentives (政策兑现) as data: a plan's rules and caps (its `incentives:` block, read
+by `read.claims`), claims, and the settlement (payments, subtotals) that `core.settle` computes
+under them; docs/domain.md, "Policy incentives", and `core.settle` say how caps apply."""
 
 from __future__ import annotations
 
