@@ -130,6 +130,7 @@ def stock_towards(
     return f._replace(
         elapsed=tau,
         ahead=(covered - tau) * HUNDRED,
+        covered=covered,
         status=Status.ON_TRACK if on_track else Status.BEHIND,
     )
 

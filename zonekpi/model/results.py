@@ -107,6 +107,7 @@ class Finding(NamedTuple):
     parks: tuple[Finding, ...] = ()  # one per park, for targets every park must meet
     elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
     ahead: Decimal | None = None  # completion − elapsed, in percentage points (+ ahead)
+    covered: Decimal | None = None  # a stock: the way covered since last year's end, 0–1
     needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
     path: Progress | None = None  # a target of a later year: where this year stands on the way
 

@@ -114,9 +114,8 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
     if f.completion is not None and not units.is_percent(ind.unit):
         what = f"已使用年度控制{goal}" if cap else f"完成{goal}"
         text = f"{lead}{', ' if lead else ''}{what}({target})的{fmt_ratio(f.completion)}"
-        if f.ahead is not None and f.elapsed is not None and ind.stock:
-            covered = f.ahead / 100 + f.elapsed  # the way from last year's end to the target
-            text += f", 比上年末的增量完成{fmt_ratio(covered)}"
+        if f.covered is not None:  # a stock: the way from last year's end to the target
+            text += f", 比上年末的增量完成{fmt_ratio(f.covered)}"
         if f.ahead is not None:
             text += ", " + _schedule(f.ahead, cap)
         return text + _verdict(f, r)
