@@ -24,12 +24,19 @@ claims' payments, so a spreadsheet that adds the per-claim column gets the same 
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from .plan import NOWHERE, Loc
 
 Cap = Literal["max_per_item", "max_per_beneficiary", "rule_budget", "budget"]
+
+
+def beneficiary_key(name: str) -> str:
+    """The name a beneficiary is grouped by: full-width and half-width forms alike (（集团） and
+    (集团)), spaces ignored. The claims reader and the settlement group by it alike."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 class Rule(NamedTuple):

@@ -16,11 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..core.settle import beneficiary_key
 from ..errors import NoUnit, Problem, UnitError
 from ..model import units
 from ..model.plan import Loc
-from ..model.policy import Claim, Policy, Rule
+from ..model.policy import Claim, Policy, Rule, beneficiary_key
 from .reader import Reader
 from .yamlstrict import Path as YPath
 
