@@ -9,19 +9,21 @@ Quantities are parsed here rather than by pint, whose expression parser reads ``
 (implicit multiplication) and ``1,2 万元`` as 12: a quantity is one strict decimal number, then one
 unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through
 NFKC.
+
+It also owns how a quantity is shown (``95家``, ``0.12亿元``, ``5.73%``), so that readers and the
+core can word messages and findings without importing the view.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import NotFinite, NoUnit, UnitError, UnitMismatch
-from ..view.numbers import fmt_number, fmt_percent
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
 # as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").
@@ -289,8 +291,22 @@ def fmt_quantity(value: Decimal | None, unit: str) -> str:
     if value is None:
         return ""
     if is_percent(unit):
-        return fmt_percent(value)
+        return f"{fmt_number(value, 2)}%"
     return f"{fmt_number(value)}{spacer(unit)}{display(unit)}"
+
+
+def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
+    """A decimal rounded half up (四舍五入) to at most `places` places, trailing zeros dropped,
+    never an exponent: 0.12 (not 0.12000000000000001), 50 (not 5E+1). The same rule as
+    view/numbers.py's fmt_number, here so that a quantity is shown without importing the view."""
+    if value is None:
+        return ""
+    d = Decimal(value)
+    d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if d.adjusted() < 24 else d
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def is_percent(unit: str) -> bool:
