@@ -370,7 +370,7 @@ def _amount(text: str, unit: str, rule: Rule) -> Decimal:
             "unit, like '1500 万元')"
         )
     try:
-        if unit and not _is_plain(text):
+        if unit and not units.is_bare_number(text):
             raise UnitError(
                 f"the amount {text!r} has a unit and the unit column says {unit!r}; keep one"
             )
@@ -391,7 +391,7 @@ def _count(text: str, unit: str, rule: Rule) -> Decimal:
         )
     try:
         q = units.parse_quantity(text, unit or rule.per)
-        if unit and not _is_plain(text):
+        if unit and not units.is_bare_number(text):
             raise UnitError(
                 f"the count {text!r} has a unit and the unit column says {unit!r}; keep one"
             )
@@ -405,10 +405,6 @@ def _count(text: str, unit: str, rule: Rule) -> Decimal:
     if q.value <= 0 or q.value != q.value.to_integral_value():
         raise ValueError(f"count {text!r} must be a whole number more than 0")
     return q.value
-
-
-def _is_plain(text: str) -> bool:
-    return re.fullmatch(r"[-+]?[\d,]+(?:\.\d+)?", units.normalise(text)) is not None
 
 
 def _unknown_rule(written: str, policy: Policy) -> str:

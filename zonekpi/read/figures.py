@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -169,7 +168,6 @@ def _flag(value: Any) -> bool | None:
 
 
 CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
-_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 MEASURES = ("value", "growth", "base", "change")
 
 
@@ -390,6 +388,7 @@ def _table_figures(
     i_park, i_unit, i_measure, i_note = (at.get(k) for k in ("park", "unit", "measure", "note"))
     periods: dict[str, Period] = {}  # a file repeats a dozen periods: each is read once
     make = tuple.__new__  # Figure._make without its length check, for the common rows below
+    plain_number = units.PLAIN_NUMBER.fullmatch  # a number read here, without units' checks
     for lineno, row in rows:
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]
@@ -454,7 +453,7 @@ def _table_figures(
         if unit_cell and unit != "是否" and measure != "value":
             value = _Cells(raw_value, unit_cell, "" if unit == "percent" else " ")
         elif unit_cell and unit != "是否":
-            plain = _PLAIN_NUMBER.fullmatch(raw_value) and len(raw_value) <= units.MAX_DIGITS
+            plain = plain_number(raw_value)
             # a plain number and a known unit: read here, once (most rows of a big file)
             value = (
                 (Decimal(raw_value), unit)
