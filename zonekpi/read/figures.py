@@ -21,7 +21,8 @@ from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure
 from .reader import Names, Reader, read_bytes
-from .yamlstrict import Document, decode, read_yaml
+from .textfile import decode
+from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 
 FIGURE_FILE = "figure file"  # what messages call a file of figures
