@@ -20,8 +20,8 @@ from ..errors import NotFinite, Problem, UnitError
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure
-from .reader import Names, Reader, read_bytes
-from .textfile import decode
+from .reader import Names, Reader
+from .textfile import decode, read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 

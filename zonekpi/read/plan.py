@@ -16,7 +16,8 @@ from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
 from ..model.plan import TARGET_KINDS, Figure, Indicator, Park, Plan, Target
 from .figures import FigureReader, duplicates, read_figure_file
-from .reader import Names, Reader, read_bytes
+from .reader import Names, Reader
+from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 

@@ -1,4 +1,5 @@
-"""A user's file as text: the bytes of a plan, a figure file or a claims file decoded.
+"""A user's file as text: the bytes of a plan, a figure file or a claims file, read within a
+size limit and decoded.
 
 UTF-8 (BOM or not) and UTF-16 with a BOM are read as they are; GB18030/GBK, as Windows editors
 save Chinese text, is read with a note saying how to convert the file; anything else (UTF-16
@@ -10,8 +11,32 @@ from __future__ import annotations
 
 import codecs
 import re
+from pathlib import Path
 
 from ..errors import InvalidInput, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or InvalidInput with a one-line reason."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                [Problem(name, 0, 0, f"is {size:,} bytes; a plan or figure file is at most 64 MB")]
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem(name, 0, 0, "no such file")]) from None
+    except PermissionError:
+        raise InvalidInput([Problem(name, 0, 0, "cannot be read (permission denied)")]) from None
+    except OSError as exc:
+        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({exc.strerror})")]) from None
 
 
 def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:
