@@ -21,6 +21,7 @@ from ..model import units
 from ..model.plan import Loc
 from ..model.policy import Claim, Policy, Rule, beneficiary_key
 from .reader import Reader
+from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows
 from .yamlstrict import Path as YPath
 
 HUNDRED = Decimal(100)
@@ -230,8 +231,6 @@ def _table(
     path: Path, problems: list[Problem]
 ) -> tuple[Iterable[tuple[int, list[str]]] | None, list[str]]:
     """(line, cells) of a CSV, TSV or workbook sheet; None after recording a problem."""
-    from .figures import TABLE_SUFFIXES, split_sheet, table_rows
-
     path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
@@ -247,9 +246,7 @@ def _table(
 
 def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, int] | None:
     """Column positions by their English key; None after recording a problem."""
-    spelled = [c.strip().lower() for c in cells]
-    while spelled and not spelled[-1]:
-        spelled.pop()
+    spelled = header_names(cells)
     alias = {a: key for key, names in CLAIM_COLUMNS.items() for a in names}
     at: dict[str, int] = {}
     unknown = []
