@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -76,13 +77,18 @@ def separator(header: list[str], name: str, column: str) -> str:
 
 
 def _lines(text: str, size: int = 1 << 20) -> Iterable[str]:
-    """The lines of `text` as `open(newline="")` gives them (ends kept, \\r\\n, \\r or \\n),
+    """The lines of `text` as `open(newline="")` gives them (ends kept, \r\n, \r or \n),
     read a megabyte at a time: one StringIO of a whole large file would hold a second,
-    four-bytes-a-character copy of it. Chunks end just after a \\n, so no line is cut."""
+    four-bytes-a-character copy of it. Chunks end just after a \n, so no line is cut; the
+    lines are chained in C, without a Python step a line."""
+    return itertools.chain.from_iterable(io.StringIO(c, newline="") for c in _chunks(text, size))
+
+
+def _chunks(text: str, size: int) -> Iterable[str]:
     start = 0
     while start < len(text):
         end = text.find("\n", start + size) + 1 or len(text)
-        yield from io.StringIO(text[start:end], newline="")
+        yield text[start:end]
         start = end
 
 
