@@ -15,7 +15,8 @@ from typing import Any
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
 from ..model.plan import TARGET_KINDS, Figure, Indicator, Park, Plan, Target
-from .figures import FigureReader, duplicates, read_figure_file
+from .figfile import read_figure_file
+from .figures import FigureReader, duplicates
 from .reader import Names, Reader
 from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
