@@ -1,24 +1,11 @@
-"""Policy incentives (政策兑现): what each claim earns under a plan's rules, and which cap bound it.
+"""Policy incentives (政策兑现): the types of a plan's rules, the claims made under them and
+their settlement, and how a beneficiary's name is matched.
 
-DOMAIN.md has no formula for this; the rules are the policy sentences of a plan (seed 004:
-"给予技术交易额1%的奖励, 每项合同奖励最高不超过10万元"), written in the plan's `incentives:`
-block (read by `incentload`). Pure: rules and claims in, a `Settlement` out.
-
-A rule pays either a rate of a claim's amount (1% of 技术交易额) or a fixed sum per counted unit
-(1万元 per 件 of 发明专利). Its caps are applied in this order:
-
-1. `max_per_item`: each claim (one contract, one purchase, one batch of patents) earns at most
-   this much;
-2. `max_per_beneficiary`: one beneficiary earns at most this much under the rule in a year. Its
-   claims are paid in date order (then file order) until the cap is reached, so the claim that
-   crosses it is paid the rest and later ones nothing — as a ledger kept through the year would;
-3. the rule's `budget`, then the plan's overall `budget`: when the claims add up to more, every
-   claim under it is cut in proportion (按比例核减), and the cents (分) left by rounding go to the
-   largest remainders, so the payments add up to the budget exactly.
-
-Money is exact: amounts are Decimal 元, a claim's earning is rounded once to the 分 (half up,
-四舍五入) before any cap, and caps, budgets and totals are whole 分. Every total is a sum of the
-claims' payments, so a spreadsheet that adds the per-claim column gets the same figure.
+A Rule pays either a rate of a claim's amount (1% of 技术交易额) or a fixed sum per counted unit
+(1万元 per 件 of 发明专利), under its caps; a Policy is a plan's rules with the reports' money
+unit and the year's budget. They are read from the plan's `incentives:` block by read/policy.py
+and claims files by read/claims.py, and settled by core/settle.py, whose docstring gives the
+order the caps apply in. Money is Decimal 元, in whole 分.
 """
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ class _PlanBuilder(Reader):
             scoring = reader.scheme(d["scoring"], indicators, parks)
         incentives = None
         if d.get("incentives") is not None:
-            from .claims import PolicyReader
+            from .policy import PolicyReader
 
             incentives = PolicyReader(self.doc, self.names, self.problems).policy(d["incentives"])
         return Plan(
