@@ -41,20 +41,6 @@ _SYMBOLS = {
 # How a canonical unit is shown in reports.
 _DISPLAY = {"percent": "%", "permille": "‰", "百分点": "个百分点", "是否": "是/否"}
 
-# The number grammar. A number is an optional sign, then digits (in groups of three between
-# commas, or not grouped), then an optional fraction after a point; at most MAX_DIGITS digits
-# before the point, and full-width forms read through NFKC. NUMBER is the whole grammar.
-# PLAIN_NUMBER is its commonest form, read without NFKC, commas or the size check (a large
-# table's rows): ASCII digits, a minus, a point, at most MAX_DIGITS characters in all. Whatever
-# PLAIN_NUMBER matches, parse_quantity reads as the same Decimal; anything else goes to it.
-MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
-_SIGN, _FRACTION = r"[-+]?", r"(?:\.\d+)?"
-NUMBER = re.compile(rf"{_SIGN}(?:\d{{1,3}}(?:,\d{{3}})+|\d+){_FRACTION}")
-PLAIN_NUMBER = re.compile(rf"(?=.{{1,{MAX_DIGITS}}}\Z)-?[0-9]+(?:\.[0-9]+)?")
-_BARE = re.compile(rf"{_SIGN}[\d,]+{_FRACTION}")  # a number alone, its commas unchecked
-_E_NOTATION = re.compile(r"[eE][-+]?\d")
-_EXPRESSION = re.compile(r"[-+*/]\s*\d")
-
 
 class Quantity(NamedTuple):
     """A decimal number with one unit, as written by a user (``95 家``)."""
@@ -179,6 +165,21 @@ def _suggest(text: str) -> str:
     if close:
         return f"; did you mean {display(_aliases()[close[0]])!r}?"
     return "; see `zonekpi units` for the accepted units"
+
+
+# The number grammar. A number is an optional sign, then digits (in groups of three between
+# commas, or not grouped), then an optional fraction after a point; at most MAX_DIGITS digits
+# before the point, and full-width forms read through NFKC. NUMBER is the whole grammar.
+# PLAIN_NUMBER is its commonest form, read without NFKC, commas or the size check (a large
+# table's rows): ASCII digits, a minus, a point, at most MAX_DIGITS characters in all. Whatever
+# PLAIN_NUMBER matches, parse_quantity reads as the same Decimal; anything else goes to it.
+MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
+_SIGN, _FRACTION = r"[-+]?", r"(?:\.\d+)?"
+NUMBER = re.compile(rf"{_SIGN}(?:\d{{1,3}}(?:,\d{{3}})+|\d+){_FRACTION}")
+PLAIN_NUMBER = re.compile(rf"(?=.{{1,{MAX_DIGITS}}}\Z)-?[0-9]+(?:\.[0-9]+)?")
+_BARE = re.compile(rf"{_SIGN}[\d,]+{_FRACTION}")  # a number alone, its commas unchecked
+_E_NOTATION = re.compile(r"[eE][-+]?\d")
+_EXPRESSION = re.compile(r"[-+*/]\s*\d")
 
 
 def is_bare_number(text: str) -> bool:
