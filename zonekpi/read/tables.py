@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import itertools
 from collections.abc import Iterable
@@ -81,7 +82,11 @@ def _lines(text: str, size: int = 1 << 20) -> Iterable[str]:
     read a megabyte at a time: one StringIO of a whole large file would hold a second,
     four-bytes-a-character copy of it. Chunks end just after a \n, so no line is cut; the
     lines are chained in C, without a Python step a line."""
-    return itertools.chain.from_iterable(io.StringIO(c, newline="") for c in _chunks(text, size))
+    # (map, unlike a generator expression, keeps no chunk alive once its StringIO is made)
+    return itertools.chain.from_iterable(map(_LINES_OF, _chunks(text, size)))
+
+
+_LINES_OF = functools.partial(io.StringIO, newline="")
 
 
 def _chunks(text: str, size: int) -> Iterable[str]:
