@@ -3,7 +3,7 @@
 Figure files and claims files are both tables; this module turns either into (line, cells)
 pairs, numbered as an editor or Excel numbers them, and says what is wrong with the file itself:
 a quote never closed, a sheet that is not there, a workbook that is not one. What the columns
-mean is the business of the reader that asked (figtable, claims). Text is decoded as a YAML
+mean is the business of the reader that asked (figfile, claims). Text is decoded as a YAML
 file's is (UTF-8, a BOM, GB18030 with a note), a megabyte at a time.
 """
 
@@ -78,9 +78,9 @@ def separator(header: list[str], name: str, column: str) -> str:
 
 
 def _lines(text: str, size: int = 1 << 20) -> Iterable[str]:
-    """The lines of `text` as `open(newline="")` gives them (ends kept, \r\n, \r or \n),
+    """The lines of `text` as `open(newline="")` gives them (ends kept, \\r\\n, \\r or \\n),
     read a megabyte at a time: one StringIO of a whole large file would hold a second,
-    four-bytes-a-character copy of it. Chunks end just after a \n, so no line is cut; the
+    four-bytes-a-character copy of it. Chunks end just after a \\n, so no line is cut; the
     lines are chained in C, without a Python step a line."""
     # (map, unlike a generator expression, keeps no chunk alive once its StringIO is made)
     return itertools.chain.from_iterable(map(_LINES_OF, _chunks(text, size)))
