@@ -1,12 +1,13 @@
 """Figure files: a table (CSV, TSV, an .xlsx sheet) or a YAML file of figures, read into Figures.
 
-A table is read in three steps: its header names the columns (`_columns`); each row is one
-measure of one figure, filed under its indicator, park and period as it is read (`_Rows.add`),
-so that a figure's level, growth and base may be given on rows of their own; then the figures
-are made (`_Rows.figures`). Most rows of a large file are a level alone, a plain number in its
-indicator's unit: `add` makes that figure at once, without the general reader (bench/). Every
-other figure is read by `FigureReader`, as a figure of a plan or a YAML file is, so the rules
-and messages are the same whatever file a figure comes from.
+A table is read in steps: its header names the columns (`_columns`); each row is one measure of
+one figure (`_Rows.add`, its value and unit cells read by `_Rows.value`), filed under its
+indicator, park and period as it is read, so that a figure's level, growth and base may be
+given on rows of their own; then the figures are made (`_Rows.figures`). Most rows of a large
+file are a level alone, a plain number (units.PLAIN_NUMBER) in its indicator's unit: `add` makes
+that figure at once (bench/). Every other figure is read from its entry by `_EntryReader`, a
+FigureReader, as a figure of a plan or a YAML file is, so the rules and messages are the same
+whatever file a figure comes from.
 """
 
 from __future__ import annotations
@@ -274,7 +275,7 @@ class _Rows:
 
     def figures(self) -> list[Figure]:
         """The figures of the rows: those made as they were read, and the others read from
-        their entries the general way (`_read_entry`)."""
+        their entries the general way (`_EntryReader`)."""
         figures = []
         reader = _EntryReader(self.name, self.names, self.problems, self.columns.unit is not None)
         for group in self.series.values():
