@@ -62,7 +62,7 @@ def test_growth_is_met_exactly_when_the_level_reaches_the_base_times_one_plus_g(
 def test_a_table_is_read_a_chunk_at_a_time_with_the_lines_of_a_whole_file(text, size):
     import io
 
-    from zonekpi.read.figures import _lines
+    from zonekpi.read.tables import _lines
 
     # every line ending (\r\n, a lone \r or \n) wherever a chunk would end; size 1 cuts at
     # nearly every \n, and a quoted cell may span lines across chunks

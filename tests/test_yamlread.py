@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from zonekpi.errors import InvalidInput
-from zonekpi.read.yamlstrict import MAX_DEPTH, Document, decode, read_yaml
+from zonekpi.read.textfile import decode
+from zonekpi.read.yamlstrict import MAX_DEPTH, Document, read_yaml
 
 FILE = "plan.yaml"
 

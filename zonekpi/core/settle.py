@@ -25,19 +25,21 @@ claims' payments, so a spreadsheet that adds the per-claim column gets the same 
 from __future__ import annotations
 
 import math
-import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model.policy import Cap, Claim, Payment, Policy, Rule, Settlement, Subtotal
+from ..model.policy import (
+    Cap,
+    Claim,
+    Payment,
+    Policy,
+    Rule,
+    Settlement,
+    Subtotal,
+    beneficiary_key,
+)
 
 CAPS: tuple[Cap, ...] = ("max_per_item", "max_per_beneficiary", "rule_budget", "budget")
-
-
-def beneficiary_key(name: str) -> str:
-    """The name a beneficiary is grouped by: full-width and half-width forms alike (（集团） and
-    (集团)), spaces ignored."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def earned(rule: Rule, claim: Claim) -> Decimal:

@@ -1,16 +1,29 @@
-"""Policy incentives (政策兑现) as data: a plan's rules and caps (its `incentives:` block, read
-by `read.claims`), claims, and the settlement (payments, subtotals) that `core.settle` computes
-under them; docs/domain.md, "Policy incentives", and `core.settle` say how caps apply."""
+"""Policy incentives (政策兑现): the types of a plan's rules, the claims made under them and
+their settlement, and how a beneficiary's name is matched.
+
+A Rule pays either a rate of a claim's amount (1% of 技术交易额) or a fixed sum per counted unit
+(1万元 per 件 of 发明专利), under its caps; a Policy is a plan's rules with the reports' money
+unit and the year's budget. They are read from the plan's `incentives:` block by read/policy.py
+and claims files by read/claims.py, and settled by core/settle.py, whose docstring gives the
+order the caps apply in. Money is Decimal 元, in whole 分.
+"""
 
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from .plan import NOWHERE, Loc
 
 Cap = Literal["max_per_item", "max_per_beneficiary", "rule_budget", "budget"]
+
+
+def beneficiary_key(name: str) -> str:
+    """The name a beneficiary is grouped by: full-width and half-width forms alike (（集团） and
+    (集团)), spaces ignored. The claims reader and the settlement group by it alike."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 class Rule(NamedTuple):

@@ -8,20 +8,23 @@ read from it here with a few lines of parsing, so the whitelist and the conversi
 Quantities are parsed here rather than by pint, whose expression parser reads ``2 200 元`` as 400
 (implicit multiplication) and ``1,2 万元`` as 12: a quantity is one strict decimal number, then one
 unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through
-NFKC.
+NFKC. The number grammar below is the only definition of a number in a user's file: every reader
+uses it, including the fast path that reads a large table's plain numbers.
+
+It also owns how a quantity is shown (``95家``, ``0.12亿元``, ``5.73%``), so that readers and the
+core can word messages and findings without importing the view.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import NotFinite, NoUnit, UnitError, UnitMismatch
-from ..view.numbers import fmt_number, fmt_percent
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
 # as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").
@@ -38,10 +41,6 @@ _SYMBOLS = {
 # How a canonical unit is shown in reports.
 _DISPLAY = {"percent": "%", "permille": "‰", "百分点": "个百分点", "是否": "是/否"}
 
-_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_E_NOTATION = re.compile(r"[eE][-+]?\d")
-_EXPRESSION = re.compile(r"[-+*/]\s*\d")
-
 
 class Quantity(NamedTuple):
     """A decimal number with one unit, as written by a user (``95 家``)."""
@@ -57,22 +56,24 @@ DEFINITIONS = Path(__file__).with_name("units.txt")
 
 
 @cache
-def _definitions() -> str:
-    return DEFINITIONS.read_text(encoding="utf-8")
+def _definitions() -> tuple[tuple[str, str, list[str]], ...]:
+    """Each line of units.txt as (name, definition, other names): `万元 = 10000 * 元 = wan_yuan`
+    is ("万元", "10000 * 元", ["wan_yuan"])."""
+    lines = []
+    for raw in DEFINITIONS.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line and "=" in line:
+            name, expr, *others = (p.strip() for p in line.split("="))
+            lines.append((name, expr, [o for o in others if o]))
+    return tuple(lines)
 
 
 @cache
 def _aliases() -> dict[str, str]:
     """Every accepted spelling, mapped to its canonical name (the first name on its line)."""
     table: dict[str, str] = {}
-    for raw in _definitions().splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line or "=" not in line:
-            continue
-        parts = [p.strip() for p in line.split("=")]
-        canonical = parts[0]
-        names = [canonical] + [p for p in parts[2:] if p]
-        for name in names:
+    for canonical, _, others in _definitions():
+        for name in (canonical, *others):
             table[name] = canonical
             table[name.lower()] = canonical
     for symbol, canonical in _SYMBOLS.items():
@@ -85,11 +86,7 @@ def _dimensions() -> dict[str, str]:
     """Each canonical unit's kind ([money], [person], …), read from units.txt without pint: a
     unit is either a base (`人 = [person]`) or a multiple of one before it (`万人 = 10000 * 人`)."""
     dims: dict[str, str] = {}
-    for raw in _definitions().splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line or "=" not in line:
-            continue
-        name, expr = (p.strip() for p in line.split("=")[:2])
+    for name, expr, _ in _definitions():
         if expr.startswith("["):
             dims[name] = expr
         else:
@@ -104,11 +101,7 @@ def _factors() -> dict[str, tuple[Decimal, str]]:
     """Each unit as a multiple of its base unit, read from units.txt (`亿元 = 100000000 * 元`,
     `亩 = 10000 / 15 * 平方米`): conversions between them need no pint."""
     out: dict[str, tuple[Decimal, str]] = {}
-    for raw in _definitions().splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line or "=" not in line:
-            continue
-        name, expr = (p.strip() for p in line.split("=")[:2])
+    for name, expr, _ in _definitions():
         if expr.startswith("["):
             out[name] = (Decimal(1), name)
             continue
@@ -174,13 +167,25 @@ def _suggest(text: str) -> str:
     return "; see `zonekpi units` for the accepted units"
 
 
-def parse_number(text: str) -> Decimal:
-    """A strict decimal number: digits, an optional sign, point and thousands commas."""
-    spelled = normalise(text)
-    match = _NUMBER.fullmatch(spelled)
-    if not match:
-        raise _number_error(spelled)
-    return Decimal(spelled.replace(",", ""))
+# The number grammar. A number is an optional sign, then digits (in groups of three between
+# commas, or not grouped), then an optional fraction after a point; at most MAX_DIGITS digits
+# before the point, and full-width forms read through NFKC. NUMBER is the whole grammar.
+# PLAIN_NUMBER is its commonest form, read without NFKC, commas or the size check (a large
+# table's rows): ASCII digits, a minus, a point, at most MAX_DIGITS characters in all. Whatever
+# PLAIN_NUMBER matches, parse_quantity reads as the same Decimal; anything else goes to it.
+MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
+_SIGN, _FRACTION = r"[-+]?", r"(?:\.\d+)?"
+NUMBER = re.compile(rf"{_SIGN}(?:\d{{1,3}}(?:,\d{{3}})+|\d+){_FRACTION}")
+PLAIN_NUMBER = re.compile(rf"(?=.{{1,{MAX_DIGITS}}}\Z)-?[0-9]+(?:\.[0-9]+)?")
+_BARE = re.compile(rf"{_SIGN}[\d,]+{_FRACTION}")  # a number alone, its commas unchecked
+_E_NOTATION = re.compile(r"[eE][-+]?\d")
+_EXPRESSION = re.compile(r"[-+*/]\s*\d")
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether `text` is a number alone, without a unit (commas not yet checked: parse_quantity
+    says what is wrong with them): a table cell beside a unit column."""
+    return _BARE.fullmatch(normalise(text)) is not None
 
 
 def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
@@ -201,7 +206,7 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
     spelled = text.strip() if text.isascii() else normalise(text)
-    match = _NUMBER.match(spelled)
+    match = NUMBER.match(spelled)
     if not match:
         raise _number_error(spelled)
     rest = spelled[match.end() :].strip()
@@ -231,9 +236,6 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     return Quantity(_sized(_finite(Decimal(number.replace(",", "")), spelled), number), unit)
 
 
-MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
-
-
 def _sized(value: Decimal, text: str) -> Decimal:
     digits = value.adjusted() + 1
     if digits > MAX_DIGITS:
@@ -251,26 +253,21 @@ def _finite(value: Decimal, text: str) -> Decimal:
 
 
 def _number_error(spelled: str) -> UnitError:
-    """Why text does not read as a number: NaN and infinity are NotFinite."""
+    """Why text does not read as a number, and how to write it; NaN and infinity are NotFinite."""
     if spelled.lower().lstrip("+-.").startswith(("nan", "inf")):
         return NotFinite(f"{spelled!r} is not a finite number")
-    return UnitError(_number_hint(spelled))
-
-
-def _number_hint(spelled: str) -> str:
     if re.match(r"[-+]?\d+(?:,\d+)+", spelled):
-        return (
+        return UnitError(
             f"{spelled!r}: a comma must separate groups of three digits (1,200); "
             "for a decimal write a point (1.2)"
         )
     if re.match(r"[-+]?\d+\s+\d", spelled):
-        return f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)"
+        return UnitError(f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)")
     if re.match(r"[-+]?\d+/\d", spelled):
-        return f"{spelled!r}: write a decimal number (0.5), not a fraction"
-    first = spelled.lower().lstrip("+-.")
-    if first.startswith(("nan", "inf")):
-        return f"{spelled!r} is not a finite number"
-    return f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
+        return UnitError(f"{spelled!r}: write a decimal number (0.5), not a fraction")
+    return UnitError(
+        f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
+    )
 
 
 def display(unit: str) -> str:
@@ -289,8 +286,22 @@ def fmt_quantity(value: Decimal | None, unit: str) -> str:
     if value is None:
         return ""
     if is_percent(unit):
-        return fmt_percent(value)
+        return f"{fmt_number(value, 2)}%"
     return f"{fmt_number(value)}{spacer(unit)}{display(unit)}"
+
+
+def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
+    """A decimal rounded half up (四舍五入) to at most `places` places, trailing zeros dropped,
+    never an exponent: 0.12 (not 0.12000000000000001), 50 (not 5E+1). The same rule as
+    view/numbers.py's fmt_number, here so that a quantity is shown without importing the view."""
+    if value is None:
+        return ""
+    d = Decimal(value)
+    d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if d.adjusted() < 24 else d
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def is_percent(unit: str) -> bool:

@@ -1,10 +1,9 @@
-"""Reading incentive rules (a plan's `incentives:` block) and claims files, with every problem.
+"""Claims files: one incentive claim a row of a CSV, TSV or .xlsx table, with every problem.
 
-The schema has checked the rules' shape; `PolicyReader` checks their meaning: money in a money
-unit and whole 分, rates within 0–100%, ids and names used once. `read_claims` reads CSV, TSV
-or .xlsx claims (one claim a row: rule, beneficiary, date, amount or count, reference) and
-refuses, with file:line, a claim that names no rule, falls outside the year, repeats a
-reference, or gives an amount without a unit: a claim is never skipped in silence.
+`read_claims` reads each row (rule, beneficiary, date, amount or count, reference) against the
+plan's Policy and refuses, with file:line, a claim that names no rule, falls outside the year,
+repeats a reference, or gives an amount without a unit: a claim is never skipped in silence.
+The table itself is read by `tables`, the rules by `policy`.
 """
 
 from __future__ import annotations
@@ -14,17 +13,13 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from ..core.settle import beneficiary_key
-from ..errors import NoUnit, Problem, UnitError
+from ..errors import Problem, UnitError
 from ..model import units
 from ..model.plan import Loc
-from ..model.policy import Claim, Policy, Rule
-from .reader import Reader
-from .yamlstrict import Path as YPath
-
-HUNDRED = Decimal(100)
+from ..model.policy import Claim, Policy, Rule, beneficiary_key
+from .policy import rule_key, to_yuan
+from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows
 
 # column → the names it may be written as (English, or the Chinese of a finance ledger)
 CLAIM_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -39,156 +34,6 @@ CLAIM_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("rule", "beneficiary", "date", "reference")
 HEADER = "rule,beneficiary,date,amount,unit,count,reference,note"
-
-
-class PolicyReader(Reader):
-    """Builds the Policy of one plan document."""
-
-    def policy(self, raw: dict[str, Any]) -> Policy | None:
-        at: YPath = ("incentives",)
-        unit = "万元"
-        if "unit" in raw:
-            try:
-                unit = units.parse_unit(str(raw["unit"]))
-            except UnitError as exc:
-                self.error((*at, "unit"), f"unit: {exc}")
-                return None
-            if units.dimension(unit) != units.dimension("元"):
-                self.error(
-                    (*at, "unit"),
-                    f"unit {units.display(unit)} is not money; reports are in 元, 万元 or 亿元",
-                )
-                return None
-        budget = self.money(raw["budget"], (*at, "budget"), "budget") if "budget" in raw else None
-        rules = []
-        named: dict[str, tuple[str, int]] = {}  # a claim's rule cell may be an id or a name
-        for n, r in enumerate(raw["rules"]):
-            rule_at = (*at, "rules", n)
-            for key in ("id", "name"):
-                if key == "name" and rule_key(r["name"]) == rule_key(r["id"]):
-                    continue
-                other = named.get(rule_key(r[key]))
-                if other is not None:
-                    self.error(
-                        (*rule_at, key),
-                        f"rule {key} '{r[key]}' is already the {other[0]} of rule {other[1] + 1}; "
-                        "a claim names its rule by id or name, so give each rule its own",
-                    )
-                else:
-                    named[rule_key(r[key])] = (key, n)
-            rule = self.rule(r, rule_at)
-            if rule is not None:
-                rules.append(rule)
-        if len(rules) != len(raw["rules"]):
-            return None
-        return Policy(tuple(rules), unit, budget, raw.get("note"))
-
-    def rule(self, r: dict[str, Any], at: YPath) -> Rule | None:
-        before = len(self.problems)
-        rate = each = per = None
-        pays = "a rule pays either 'rate: 1%' of an amount, or 'each: 1 万元' with 'per: 件'"
-        if "rate" in r and ("each" in r or "per" in r):
-            self.error((*at, "each" if "each" in r else "per"), f"{pays}, not both")
-            return None
-        for key, other, text in (
-            ("each", "per", "the unit counted, such as 'per: 件'"),
-            ("per", "each", "the sum paid for each, such as 'each: 1 万元'"),
-        ):
-            if key in r and other not in r:
-                self.error((*at, key), f"'{key}' needs '{other}:', {text}")
-                return None
-        if "rate" not in r and "each" not in r:
-            self.error(at, f"{pays}; this rule has neither")
-            return None
-        if "of" in r and "rate" not in r:
-            self.error((*at, "of"), "'of' names what a rate is of; this rule pays per unit")
-            return None
-        if "rate" in r:
-            rate = self.in_unit(r["rate"], "percent", (*at, "rate"), "a rate is a percentage")
-            if rate is not None and not 0 < rate <= HUNDRED:
-                self.error(
-                    (*at, "rate"), f"rate {r['rate']!r} must be more than 0% and at most 100%"
-                )
-            rate = None if rate is None else rate / HUNDRED
-        else:
-            each = self.money(r["each"], (*at, "each"), "each")
-            try:
-                per = units.parse_unit(str(r["per"]))
-            except UnitError as exc:
-                self.error((*at, "per"), f"per: {exc}")
-            else:
-                if units.dimension(per) in (units.dimension("元"), units.dimension("percent")):
-                    self.error(
-                        (*at, "per"),
-                        f"per is the unit counted, such as 件 or 个, not {units.display(per)}",
-                    )
-        caps = {
-            k: self.money(r[k], (*at, k), k) if k in r else None
-            for k in ("max_per_item", "max_per_beneficiary", "budget")
-        }
-        if len(self.problems) != before:
-            return None
-        return Rule(
-            id=r["id"],
-            name=r["name"],
-            source=r["source"],
-            rate=rate,
-            each=each,
-            per=per,
-            max_per_item=caps["max_per_item"],
-            max_per_beneficiary=caps["max_per_beneficiary"],
-            budget=caps["budget"],
-            beneficiaries_per_item=r.get("beneficiaries_per_item", 1),
-            basis=r.get("of"),
-            note=r.get("note"),
-            loc=self.loc(at),
-        )
-
-    def money(self, raw: Any, path: YPath, what: str) -> Decimal | None:
-        """An amount of money in 元: more than 0 and whole 分; None after recording a problem."""
-        try:
-            value = to_yuan(raw)
-        except UnitError as exc:
-            self.error(path, f"{what}: {exc}")
-            return None
-        if value <= 0:
-            self.error(path, f"{what}: {raw!r} must be more than 0")
-            return None
-        if value != value.quantize(Decimal("0.01")):
-            self.error(path, f"{what}: {raw!r} is finer than a 分 (0.01 元); round it to the 分")
-            return None
-        return value
-
-
-MONEY_HINT = "an amount of money is in 元, 万元 or 亿元, like '1500 万元'"
-
-
-def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
-    """An amount of money written with its unit ('10 万元'), in 元; UnitError if it is not money.
-
-    A unit zonekpi does not know is not matched to the nearest one it does: '1500万' is not
-    '1500 万吨', and 万 alone is a number word, not a unit."""
-    try:
-        q = units.parse_quantity(raw, default_unit)
-    except NoUnit as exc:
-        raise UnitError(f"{exc.number!r} has no unit; {MONEY_HINT}") from None
-    except UnitError as exc:
-        if "unknown unit" not in str(exc):
-            raise
-        said = str(exc).split(";", 1)[0]
-        raise UnitError(f"{str(raw).strip()!r}: {said}; {MONEY_HINT}") from None
-    if units.dimension(q.unit) != units.dimension("元"):
-        raise UnitError(
-            f"{str(raw).strip()!r} is not an amount of money; write it in 元, 万元 or 亿元, "
-            "like '10 万元'"
-        )
-    return units.convert(q.value, q.unit, "元")
-
-
-def rule_key(text: str) -> str:
-    """How a rule id or name, or a reference, is matched: full-width and half-width forms
-    alike, spaces ignored, case ignored (JS-001 and js-001 are one contract)."""
-    return beneficiary_key(text).casefold()
 
 
 def parse_date(text: str) -> datetime.date:
@@ -231,8 +76,6 @@ def _table(
     path: Path, problems: list[Problem]
 ) -> tuple[Iterable[tuple[int, list[str]]] | None, list[str]]:
     """(line, cells) of a CSV, TSV or workbook sheet; None after recording a problem."""
-    from .figures import TABLE_SUFFIXES, split_sheet, table_rows
-
     path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
@@ -248,9 +91,7 @@ def _table(
 
 def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, int] | None:
     """Column positions by their English key; None after recording a problem."""
-    spelled = [c.strip().lower() for c in cells]
-    while spelled and not spelled[-1]:
-        spelled.pop()
+    spelled = header_names(cells)
     alias = {a: key for key, names in CLAIM_COLUMNS.items() for a in names}
     at: dict[str, int] = {}
     unknown = []
@@ -371,7 +212,7 @@ def _amount(text: str, unit: str, rule: Rule) -> Decimal:
             "unit, like '1500 万元')"
         )
     try:
-        if unit and not _is_plain(text):
+        if unit and not units.is_bare_number(text):
             raise UnitError(
                 f"the amount {text!r} has a unit and the unit column says {unit!r}; keep one"
             )
@@ -392,7 +233,7 @@ def _count(text: str, unit: str, rule: Rule) -> Decimal:
         )
     try:
         q = units.parse_quantity(text, unit or rule.per)
-        if unit and not _is_plain(text):
+        if unit and not units.is_bare_number(text):
             raise UnitError(
                 f"the count {text!r} has a unit and the unit column says {unit!r}; keep one"
             )
@@ -406,10 +247,6 @@ def _count(text: str, unit: str, rule: Rule) -> Decimal:
     if q.value <= 0 or q.value != q.value.to_integral_value():
         raise ValueError(f"count {text!r} must be a whole number more than 0")
     return q.value
-
-
-def _is_plain(text: str) -> bool:
-    return re.fullmatch(r"[-+]?[\d,]+(?:\.\d+)?", units.normalise(text)) is not None
 
 
 def _unknown_rule(written: str, policy: Policy) -> str:

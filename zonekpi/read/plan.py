@@ -17,8 +17,10 @@ from .. import kinds
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
 from ..model.plan import Figure, Indicator, Park, Plan, Target
-from .figures import FigureReader, duplicates, read_figure_file
-from .reader import Names, Reader, read_bytes
+from .figfile import read_figure_file
+from .figures import FigureReader, duplicates
+from .reader import Names, Reader
+from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 
@@ -125,7 +127,7 @@ class _PlanBuilder(Reader):
             scoring = reader.scheme(d["scoring"], indicators, parks)
         incentives = None
         if d.get("incentives") is not None:
-            from .claims import PolicyReader
+            from .policy import PolicyReader
 
             incentives = PolicyReader(self.doc, self.names, self.problems).policy(d["incentives"])
         return Plan(

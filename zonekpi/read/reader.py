@@ -7,37 +7,13 @@ user sees every mistake of a file at once. `Names` holds the ids a file may refe
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidInput, NoUnit, Problem, UnitError, UnitMismatch, stray, visible
+from ..errors import NoUnit, Problem, UnitError, UnitMismatch, stray, visible
 from ..model import units
 from ..model.plan import Indicator, Loc
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, or InvalidInput with a one-line reason."""
-    p = Path(path)
-    name = str(path)
-    try:
-        if p.is_dir():
-            raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(
-                [Problem(name, 0, 0, f"is {size:,} bytes; a plan or figure file is at most 64 MB")]
-            )
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput([Problem(name, 0, 0, "no such file")]) from None
-    except PermissionError:
-        raise InvalidInput([Problem(name, 0, 0, "cannot be read (permission denied)")]) from None
-    except OSError as exc:
-        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({exc.strerror})")]) from None
 
 
 class Names:

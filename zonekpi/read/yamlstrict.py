@@ -11,14 +11,14 @@ recurses (the C one crashes the process on ~50,000 nested brackets). So this mod
   ``.nan``/``.inf`` stay strings (a later check says they are not numbers);
 - mapping keys are strings; a duplicate key is an error naming both lines;
 - nesting deeper than MAX_DEPTH stops reading at once, before anything is composed;
-- aliases share the anchored object, and their total expanded size is bounded;
-- bytes are decoded here: UTF-8 (BOM or not), UTF-16 with a BOM, and GB18030/GBK as saved by
-  Windows editors (with a note), anything else refused with a message saying how to convert.
+- aliases share the anchored object, and their total expanded size is bounded.
+
+The bytes are decoded by `textfile` (UTF-8, a BOM, GB18030 with a note); a file that does not
+parse is worded by `yamlerrors`, which finds the mistake where it was typed.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import hashlib
 import re
@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from ..errors import InvalidInput, Problem
+from .textfile import bad, decode
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
@@ -87,83 +88,6 @@ class Document:
         return Problem(self.file, line, col, message)
 
 
-def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:
-    """Text of a file, and notes about how it was read; InvalidInput when it is not text.
-
-    `kind` ("plan" or "figure file") is what messages call the file."""
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), []
-        except UnicodeDecodeError:
-            raise _bad(file, 0, "starts like UTF-16 but is not valid UTF-16 text") from None
-    if b"\x00" in raw:
-        if _utf16_without_bom(raw):
-            raise _bad(file, 0, "is UTF-16 text without a byte-order mark; save the file as UTF-8")
-        raise _bad(
-            file,
-            0,
-            f"is not a text file (it contains NUL bytes); a {kind} is {_format(file, kind)} "
-            "text saved as UTF-8",
-        )
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise _bad(
-                file,
-                line,
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            ) from None
-        if not re.search(r"[\u4e00-\u9fff]", text):
-            raise _bad(file, line, "is not UTF-8 text; save the file as UTF-8") from None
-        note = (
-            f"{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
-            "(VS Code: Save with Encoding; Notepad++: Encoding > UTF-8) or run "
-            f"`iconv -f GB18030 -t UTF-8 {file} > new{_suffix(file)}`"
-        )
-        return text, [note]
-
-
-def _utf16_without_bom(raw: bytes) -> bool:
-    """Whether bytes with NULs in them are UTF-16 text that lost its byte-order mark: every
-    other byte NUL (Latin text), decoding to printable text and line breaks."""
-    if len(raw) % 2:
-        return False
-    for encoding, nuls in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
-        if nuls.count(0) * 4 < len(nuls):  # mostly Chinese text has fewer NULs
-            continue
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if text.strip() and "".join(text.split()).isprintable():
-            return True
-    return False
-
-
-def _suffix(file: str) -> str:
-    """The file's extension (.yaml, .csv), for a command line that writes a copy of it."""
-    name = file.replace("\\", "/").rsplit("/", 1)[-1]
-    return "." + name.rsplit(".", 1)[1].lower() if "." in name.strip(".") else ".yaml"
-
-
-def _format(file: str, kind: str) -> str:
-    """What text a file holds: YAML for a plan, CSV (or TSV, YAML) for a figure file."""
-    suffix = _suffix(file)
-    if kind == "plan" or suffix in (".yaml", ".yml"):
-        return "YAML"
-    return "TSV" if suffix == ".tsv" else "CSV"
-
-
-def _bad(file: str, line: int, message: str) -> InvalidInput:
-    return InvalidInput([Problem(file, line, 0, message)])
-
-
 def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
     """Parse YAML bytes strictly into a Document; InvalidInput on any problem. `kind` ("plan"
     or "figure file") is what messages call the file."""
@@ -176,37 +100,24 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
             if kind == "plan"
             else f"a {kind} starts with 'figures:'"
         )
-        raise _bad(file, 0, f"is empty; {start}")
+        raise bad(file, 0, f"is empty; {start}")
     builder = _Builder(file)
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in str(exc.problem):
             _too_deep(text, file)
-        raise _syntax_error(exc, text, file) from None
+        from .yamlerrors import syntax_error
+
+        raise syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        # libyaml counts bytes of the UTF-8 text, the pure-Python reader characters
-        before = (
-            text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
-            if _Loader.__name__.startswith("C")
-            else text[: exc.position]
-        )
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
-        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise InvalidInput(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    f"YAML syntax: control character {what} is not allowed; delete it",
-                )
-            ]
-        ) from None
+        from .yamlerrors import control_character
+
+        libyaml = _Loader.__name__.startswith("C")
+        raise control_character(exc, text, file, libyaml) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other errors without marks
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _bad(file, 0, f"YAML syntax: {message}") from None
+        raise bad(file, 0, f"YAML syntax: {message}") from None
     digest = hashlib.sha256(raw).hexdigest()
     return Document(
         file, builder.result, builder.marks, builder.key_marks, notes, digest, builder.spelled
@@ -219,111 +130,6 @@ def _too_deep(text: str, file: str) -> None:
     pure-Python parser does not, and is only asked after libyaml has refused the text."""
     with contextlib.suppress(yaml.YAMLError):
         _Builder(file).run(yaml.parse(text, Loader=yaml.SafeLoader))
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
-    problem = (exc.problem or "invalid YAML").strip()
-    lines = text.splitlines()
-    here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    hint = ""
-    # libyaml notices a full-width colon or space a line or two after it was typed: find it.
-    colon_line = _typed_near(lines, line, "：")
-    space = _odd_space_near(lines, line)
-    comma = _fullwidth_comma(lines, exc) if "expected ','" in problem else None
-    if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
-        hint = "indent with spaces; YAML does not allow tabs for indentation"
-    elif colon_line:
-        line, col = colon_line, lines[colon_line - 1].index("：") + 1
-        hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
-    elif space:
-        from ..errors import char_name
-
-        line, col, char, after_colon = space
-        if after_colon:
-            hint = (
-                f"{char_name(char)} was typed after ':'; YAML needs an ordinary space after a colon"
-            )
-        else:
-            hint = f"{char_name(char)} was typed; indent with ordinary spaces"
-    elif comma:
-        line, col = comma
-        kind = "sequence" if exc.context and "sequence" in exc.context else "mapping"
-        message = (
-            "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between "
-            f"the entries of a flow {kind}"
-        )
-        return InvalidInput([Problem(file, line, col, message)])
-    elif "cannot start any token" in problem and here[col - 1 : col] in ("%", "@", "`"):
-        char = here[col - 1]
-        example = 'unit: "%"' if char == "%" else f'note: "{char}…"'
-        hint = f"a value that starts with '{char}' must be quoted, like {example}"
-    elif "expected '-' indicator" in problem and exc.context_mark:
-        hint = (
-            f"check the indentation: line {line} does not line up with the keys above it "
-            f"(the list starts at line {exc.context_mark.line + 1})"
-        )
-    elif "mapping values are not allowed" in problem:
-        hint = "a value that contains ': ' must be quoted, like title: \"关于…: 2018\""
-    elif exc.context and "flow" in exc.context and exc.context_mark:
-        opened = exc.context_mark.line + 1
-        hint = f"{exc.context.removeprefix('while ')} that starts at line {opened} was not closed"
-        hint += " (a missing ']' or '}'?)"
-    elif exc.context and "mapping" in exc.context:
-        hint = "check the indentation and that every key is followed by ': '"
-    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-        hint = (
-            f"{exc.context.removeprefix('while ')} that starts at line {exc.context_mark.line + 1}"
-        )
-    message = f"YAML syntax: {problem}"
-    if hint:
-        message += f"; {hint}"
-    return InvalidInput([Problem(file, line, col, message)])
-
-
-def _typed_near(lines: list[str], line: int, char: str) -> int:
-    """The line (1-based) at or up to two lines above `line` where `char` was typed, or 0."""
-    for n in range(min(line, len(lines)), max(0, line - 3), -1):
-        if char in lines[n - 1]:
-            return n
-    return 0
-
-
-_ODD_SPACES = ("\u3000", "\u00a0")  # typed for a space: a full-width one, a no-break one
-
-
-def _odd_space_near(lines: list[str], line: int) -> tuple[int, int, str, bool] | None:
-    """(line, col, char, after a colon) of a full-width or no-break space typed in the indent
-    or after a colon, at or up to two lines above `line`; None when there is none."""
-    for n in range(min(line, len(lines)), max(0, line - 3), -1):
-        text = lines[n - 1]
-        indent = text[: len(text) - len(text.lstrip(" " + "".join(_ODD_SPACES)))]
-        for char in _ODD_SPACES:
-            if char in indent:
-                return n, indent.index(char) + 1, char, False
-        for char in _ODD_SPACES:
-            if ":" + char in text:
-                return n, text.index(":" + char) + 2, char, True
-    return None
-
-
-def _fullwidth_comma(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
-    """(line, col) of the last full-width comma between where an unfinished flow collection
-    starts and where the parser gave up, or None."""
-    start, end = exc.context_mark, exc.problem_mark
-    if start is None or end is None or not exc.context or "flow" not in exc.context:
-        return None
-    found = None
-    for n in range(start.line, min(end.line + 1, len(lines))):
-        text = lines[n]
-        first = start.column if n == start.line else 0
-        last = end.column if n == end.line else len(text)
-        at = text.rfind("，", first, last)
-        if at >= 0:
-            found = (n + 1, at + 1)
-    return found
 
 
 class _Frame:
