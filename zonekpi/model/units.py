@@ -292,8 +292,7 @@ def fmt_quantity(value: Decimal | None, unit: str) -> str:
 
 def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
     """A decimal rounded half up (四舍五入) to at most `places` places, trailing zeros dropped,
-    never an exponent: 0.12 (not 0.12000000000000001), 50 (not 5E+1). The same rule as
-    view/numbers.py's fmt_number, here so that a quantity is shown without importing the view."""
+    never an exponent: 0.12 (not 0.12000000000000001), 50 (not 5E+1); the views use it too."""
     if value is None:
         return ""
     d = Decimal(value)

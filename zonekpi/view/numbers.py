@@ -1,28 +1,19 @@
 """Showing numbers: no float noise, no exponent, Chinese conventions for percentages.
 
 1200 万元 is shown as 0.12 亿元 (not 0.12000000000000001), 5E+1 as 50, a growth rate of
-5.7337% as 5.73%. Pure functions over Decimal, used by every renderer.
+5.7337% as 5.73%. Pure functions over Decimal, used by every view; `fmt_number` is the
+model's (model/units.py shows quantities with it), the one rule for a plain number.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+
+from ..model.units import fmt_number
+
+__all__ = ["fmt_number", "fmt_percent", "fmt_ratio", "fmt_signed", "to_json_number"]
 
 PERCENT_PLACES = 2
-
-
-def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
-    """A decimal rounded to at most `places` places, trailing zeros dropped, never an exponent."""
-    if value is None:
-        return ""
-    d = Decimal(value)
-    quantum = Decimal(1).scaleb(-places)
-    # 四舍五入, as reports round: 1.25 → 1.3
-    d = d.quantize(quantum, rounding=ROUND_HALF_UP) if d.adjusted() < 24 else d
-    text = format(d, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def fmt_signed(value: Decimal | None, places: int = 2) -> str:
