@@ -9,42 +9,21 @@ loaded), so the core never converts units and never meets float noise.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from . import units
+from .common import NOWHERE, Loc, Tier
 from .periods import Period
-
-if TYPE_CHECKING:
-    from .policy import Policy
-    from .scheme import Scheme
-
+from .policy import Policy
+from .scheme import Scheme
 
 Direction = Literal["higher", "lower"]
-
-
-Tier = Literal["floor", "stretch"]
 
 
 RollupMethod = Literal["sum", "none"]
 
 
 Measure = Literal["level", "growth", "change", "flag"]
-
-
-class Loc(NamedTuple):
-    """Where something was written: file, line and column (1-based; 0 when unknown). A named
-    tuple: every figure carries one, and a tuple is made in C."""
-
-    file: str
-    line: int = 0
-    col: int = 0
-
-    def seen_from(self, here: Loc) -> str:
-        """This place as a message at `here` names it: 'line 3', or 'other.csv:3'."""
-        return f"line {self.line}" if self.file == here.file else f"{self.file}:{self.line}"
-
-
-NOWHERE = Loc("")
 
 
 class Park(NamedTuple):

@@ -15,7 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from .plan import NOWHERE, Loc
+from .common import NOWHERE, Loc
 
 Cap = Literal["max_per_item", "max_per_beneficiary", "rule_budget", "budget"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from .plan import NOWHERE, Loc, Tier
+from .common import NOWHERE, Loc, Tier
 
 RuleKind = Literal["proportional", "all_or_nothing", "bands", "anchored", "deduction"]
 

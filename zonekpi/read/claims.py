@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import Problem, UnitError
 from ..model import units
-from ..model.plan import Loc
+from ..model.common import Loc
 from ..model.policy import Claim, Policy, Rule, beneficiary_key
 from .policy import rule_key, to_yuan
 from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows

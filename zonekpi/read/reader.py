@@ -11,7 +11,8 @@ from typing import Any
 
 from ..errors import NoUnit, Problem, UnitError, UnitMismatch, stray, visible
 from ..model import units
-from ..model.plan import Indicator, Loc
+from ..model.common import Loc
+from ..model.plan import Indicator
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 

@@ -1,0 +1,24 @@
+"""What every part of the model shares: where something was written (`Loc`), and the tiers of
+a two-tier target (确保 floor, 力争 stretch)."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+Tier = Literal["floor", "stretch"]
+
+
+class Loc(NamedTuple):
+    """Where something was written: file, line and column (1-based; 0 when unknown). A named
+    tuple: every figure carries one, and a tuple is made in C."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def seen_from(self, here: Loc) -> str:
+        """This place as a message at `here` names it: 'line 3', or 'other.csv:3'."""
+        return f"line {self.line}" if self.file == here.file else f"{self.file}:{self.line}"
+
+
+NOWHERE = Loc("")
