@@ -21,10 +21,11 @@ if TYPE_CHECKING:
 
     from .core.assess import Ranking
     from .core.compare import Comparison
+    from .model.paths import IndicatorPath
     from .model.periods import Period
     from .model.plan import Plan
     from .model.policy import Settlement
-    from .model.results import IndicatorPath, PlanResult
+    from .model.results import PlanResult
 
 __all__ = ["assess", "check", "compare", "load_plan", "path", "settle", "year_to_date"]
 

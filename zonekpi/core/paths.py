@@ -14,13 +14,17 @@ the one or two decimals a report shows. `indicator_path` is the core of `zonekpi
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from .. import kinds
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Plan
-from ..model.results import Grade, IndicatorPath, PathYear, Progress
+from ..model.results import Grade, Progress
 from .figures import Figures
+
+if TYPE_CHECKING:
+    from ..model.paths import IndicatorPath
 
 BACK = 5  # years before the first target in which to look for a starting actual
 
@@ -108,6 +112,8 @@ def _grade(
 def indicator_path(plan: Plan, indicator: str) -> IndicatorPath:
     """The path of `indicator` year by year, from its first actual within `BACK` years of its
     first level target (else from that target) to its last level target of the zone."""
+    from ..model.paths import IndicatorPath, PathYear
+
     ind = plan.indicator(indicator)
     figures = Figures(plan)
     targets = [t for t in ind.targets if kinds.get(t.kind).path and t.park is None and t.value]

@@ -11,7 +11,7 @@ protocol that `core.figures.Figures` fulfils, so this package imports only the m
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, NamedTuple, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from ..model import units
 from ..model.periods import Period
@@ -45,15 +45,22 @@ class TargetReader(Protocol):
     def is_park(self, park: str) -> bool: ...
 
 
-class Band(NamedTuple):
+class Band:
     """What a score is measured against: at least `low`, at most `high` (None: unbounded).
     During the year both scale with the time elapsed, except a `fixed_high` (a range's top is
-    the year's). `capped`: met scores exactly full completion (a range), not actual ÷ target."""
+    the year's). `capped`: met scores exactly full completion (a range), not actual ÷ target.
+    A plain class: made only when a rank is scored, and cheaper to define than a named tuple."""
 
-    low: Decimal | None
-    high: Decimal | None
-    capped: bool = False
-    fixed_high: bool = False
+    __slots__ = ("capped", "fixed_high", "high", "low")
+
+    def __init__(
+        self,
+        low: Decimal | None,
+        high: Decimal | None,
+        capped: bool = False,
+        fixed_high: bool = False,
+    ) -> None:
+        self.low, self.high, self.capped, self.fixed_high = low, high, capped, fixed_high
 
 
 def ge(a: Decimal, b: Decimal) -> bool:

@@ -9,13 +9,15 @@ loaded), so the core never converts units and never meets float noise.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from . import units
 from .common import NOWHERE, Loc, Tier
 from .periods import Period
-from .policy import Policy
-from .scheme import Scheme
+
+if TYPE_CHECKING:  # read only for plans that have them: no import at start-up
+    from .policy import Policy
+    from .scheme import Scheme
 
 Direction = Literal["higher", "lower"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import units
-from ..model.results import IndicatorPath
+from ..model.paths import IndicatorPath
 from . import labels
 from .check import target_text
 from .numbers import fmt_number, fmt_signed
