@@ -191,7 +191,9 @@ class Figures:
             assert ind.per_capita is not None
             num_id, den_id, per = ind.per_capita
         num_ind, den_ind = self.indicators[num_id], self.indicators[den_id]
-        num_a, den_a = self.level(num_ind, park, period), self.level(den_ind, park, period)
+        # 占全市…: the denominator is an outside unit's figure, whichever park is asked about
+        den_at = ind.share_of if ind.share_of is not None else park
+        num_a, den_a = self.level(num_ind, park, period), self.level(den_ind, den_at, period)
         terms = (("numerator", num_id, num_a), ("denominator", den_id, den_a))
         num, den = num_a.value, den_a.value
         missing = [i.name for i, v in ((num_ind, num), (den_ind, den)) if v is None]

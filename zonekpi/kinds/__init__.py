@@ -7,6 +7,7 @@
     coverage    coverage (全覆盖)
     per_park    per_park (各园区至少N)
     allocation  allocation (分解到园区)
+    achieved    achieved (是否: 建成投用, 实现进驻)
 
 `get(kind)` is the one lookup; it fails clearly for a kind nobody registered. `KINDS` lists the
 keys a plan may write, in the order the schema gives them. To add a kind, write a module with a
@@ -18,7 +19,7 @@ from __future__ import annotations
 from ..model.plan import Indicator, Target
 
 # isort: off
-from . import threshold, ranges, growth, change, coverage, per_park, allocation  # noqa: F401
+from . import threshold, ranges, growth, change, coverage, per_park, allocation, achieved  # noqa: F401
 
 # isort: on
 from .base import REGISTRY, Band, FigureSource, Kind, accumulates, indicator_lower

@@ -20,7 +20,7 @@ from ..model.results import Actual, Finding, Status
 
 EPS = Decimal("1e-9")  # computed decimals are compared allowing for their last digits
 HUNDRED = Decimal(100)
-Family = Literal["level", "growth", "increase", "coverage", "per_park", "allocation"]
+Family = Literal["level", "growth", "increase", "coverage", "per_park", "allocation", "achieved"]
 
 
 class FigureSource(Protocol):

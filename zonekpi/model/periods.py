@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -84,6 +84,24 @@ class Period(NamedTuple):
             start, whole = date(self.year, 1, 1), date(self.year + 1, 1, 1)
             return Fraction((end - start).days, (whole - start).days)
         return Fraction(self.last, 12)
+
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        return date(self.year, 12, 31) if self.last == 12 else _month_end(self.year, self.last)
+
+    def elapsed_towards(self, due: date, by: str = "months") -> Decimal:
+        """序时 against a deadline inside the year: the share of the way from 1 January to `due`
+        gone at the end of this period, at most 1. By months, the months to the deadline count
+        a part month as its share of days (6月底: 6; 6月15日: 5.5)."""
+        start = date(self.year, 1, 1)
+        if by == "days":
+            share = Fraction((self.end - start).days + 1, (due - start).days + 1)
+        else:
+            days_in = _month_end(due.year, due.month).day
+            share = Fraction(self.last) / (due.month - 1 + Fraction(due.day, days_in))
+        share = min(share, Fraction(1))
+        return Decimal(share.numerator) / Decimal(share.denominator)
 
     def __str__(self) -> str:
         if self.is_year:
@@ -188,3 +206,50 @@ def _checked(year: int, first: int, last: int, text: str) -> Period:
     if not (1 <= first <= last <= 12):
         raise ValueError(f"{text!r}: months run from 1 to 12, the first not after the last")
     return Period(year, first, last)
+
+
+def _month_end(year: int, month: int) -> date:
+    return (
+        date(year + 1, 1, 1) - timedelta(days=1)
+        if month == 12
+        else (date(year, month + 1, 1) - timedelta(days=1))
+    )
+
+
+_CN_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_DEADLINE = re.compile(
+    r"(?:(?P<iso>\d{4}-\d{2}(?:-\d{2})?)"
+    r"|(?P<half>上半年|年中)"
+    r"|第?(?P<q>[一二三四1-4])季度末?"
+    r"|(?P<year_end>年底前?|年末|年内|今年|全年)"
+    r"|(?P<m>\d{1,2}|十[一二]|[一二三四五六七八九十])月(?P<how>底前|底|末|前|份|)"
+    r")前?"
+)
+
+
+def parse_deadline(text: str, year: int) -> date | None:
+    """A deadline inside `year` as offices write it, or None when it is none of these:
+    2018-06 (the month's end), 2018-06-30, 上半年/年中 (6月30日), 一季度末…四季度末, 年底前/年末
+    (12月31日), 6月底前/6月底/6月末 (6月30日), 10月前 (before October: 9月30日)."""
+    m = _DEADLINE.fullmatch(text.strip())
+    if m is None:
+        return None
+    try:
+        if m["iso"]:
+            parts = [int(p) for p in m["iso"].split("-")]
+            if len(parts) == 3:
+                return date(*parts)
+            return _month_end(parts[0], parts[1])
+        if m["half"]:
+            return date(year, 6, 30)
+        if m["q"]:
+            return _month_end(year, _QUARTER_END[m["q"]])
+        if m["year_end"]:
+            return date(year, 12, 31)
+        month = int(m["m"]) if m["m"].isdigit() else _CN_MONTHS[m["m"]]
+        if m["how"] == "前":  # 10月前: before October begins (1月前 is last year)
+            return None if month == 1 else _month_end(year, month - 1)
+        return _month_end(year, month)
+    except (ValueError, KeyError):  # 2018-13, 13月
+        return None

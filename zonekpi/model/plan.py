@@ -8,6 +8,7 @@ loaded), so the core never converts units and never meets float noise.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -52,6 +53,9 @@ class Target(NamedTuple):
     park: str | None = None
     source: str | None = None
     loc: Loc = NOWHERE
+    due: date | None = None  # a deadline inside its year (上半年: 6月30日)
+    due_text: str = ""  # the deadline as written: 上半年, 河洛文化旅游节
+    two_sided: bool = False  # a range whose both ends bind (控制在…之间)
 
 
 class Indicator(NamedTuple):
@@ -70,6 +74,25 @@ class Indicator(NamedTuple):
     rollup: RollupMethod | None = None  # None: follow from the unit (see rollup.method)
     stock: bool = False  # a level at a moment (企业数), not a flow summed over months (产值)
     was: str | None = None  # its id (or name) in last year's plan, when it changed
+    share_of: str | None = None  # a share's denominator is this outside unit's (占全市…)
+
+
+class Context(NamedTuple):
+    """A figure the document states that is not a target (计划总投资505亿元的67个重点项目):
+    shown in a report's context section, never checked or scored."""
+
+    name: str
+    value: Decimal
+    unit: str
+    number: Decimal | None = None  # how many (67个项目), when the document says
+    number_unit: str = ""
+    id: str | None = None
+    year: int | None = None
+    park: str | None = None
+    group: str | None = None
+    source: str | None = None
+    note: str | None = None
+    loc: Loc = NOWHERE
 
 
 class _FigureFields(NamedTuple):
@@ -138,6 +161,8 @@ class Plan(NamedTuple):
     inputs: tuple[str, ...] = ()  # every file read for it: the plan, its data: files, --data
     scoring: Scheme | None = None  # the assessment scheme (考核), if the plan has one
     incentives: Policy | None = None  # incentive rules (政策兑现), if the plan has them
+    outside: tuple[Park, ...] = ()  # units outside the zone, for shares of their totals
+    context: tuple[Context, ...] = ()  # figures the document states that are not targets
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -180,6 +180,8 @@ PLAIN_NUMBER = re.compile(rf"(?=.{{1,{MAX_DIGITS}}}\Z)-?[0-9]+(?:\.[0-9]+)?")
 _BARE = re.compile(rf"{_SIGN}[\d,]+{_FRACTION}")  # a number alone, its commas unchecked
 _E_NOTATION = re.compile(r"[eE][-+]?\d")
 _EXPRESSION = re.compile(r"[-+*/]\s*\d")
+# a share written as a fraction of a whole, with no unit: 1/8, 2/3 (占全市1/8)
+SHARE_FRACTION = re.compile(r"(\d{1,9})\s*/\s*(\d{1,9})")
 
 
 def is_bare_number(text: str) -> bool:
@@ -206,6 +208,12 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
     spelled = text.strip() if text.isascii() else normalise(text)
+    ratio = SHARE_FRACTION.fullmatch(spelled)
+    if ratio is not None:  # 占全市1/8: a share of a whole, in percent (as exact as Decimal holds)
+        top, bottom = Decimal(ratio[1]), Decimal(ratio[2])
+        if bottom == 0 or top > bottom:
+            raise UnitError(f"{spelled!r}: a share written as a fraction is at most 1 (1/8, 2/3)")
+        return Quantity(top / bottom * 100, "percent")
     match = NUMBER.match(spelled)
     if not match:
         raise _number_error(spelled)

@@ -30,7 +30,8 @@ class FigureReader(Reader):
         if isinstance(exc, NotFinite):
             left_out = "row" if self.rows else "figure"
             return f"{exc}; write the figure, or leave the {left_out} out when there is none"
-        if isinstance(raw, Cells):  # "300 万元" in the value cell, 亿元 in the unit cell
+        bare_share = isinstance(raw, Cells) and units.SHARE_FRACTION.fullmatch(raw.value.strip())
+        if isinstance(raw, Cells) and not bare_share:  # "300 万元" in the value, 亿元 in the unit
             try:
                 units.parse_quantity(raw.value)
             except UnitError:

@@ -10,13 +10,16 @@ with file, line and column; `InvalidInput` carries them all.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import kinds
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
-from ..model.plan import Figure, Indicator, Park, Plan, Target
+from ..model.periods import parse_deadline
+from ..model.plan import Context, Figure, Indicator, Park, Plan, Target
 from .figfile import read_figure_file
 from .figures import FigureReader, duplicates
 from .reader import Names, Reader
@@ -99,8 +102,13 @@ class _PlanBuilder(Reader):
     def build(self) -> Plan:
         d = self.doc.data
         parks = self.parks(d.get("parks") or [])
+        outside = self.outside(d.get("outside") or [], {p.id for p in parks})
+        self.outside_ids = {o.id for o in outside}
         self.names.parks = {p.id for p in parks}
+        self.events = self.event_dates(d.get("events") or [])
         indicators = self.indicators(d["indicators"])
+        # figures may be given for an outside unit (the city's total, for a share of it)
+        self.names.parks = {p.id for p in parks} | {o.id for o in outside}
         self.names.indicators = {i.id: i for i in indicators}
         self.names.last_year = last_year(self.plan_year, indicators)
         self.references(indicators, d["indicators"])
@@ -145,6 +153,8 @@ class _PlanBuilder(Reader):
             notes=tuple(self.doc.notes),
             scoring=scoring,
             incentives=incentives,
+            outside=outside,
+            context=self.context(d.get("context") or []),
         )
 
     def parks(self, raw: list[dict[str, Any]]) -> tuple[Park, ...]:
@@ -197,6 +207,7 @@ class _PlanBuilder(Reader):
                 growth_basis=ind.get("growth_basis", "current"),
                 name_en=ind.get("name_en"),
                 share=(share["numerator"], share["denominator"]) if share else None,
+                share_of=share.get("of") if share else None,
                 per_capita=(
                     (
                         per_capita["value"],
@@ -224,6 +235,13 @@ class _PlanBuilder(Reader):
                     (*at, "rollup"),
                     "a share or per-capita indicator is computed from its terms; put "
                     "'rollup: none' on the numerator or denominator whose sum is wrong",
+                )
+            if proto.share_of is not None and proto.share_of not in self.outside_ids:
+                known = ", ".join(sorted(self.outside_ids)) or "none"
+                self.error(
+                    (*at, "share", "of"),
+                    f"'{proto.share_of}' is not an outside unit (outside: {known}); declare it "
+                    "under outside:, for example {id: city, name: 新乡市}",
                 )
             targets = tuple(
                 t
@@ -254,8 +272,101 @@ class _PlanBuilder(Reader):
             "park": park,
             "source": raw.get("source"),
             "loc": self.loc(at),
+            "two_sided": bool(raw.get("two_sided", False)),
         }
+        if raw.get("two_sided") and name != "between":
+            self.error((*at, "two_sided"), "two_sided is for a between range only")
+        if raw.get("by") is not None:
+            due = self.deadline(str(raw["by"]), year, (*at, "by"))
+            if due is None:
+                return None
+            common.update(due=due, due_text=str(raw["by"]))
         return kind.read(raw, at, ind, common, self)
+
+    def deadline(self, text: str, year: int, at: YPath) -> date | None:
+        """The date of a deadline written `text` for a target of `year`, or None after
+        recording why it cannot be read."""
+        due = self.events.get(text.strip()) or parse_deadline(text, year)
+        if due is None:
+            known = f"; the plan's events: {', '.join(self.events)}" if self.events else ""
+            self.error(
+                at,
+                f"cannot read the deadline {text!r}: write a month (2018-06), a date "
+                f"(2018-06-30), 上半年, 三季度末, 年底前, 6月底前 or an event under events:{known}",
+            )
+            return None
+        if due.year != year:
+            self.error(
+                at, f"the deadline {text!r} ({due}) is not in {year}, the year of the target"
+            )
+            return None
+        return due
+
+    def event_dates(self, raw: list[dict[str, Any]]) -> dict[str, date]:
+        """Each event's name (and id) → its date, for `by:`."""
+        out: dict[str, date] = {}
+        for n, e in enumerate(raw):
+            try:
+                day = date.fromisoformat(e["date"])
+            except ValueError:
+                self.error(("events", n, "date"), f"{e['date']!r} is not a date (2018-04-08)")
+                continue
+            for key in (e["name"], e.get("id")):
+                if key is not None and key in out:
+                    self.error(("events", n), f"the event {key!r} is named twice")
+                elif key is not None:
+                    out[key] = day
+        return out
+
+    def outside(self, raw: list[dict[str, Any]], parks: set[str]) -> tuple[Park, ...]:
+        out: list[Park] = []
+        for n, o in enumerate(raw):
+            if o["id"] in parks or any(p.id == o["id"] for p in out):
+                self.error(("outside", n, "id"), f"the id '{o['id']}' is used twice")
+                continue
+            out.append(Park(o["id"], o["name"], "outside"))
+        return tuple(out)
+
+    def context(self, raw: list[dict[str, Any]]) -> tuple[Context, ...]:
+        """Figures the document states without a target: kept as written, never checked."""
+        out: list[Context] = []
+        for n, c in enumerate(raw):
+            at: YPath = ("context", n)
+            if c.get("park") is not None and c["park"] not in self.names.parks:
+                self.error((*at, "park"), self.unknown_park(c["park"]))
+            value = self.any_quantity(c["value"], (*at, "value"))
+            count = self.any_quantity(c["count"], (*at, "count")) if "count" in c else None
+            if value is None or ("count" in c and count is None):
+                continue
+            out.append(
+                Context(
+                    name=c["name"],
+                    value=value[0],
+                    unit=value[1],
+                    number=count[0] if count else None,
+                    number_unit=count[1] if count else "",
+                    id=c.get("id"),
+                    year=c.get("year"),
+                    park=c.get("park"),
+                    group=c.get("group"),
+                    source=c.get("source"),
+                    note=c.get("note"),
+                    loc=self.loc(at),
+                )
+            )
+        return tuple(out)
+
+    def any_quantity(self, raw: Any, at: YPath) -> tuple[Decimal, str] | None:
+        """A quantity in the unit it is written in (a context figure has no indicator)."""
+        try:
+            q = units.parse_quantity(raw)
+        except UnitError as exc:
+            self.error(at, str(exc))
+            return None
+        if q.unit is None:
+            self.error(at, f"{raw!r}: write the unit too, for example '505 亿元' or '67 个'")
+            return None
+        return q.value, q.unit
 
     def is_park(self, park: str) -> bool:
         return park in self.names.parks
