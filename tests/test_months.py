@@ -95,7 +95,8 @@ def test_domain_example_growth_still_needed(run_check):
     r = run_check(MONTHLY, period=OCT)
     growth, level = r.findings
     assert growth.actual == 5  # 84 / 80 − 1
-    assert growth.status is Status.BEHIND  # 5% < 8%
+    # 5% < 8%: compared as it stands, no 序时 comparison: 低于目标, not 落后序时
+    assert growth.status is Status.BELOW
     # ((1 + 8%)·100 − 84) / (100 − 80) − 1 = 24 / 20 − 1 = 20%
     assert growth.needed == 20
     # 84 / 120 = 70% of the year's target after 10/12 = 83.33% of the year: 13.33 points behind
@@ -155,8 +156,11 @@ figures:
     )
     plan = load_plan(plan_file(text))
     assert Figures(plan).level(plan.indicators[0], None, OCT).value == 90  # not 178
-    # without last year's end there is no way covered to weigh: 90 < 95 stands as behind
-    assert check(plan, period=OCT).findings[0].status is Status.BEHIND
+    # without last year's end there is no way covered to weigh: 90 < 95 stands as below the
+    # target, and the row says what is missing (not 落后序时 with an empty 序时 cell)
+    f = check(plan, period=OCT).findings[0]
+    assert f.status is Status.BELOW and f.elapsed is None
+    assert Note("stock_no_start", (2017,)) in f.notes
 
 
 @pytest.mark.parametrize(
@@ -290,7 +294,7 @@ figures:
     f = r.findings[0]
     # bases 50 / 1.1 = 45.4545, 34 / 1.02 = 33.3333: 84 / 78.7879 − 1 = 6.6154%
     assert f.actual.quantize(Decimal("0.0001")) == Decimal("6.6154")
-    assert f.status is Status.BEHIND
+    assert f.status is Status.BELOW  # 6.6% < 8%, as it stands
 
 
 def test_period_on_the_command_line(cli, plan_file):
@@ -299,7 +303,7 @@ def test_period_on_the_command_line(cli, plan_file):
     assert result.exit_code == 0  # behind schedule is not a failure by default
     header, growth, level = result.stdout.splitlines()
     assert "elapsed" in header.split(",") and "needed" in header.split(",")
-    assert ",behind," in growth and ",20%," in growth
+    assert ",below," in growth and ",20%," in growth
     assert ",behind," in level and ",70%," in level  # 84 / 120
     assert cli("check", path, "--period", "2018-10", "-q", "--fail-on", "behind").exit_code == 1
     bad = cli("check", path, "--period", "2018年10月")
@@ -344,9 +348,10 @@ def test_json_carries_the_period_and_the_schedule(cli, plan_file):
     Draft202012Validator(schema("report.schema.json")).validate(doc)
     r = doc["results"][0]
     assert r["period"] == "2018-10"
-    assert r["summary"]["behind"] == 2 and r["summary"]["on_track"] == 0
+    assert r["summary"]["behind"] == 1 and r["summary"]["below"] == 1
+    assert r["summary"]["on_track"] == 0
     growth, level = r["findings"]
-    assert growth["needed"] == 20 and growth["status"] == "behind"
+    assert growth["needed"] == 20 and growth["status"] == "below"
     assert level["elapsed"] == pytest.approx(10 / 12, abs=1e-6)
     assert level["ahead"] == pytest.approx(70 - 100 * 10 / 12, abs=1e-6)  # −13.33 points
 

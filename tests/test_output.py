@@ -48,22 +48,28 @@ def test_json_follows_the_report_schema(plan):
     from zonekpi.read.schema import schema
 
     result = run("check", plan, "--format", "json")
-    assert result.exit_code == 1  # 92 < 95 (力争)
+    # 92 ≥ 90 (确保) decides: met; 92 < 95 (力争) is reported beside it, not failed
+    assert result.exit_code == 0
+    assert run("check", plan, "--format", "json", "--fail-on", "stretch").exit_code == 1
     doc = json.loads(result.stdout)
     Draft202012Validator(schema("report.schema.json")).validate(doc)
     findings = doc["results"][0]["findings"]
     stretch = next(f for f in findings if f["tier"] == "stretch")
     assert stretch["actual"]["value"] == 92 and stretch["target"]["value"] == 95
-    assert stretch["status"] == "missed"
+    assert stretch["status"] == "missed" and stretch["decides"] is False
     assert stretch["completion"] == pytest.approx(92 / 95, abs=1e-6)
+    # counts of the deciding rows (htf's floor, u, x), the stretch tier apart
     assert doc["results"][0]["summary"] == {
         "met": 2,
-        "missed": 1,
+        "missed": 0,
         "no_data": 1,
         "on_track": 0,
         "behind": 0,
+        "below": 0,
+        "overdue": 0,
+        "stretch": {"missed": 1},
         "total": 4,
-        "success": False,
+        "success": True,
     }
 
 
@@ -115,7 +121,7 @@ def test_plain_aligns_wide_characters(plan):
     assert len(rows) == 4
     for line in rows:
         status = line.split()[-1]
-        assert status in ("达标", "未达标", "无数据")
+        assert status in ("达标", "未达标", "无数据", "力争未达标")
         # Everything before the status is exactly as wide (in terminal cells) as the rule says.
         assert wcswidth(line[: len(line) - len(status)]) == status_start, line
 

@@ -147,8 +147,9 @@ def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
     type=click.Choice(CHECK_FAIL_ON),
     default="missed",
     show_default=True,
-    help="What makes the exit status 1: a missed target; also a target behind schedule; "
-    "never (1 is then never used, 2 still means invalid input).",
+    help="What makes the exit status 1: missed: a target missed or overdue (the floor tier "
+    "确保 decides); behind: also one behind schedule or below its target; stretch: also a "
+    "missed 力争 tier; never (1 is then never used, 2 still means invalid input).",
 )
 @quiet_option
 def check(a: SimpleNamespace) -> None:

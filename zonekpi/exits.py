@@ -30,7 +30,7 @@ class ExitCode(IntEnum):
 
 
 # --fail-on of `check`: the statuses that make the exit status 1
-CHECK_FAIL_ON = ("missed", "behind", "never")
+CHECK_FAIL_ON = ("missed", "behind", "stretch", "never")
 # --fail-on of `compare`: lowered makes a target made less demanding exit 1
 COMPARE_FAIL_ON = ("never", "lowered")
 
@@ -38,8 +38,10 @@ COMPARE_FAIL_ON = ("never", "lowered")
 def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
     """OK, or MISSED when `result` has what `fail_on` names.
 
-    A check (a `PlanResult`, or one per plan): a missed target (fail_on "missed", the default),
-    also one behind schedule ("behind"), or never ("never"). A `Comparison`: a target made less
+    A check (a `PlanResult`, or one per plan): a missed or overdue target whose tier decides
+    (fail_on "missed", the default: the floor 确保, or the only tier given), also one behind
+    schedule or below its target during the year ("behind"), also a missed stretch tier 力争
+    ("stretch"), or never ("never"). A `Comparison`: a target made less
     demanding when fail_on is "lowered" (default "never"). A `Settlement`: a budget exceeded,
     so claims were cut. A `Ranking`: always OK.
     """
@@ -50,17 +52,24 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
         return ExitCode.MISSED if lowered and cast("Comparison", result).relaxed else ExitCode.OK
     if _is(result, "zonekpi.core.assess", "Ranking"):
         return ExitCode.OK
-    from .model.results import PlanResult, Status
+    from .model.results import FAILED, LAGGING, PlanResult
 
     results = [result] if isinstance(result, PlanResult) else result
     if not all(isinstance(r, PlanResult) for r in results):
         raise TypeError(f"no exit status for a {type(result).__name__}")
+    choice = _choice(fail_on or "missed", CHECK_FAIL_ON)
     failing = {
-        "missed": {Status.MISSED},
-        "behind": {Status.MISSED, Status.BEHIND},
+        "missed": {*FAILED},
+        "behind": {*FAILED, *LAGGING},
+        "stretch": {*FAILED},
         "never": set(),
-    }[_choice(fail_on or "missed", CHECK_FAIL_ON)]
-    statuses = {f.status for r in cast("Sequence[PlanResult]", results) for f in r.findings}
+    }[choice]
+    statuses = {
+        f.status
+        for r in cast("Sequence[PlanResult]", results)
+        for f in (*r.findings, *r.paths)
+        if f.decides or choice == "stretch"
+    }
     return ExitCode.MISSED if statuses & failing else ExitCode.OK
 
 

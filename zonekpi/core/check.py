@@ -48,6 +48,7 @@ def check(
     figures = Figures(plan, previous)
     findings: list[Finding] = []
     for ind in plan.indicators:
+        floors = {(t.year, t.park) for t in ind.targets if t.tier != "stretch"}
         for target in ind.targets:
             if target.year != year:
                 continue
@@ -57,8 +58,12 @@ def check(
                 f = evaluate(target, ind, park, figures, period)
             else:
                 continue
-            if not period.is_year:
+            if target.due is not None and period.end >= target.due:
+                f = schedule.past_deadline(f)
+            elif not period.is_year:
                 f = schedule.in_year(f, period, plan.elapsed, figures)
+            if target.tier == "stretch" and (target.year, target.park) in floors:
+                f = f._replace(decides=False)  # 力争 beside 确保: reported, the floor decides
             findings.append(f)
     computed_totals = totals(plan, figures, period)
     warnings: list[Note | str] = [*_allocation_warnings(plan, year)]

@@ -125,9 +125,10 @@ def finding(
 
 
 def as_it_stands(f: Finding) -> Finding:
-    """During the year, a finding that cannot move with time (a rate, a share, a range): met is
-    on track, anything else behind."""
-    return f._replace(status=Status.ON_TRACK if f.status is Status.MET else Status.BEHIND)
+    """During the year, a finding that is not measured against the time elapsed (a rate, a
+    share, a range): met is on track, anything else below the target (低于目标, not 落后序时:
+    no 序时 comparison was made)."""
+    return f._replace(status=Status.ON_TRACK if f.status is Status.MET else Status.BELOW)
 
 
 class Kind:
@@ -143,6 +144,7 @@ class Kind:
     splits: ClassVar[bool] = False  # a park's share of it keeps the kind (考核 split:)
     yes_no: ClassVar[bool] = False  # a park's actual is 是/否
     counts_parks: ClassVar[bool] = False  # the zone's row counts the parks that meet it
+    strict: ClassVar[bool] = False  # > or <: reaching the value exactly is not enough
     ceiling: ClassVar[bool] = False  # a cap (≤ <): lower is better whatever the indicator says
 
     def lower(self, target: Target, ind: Indicator) -> bool:

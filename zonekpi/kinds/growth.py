@@ -56,7 +56,7 @@ class Growth(Kind):
     def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
         if f.status is Status.NO_DATA:
             return f
-        status = Status.ON_TRACK if f.status is Status.MET else Status.BEHIND
+        status = Status.ON_TRACK if f.status is Status.MET else Status.BELOW
         needed, settled, note = self.needed(f, period, figures)
         if settled is not None:  # a flow already past (or, for a cap, over) the year's target
             status = Status.MET if settled else Status.MISSED

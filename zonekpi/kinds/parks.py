@@ -106,12 +106,11 @@ def summary(
 
 
 def combined(statuses: list[Status]) -> Status:
-    """A zone's status from its parks': behind if any is, no data if any is unknown, met if all
-    are, otherwise on track."""
-    if any(s in (Status.MISSED, Status.BEHIND) for s in statuses):
-        return Status.MISSED if Status.MISSED in statuses else Status.BEHIND
-    if any(s is Status.NO_DATA for s in statuses):
-        return Status.NO_DATA
+    """A zone's status from its parks' (and its own): the worst of them — overdue, missed,
+    behind, below — then no data if any is unknown, met if all are, otherwise on track."""
+    for worst in (Status.OVERDUE, Status.MISSED, Status.BEHIND, Status.BELOW, Status.NO_DATA):
+        if worst in statuses:
+            return worst
     if all(s is Status.MET for s in statuses):
         return Status.MET
     return Status.ON_TRACK

@@ -56,7 +56,10 @@ class Between(Kind):
             return base.finding(target, ind, park, actual, None, unit=ind.unit)
         a = actual.value
         gap = a - low if a < low else a - high if a > high else Decimal(0)
-        met = base.le(a, high) if self.lower(target, ind) else base.ge(a, low)
+        if target.two_sided:  # 控制在…之间: both ends bind
+            met = base.ge(a, low) and base.le(a, high)
+        else:
+            met = base.le(a, high) if self.lower(target, ind) else base.ge(a, low)
         return base.finding(
             target, ind, park, actual, met, unit=ind.unit, gap=gap, gap_unit=base.gap_unit(ind.unit)
         )
@@ -64,13 +67,15 @@ class Between(Kind):
     def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
         if f.status is Status.NO_DATA:
             return f
-        lower = self.lower(f.target, f.indicator)
-        if lower and accumulates(f.indicator) and f.gap is not None and f.gap > 0:
+        binds_top = f.target.two_sided or self.lower(f.target, f.indicator)
+        if binds_top and accumulates(f.indicator) and f.gap is not None and f.gap > 0:
             return f._replace(status=Status.MISSED)  # a flow above the range can only grow
         return base.as_it_stands(f)
 
     def band(self, target: Target, park: str | None, ind: Indicator) -> Band:
         assert target.value is not None and target.high is not None
+        if target.two_sided:
+            return Band(target.value, target.high, capped=True, fixed_high=True)
         if self.lower(target, ind):
             return Band(None, target.high, capped=True, fixed_high=True)
         return Band(target.value, None, capped=True)

@@ -10,11 +10,10 @@ later year is a multi-year path.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
 
 from ..model.periods import Period
 from ..model.plan import Indicator, Target
-from ..model.results import Finding, Status
+from ..model.results import Finding, Note, Status
 from . import base
 from .base import EPS, HUNDRED, FigureSource, Kind, accumulates, counted_stock, register
 
@@ -23,7 +22,6 @@ class Threshold(Kind):
     path = True
     scales = True
     splits = True
-    strict: ClassVar[bool] = False  # > or <: reaching the value is not enough
 
     def met(self, a: Decimal, t: Decimal) -> bool:
         if self.ceiling:
@@ -120,14 +118,19 @@ def stock_towards(
     f: Finding, tau: Decimal, period: Period, figures: FigureSource, target: Decimal | None
 ) -> Finding:
     """A stock (企业数 达到95家): the way covered since the start of the year, (C_N − S) ÷
-    (T − S), against the time elapsed; without last year's end, compared as it stands."""
+    (T − S), against the time elapsed; it is the row's completion, since the verdict uses it.
+    Without last year's end there is no way to weigh: compared as it stands, saying so."""
     start = figures.level(f.indicator, f.park, Period(period.year - 1)).value
     reached = f.status is Status.MET
+    if start is None and not reached:
+        missing = Note("stock_no_start", (period.year - 1,))
+        return base.as_it_stands(f._replace(notes=(*f.notes, missing)))
     if start is None or target is None or f.actual is None or target <= start:
         return base.as_it_stands(f)
     covered = (f.actual - start) / (target - start)
     on_track = reached or covered >= tau - EPS
     return f._replace(
+        completion=covered,
         elapsed=tau,
         ahead=(covered - tau) * HUNDRED,
         covered=covered,

@@ -87,6 +87,13 @@ class Status(str, Enum):
     NO_DATA = "no_data"
     ON_TRACK = "on_track"  # during the year: at or ahead of the time-elapsed share (序时进度)
     BEHIND = "behind"  # during the year: behind the time-elapsed share
+    BELOW = "below"  # during the year: short of a target compared as it stands (a rate, a share)
+    OVERDUE = "overdue"  # its deadline inside the year has passed and it is not reached
+
+
+# A deciding finding with one of these fails a check; --fail-on behind adds the second set.
+FAILED = (Status.MISSED, Status.OVERDUE)
+LAGGING = (Status.BEHIND, Status.BELOW)
 
 
 class Finding(NamedTuple):
@@ -110,6 +117,7 @@ class Finding(NamedTuple):
     covered: Decimal | None = None  # a stock: the way covered since last year's end, 0–1
     needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
     path: Progress | None = None  # a target of a later year: where this year stands on the way
+    decides: bool = True  # False for a stretch tier (力争) beside a floor (确保): reported only
 
 
 class Total(NamedTuple):
@@ -159,8 +167,13 @@ class PlanResult:
         return self.period or Period(self.year)
 
     def count(self, status: Status) -> int:
-        return sum(1 for f in self.findings if f.status is status)
+        """Deciding findings with `status` (a stretch tier beside its floor is not counted)."""
+        return sum(1 for f in self.findings if f.status is status and f.decides)
+
+    def stretch_count(self, status: Status) -> int:
+        """Stretch tiers (力争) beside a floor with `status`: reported, not deciding."""
+        return sum(1 for f in self.findings if f.status is status and not f.decides)
 
     @property
     def success(self) -> bool:
-        return self.count(Status.MISSED) == 0
+        return not any(f.status in FAILED for f in self.findings if f.decides)

@@ -20,6 +20,8 @@ STYLE = {
     "on_track": "green",
     "missed": "bold red",
     "behind": "yellow",
+    "below": "yellow",
+    "overdue": "bold red",
     "no_data": "dim",
 }  # the status cell
 
@@ -68,7 +70,7 @@ def _print(console: Any, table: Table) -> None:
             justify="right" if c.numeric else "left",
             overflow="fold",  # unspaced Chinese would otherwise be cut with "…"
             # numbers and short words stay whole; names, targets and notes fold
-            no_wrap=c.numeric or c.key in ("status", "tier", "unit", "park_name"),
+            no_wrap=c.numeric or c.key in ("status", "status_text", "tier", "unit", "park_name"),
             # names fold only past 6 characters, targets past 5, notes past 4, beneficiaries past 13
             min_width=min(
                 widest,
@@ -81,7 +83,7 @@ def _print(console: Any, table: Table) -> None:
     for row, status in zip(table.rows, statuses, strict=True):
         cells = [
             Text(c.human(row.get(c.key, "")), style=STYLE.get(status, ""))
-            if c.key == "status"
+            if c.key in ("status", "status_text")
             else c.human(row.get(c.key, ""))
             for c in cols
         ]

@@ -26,6 +26,8 @@ MARK = {
     Status.NO_DATA: "?",
     Status.ON_TRACK: "✓",
     Status.BEHIND: "!",
+    Status.BELOW: "!",
+    Status.OVERDUE: "✗",
 }
 LEGEND = (
     "✓ 达标或符合序时 met or on track · ✗ 未达标 missed · ! 落后序时 behind · ? 无数据 no data "

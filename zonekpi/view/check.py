@@ -13,9 +13,9 @@ from typing import Any
 
 from .. import __version__, kinds
 from ..model import units
-from ..model.plan import Plan, Target
+from ..model.plan import Context, Plan, Target
 from ..model.results import Actual, Finding, PlanResult, Status
-from ..model.units import fmt_quantity
+from ..model.units import SHARE_FRACTION, fmt_quantity
 from . import labels
 from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
 from .table import Column, Table
@@ -47,7 +47,8 @@ CHECK_COLUMNS = [
     Column("gap_text", "差距", numeric=True, machine=False),
     Column("gap", "差距值", numeric=True, display=False),
     Column("gap_unit", "差距单位", display=False),
-    Column("status", "状态", labels=labels.STATUS_BY_CODE),
+    Column("status", "状态", display=False),
+    Column("status_text", "状态", machine=False),
     Column("basis", "口径", display=False),
     Column("notes", "说明"),
 ]
@@ -59,19 +60,25 @@ def target_text(
     """A target as a report shows it: ≥ 95 家, 增长 ≥ 8%, 3–4 家, 全覆盖 — in the words of its
     kind's family (`Kind.family` is the key of `TARGET_FORMS`)."""
     kind = kinds.get(t.kind)
-    return TARGET_FORMS[kind.family](kind, t, finding, park_names or {})
+    text = TARGET_FORMS[kind.family](kind, t, finding, park_names or {})
+    if t.due_text:  # 上半年前, 河洛文化旅游节前; 年底前 and 6月底前 say it already
+        text += f" ({t.due_text}{'' if t.due_text.endswith('前') else '前'})"
+    return text
 
 
 Form = Callable[[kinds.Kind, Target, "Finding | None", dict[str, str]], str]
 
 
 def _level(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+    if kind.symbol and SHARE_FRACTION.fullmatch(t.text):  # ≥ 2/3, as the document writes it
+        return f"{kind.symbol} {t.text}"
     if kind.symbol:
         return f"{kind.symbol} {fmt_quantity(t.value, t.unit)}"
     if t.tolerance is not None:  # 左右
         tolerance_unit = "百分点" if t.unit == "percent" else t.unit
         return f"{fmt_quantity(t.value, t.unit)} ± {fmt_quantity(t.tolerance, tolerance_unit)}"
-    return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}"  # a range
+    band = " (区间)" if t.two_sided else ""
+    return f"{fmt_number(t.value)}–{fmt_quantity(t.high, t.unit)}{band}"  # a range
 
 
 def _rate(verb: str) -> Form:
@@ -100,7 +107,12 @@ def _allocation(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str,
     return "分解: " + "、".join(f"{names.get(p, p)}{fmt_quantity(s, t.unit)}" for p, s in t.shares)
 
 
+def _achieved(kind: kinds.Kind, t: Target, f: Finding | None, names: dict[str, str]) -> str:
+    return "实现"
+
+
 TARGET_FORMS: dict[str, Form] = {
+    "achieved": _achieved,
     "level": _level,
     "growth": _rate("增长"),
     "increase": _rate("提高"),
@@ -114,6 +126,17 @@ def target_value(t: Target, park: str | None) -> Decimal | None:
     """The threshold a row is judged against: an allocation's share for a park, the sum of
     the shares for the zone; otherwise the target's value."""
     return kinds.get(t.kind).threshold(t, park)
+
+
+def status_text(f: Finding) -> str:
+    """A row's verdict in words: 达标, 未达标, 逾期未完成…; a strict target (突破, 超过) reached
+    exactly is 未突破, not a 未达标 beside a completion of 100%; a stretch tier (力争) beside its
+    floor says it is the stretch that was or was not reached."""
+    if f.status is Status.MISSED and kinds.get(f.target.kind).strict and f.gap == 0:
+        words = "未突破"
+    else:
+        words = labels.status(f.status)
+    return words if f.decides else f"力争{words}"
 
 
 def actual_text(f: Finding) -> str:
@@ -162,6 +185,7 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "gap": fmt_number(f.gap) if f.gap is not None else "",
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else "",
         "status": f.status.value,
+        "status_text": status_text(f),
         "basis": f.basis,
         "notes": "; ".join(labels.notes(f.notes, names)),
     }
@@ -204,6 +228,7 @@ def check_table(results: list[PlanResult]) -> Table:
         for f in r.paths:  # targets of later years: this year on the way to them
             rows.append(_row(r, f))
             statuses.append(f.status.value)
+        footer += [f"背景 (不考核) context: {c}" for c in context_texts(r)]
         footer.append(summary_line(r))
     columns = CHECK_COLUMNS
     if len(results) > 1:  # rows of several plans: say which plan each is from
@@ -215,13 +240,39 @@ def check_table(results: list[PlanResult]) -> Table:
     return Table("; ".join(titles), columns, rows, footer, statuses)
 
 
+def context_of(r: PlanResult) -> list[Context]:
+    """The plan's context figures for the year checked (and the park, with --park)."""
+    return [
+        c
+        for c in r.plan.context
+        if c.year in (None, r.year) and (r.park is None or c.park in (None, r.park))
+    ]
+
+
+def context_texts(r: PlanResult) -> list[str]:
+    """Context figures as a report states them: 计划总投资 505亿元 (67个), never a verdict."""
+    names = r.names
+    out = []
+    for c in context_of(r):
+        where = f"{names.get(c.park, c.park)} " if c.park else ""
+        number = f" ({fmt_quantity(c.number, c.number_unit)})" if c.number is not None else ""
+        out.append(f"{where}{c.name} {fmt_quantity(c.value, c.unit)}{number}")
+    return out
+
+
 def summary_line(r: PlanResult) -> str:
     counts = [
         f"{labels.status(s)} {s.value.replace('_', ' ')} {r.count(s)}"
         for s in Status
         if r.count(s) or s in (Status.MET, Status.MISSED, Status.NO_DATA)
     ]
-    return f"{r.plan.file}: {r.span.label} " + ", ".join(counts)
+    stretch = [
+        f"{labels.status(s)} {s.value.replace('_', ' ')} {r.stretch_count(s)}"
+        for s in Status
+        if r.stretch_count(s)
+    ]
+    tail = f"; 力争 stretch: {', '.join(stretch)}" if stretch else ""
+    return f"{r.plan.file}: {r.span.label} " + ", ".join(counts) + tail
 
 
 def _num(value: Decimal | None) -> float | int | None:
@@ -264,6 +315,10 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "gap": _num(f.gap),
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
         "status": f.status.value,
+        "decides": f.decides,
+        "due": t.due.isoformat() if t.due else None,
+        "due_text": t.due_text or None,
+        "covered": _num(f.covered),
         "notes": labels.notes(f.notes, {p.id: p.name for p in r.plan.parks}),
         "derivation": derivation,
         "parks": [finding_json(r, pf) for pf in f.parks],
@@ -383,6 +438,9 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                     "no_data": r.count(Status.NO_DATA),
                     "on_track": r.count(Status.ON_TRACK),
                     "behind": r.count(Status.BEHIND),
+                    "below": r.count(Status.BELOW),
+                    "overdue": r.count(Status.OVERDUE),
+                    "stretch": {s.value: r.stretch_count(s) for s in Status if r.stretch_count(s)},
                     "total": len(r.findings),
                     "success": r.success,
                 },
@@ -390,6 +448,19 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                 "paths": [finding_json(r, f) for f in r.paths],
                 "totals": totals_json(r),
                 "warnings": labels.notes(r.warnings, r.names),
+                "context": [
+                    {
+                        "name": c.name,
+                        "value": _num(c.value),
+                        "unit": units.display(c.unit),
+                        "number": _num(c.number),
+                        "number_unit": units.display(c.number_unit) if c.number_unit else None,
+                        "park": c.park,
+                        "group": c.group,
+                        "source": c.source,
+                    }
+                    for c in context_of(r)
+                ],
             }
             for r in results
         ],

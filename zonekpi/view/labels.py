@@ -20,6 +20,8 @@ STATUS = {
     Status.NO_DATA: "无数据",
     Status.ON_TRACK: "符合序时",
     Status.BEHIND: "落后序时",
+    Status.BELOW: "低于目标",
+    Status.OVERDUE: "逾期未完成",
 }
 STATUS_BY_CODE = {s.value: words for s, words in STATUS.items()}
 TIER = {"floor": "确保", "stretch": "力争"}
@@ -59,6 +61,9 @@ NOTES: dict[str, NoteText] = {
         "上年其余月份为零或负数, 无法推算所需增速; last year's remaining months are not positive"
     ),
     "no_path_base": lambda d, n: "没有起点 no base to start from",
+    "stock_no_start": lambda d, n: (
+        f"缺{d[0]}年末数, 无法按序时衡量比上年末的增量; give {d[0]}'s year-end figure"
+    ),
     "rollup_incomplete": lambda d, n: (
         f"园区合计不完整, 缺 {_parks(n, d[0])}{'的增速或基数' if d[1] else ''} "
         f"({d[2]}/{d[3]} 园区有数); incomplete: a park without a figure is not counted as zero"

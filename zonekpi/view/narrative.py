@@ -13,7 +13,7 @@ from .. import kinds
 from ..model import units
 from ..model.results import Finding, PlanResult, Status
 from . import labels
-from .check import actual_text, target_text
+from .check import actual_text, context_texts, status_text, target_text
 from .numbers import fmt_number, fmt_percent, fmt_ratio
 
 
@@ -29,6 +29,9 @@ def sentences(r: PlanResult) -> list[str]:
         who = f"{names[r.park]}" if r.park else ""
         when = _when(r, findings[0])
         out.append(f"{who}{when}, " + "; ".join(c for c in clauses if c) + "。")
+    background = context_texts(r)
+    if background:
+        out.append("背景情况 (不考核): " + "; ".join(background) + "。")
     return out
 
 
@@ -113,9 +116,9 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
     cap = kind.ceiling
     if f.completion is not None and not units.is_percent(ind.unit):
         what = f"已使用年度控制{goal}" if cap else f"完成{goal}"
+        if f.covered is not None:  # a stock: the way from last year's end is its completion
+            what = f"比上年末的增量完成{goal}"
         text = f"{lead}{', ' if lead else ''}{what}({target})的{fmt_ratio(f.completion)}"
-        if f.covered is not None:  # a stock: the way from last year's end to the target
-            text += f", 比上年末的增量完成{fmt_ratio(f.covered)}"
         if f.ahead is not None:
             text += ", " + _schedule(f.ahead, cap)
         return text + _verdict(f, r)
@@ -128,6 +131,6 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
 
 
 def _verdict(f: Finding, r: PlanResult) -> str:
-    if r.span.is_year or f.status in (Status.MET, Status.MISSED):
-        return {Status.MET: ", 达标", Status.MISSED: ", 未达标"}.get(f.status, "")
+    if f.status in (Status.MET, Status.MISSED, Status.OVERDUE):
+        return ", " + status_text(f)
     return ""
