@@ -63,3 +63,25 @@ def display_columns(table: Table) -> list[Any]:
     return [
         c for c in table.columns if c.display and (c.keep or any(r.get(c.key) for r in table.rows))
     ]
+
+
+# Line breaks end a row of every table; a sentence or a title is one line too.
+_BREAKS = str.maketrans({"\r": "⏎", "\n": "⏎", "\u2028": "⏎", "\u2029": "⏎"})
+
+
+def inert(text: str) -> str:
+    """Text from a plan or a claims file as a person may see it: no character that a terminal,
+    a viewer or an editor would act on. Line breaks become ⏎; every other control character
+    (ESC of an ANSI sequence, BEL, NUL, DEL, C1) and every bidirectional override or isolate is
+    shown escaped (\\x1b, \\u202e), so nothing is hidden and nothing runs."""
+    if text.isprintable():
+        return text
+    text = text.translate(_BREAKS)
+    return "".join(c if c.isprintable() or c == "⏎" else _escaped(c) for c in text)
+
+
+def _escaped(c: str) -> str:
+    code = ord(c)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

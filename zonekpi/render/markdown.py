@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from . import Options, Output, display_columns, tables
+from . import Options, Output, display_columns, inert, tables
 
 if TYPE_CHECKING:
     from ..view.table import Table
@@ -19,21 +20,38 @@ def _render(table: Table) -> str:
 
     tabulate.PRESERVE_WHITESPACE = False
     cols = display_columns(table)
-    rows = [[_clean(c.human(r.get(c.key, ""))) for c in cols] for r in table.rows]
+    rows = [[escape(c.human(r.get(c.key, ""))) for c in cols] for r in table.rows]
     body = tabulate.tabulate(
         rows,
-        headers=[c.header for c in cols],
+        headers=[escape(c.header) for c in cols],
         tablefmt="pipe",
         colalign=["right" if c.numeric else "left" for c in cols],
         disable_numparse=True,
     )
-    lines = [f"**{table.title}**", "", body if rows else table.empty]
+    lines = [f"**{escape(table.title)}**", "", body if rows else escape(table.empty)]
     if table.footer:
         # Markdown joins lines into one paragraph; a blank line keeps each its own
-        lines += ["", *"\n\n".join(table.footer).split("\n")]
+        lines += ["", *"\n\n".join(escape(line) for line in table.footer).split("\n")]
     return "\n".join(lines) + "\n"
 
 
-def _clean(text: str) -> str:
-    # A newline would end a row in any format; a pipe ends a cell in a Markdown table.
-    return text.replace("\n", " ").replace("|", "\\|")
+# What Markdown (and the HTML it becomes) would read as markup: a pipe ends a cell, < starts a
+# tag, & an entity, [ a link, * _ ` emphasis and code, a backslash escapes the next one.
+_MARKUP = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",  # a tag could start here; > and a lone & are harmless in a cell
+    }
+)
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # &amp; &#60; would be read as characters
+
+
+def escape(text: str) -> str:
+    """Plan text as literal Markdown: one line (⏎ for a break), no markup, no HTML."""
+    return _ENTITY.sub("&amp;", inert(text)).translate(_MARKUP)

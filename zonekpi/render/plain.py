@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from . import Options, Output, display_columns, tables
+from . import Options, Output, display_columns, inert, tables
 
 if TYPE_CHECKING:
     from ..view.table import Table
@@ -23,8 +23,8 @@ def render(output: Output, options: Options) -> str:
 
 def _render(table: Table) -> str:
     cols = display_columns(table)
-    rows = [[_clean(c.human(r.get(c.key, ""))) for c in cols] for r in table.rows]
-    lines = [table.title, ""]
+    rows = [[inert(c.human(r.get(c.key, ""))).strip() for c in cols] for r in table.rows]
+    lines = [inert(table.title), ""]
     if rows:
         headers = [c.header for c in cols]
         widths = [max(width(t) for t in [h, *(r[i] for r in rows)]) for i, h in enumerate(headers)]
@@ -36,7 +36,7 @@ def _render(table: Table) -> str:
         lines.append(table.empty)
     if table.footer:
         lines.append("")
-        lines.extend(table.footer)
+        lines.extend(inert(line) for line in table.footer)
     return "\n".join(lines) + "\n"
 
 
@@ -60,8 +60,3 @@ def pad(text: str, size: int, right: bool = False) -> str:
 
 def _line(cells: list[str], widths: list[int], right: list[bool]) -> str:
     return "  ".join(pad(c, w, r) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
-
-
-def _clean(text: str) -> str:
-    # A newline would end a row; surrounding spaces would misalign it.
-    return text.replace("\n", " ").strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from . import Options, Output, display_columns, tables
+from . import Options, Output, display_columns, inert, tables
 
 if TYPE_CHECKING:
     from ..view.table import Table
@@ -54,7 +54,7 @@ def _print(console: Any, table: Table) -> None:
     cols = display_columns(table)
     # Light rules and no outer edge: every column of a terminal counts when parks sit side by side.
     rt = RichTable(
-        title=table.title,
+        title=Text(inert(table.title), style="table.title"),  # never markup: text as written
         title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,
@@ -64,9 +64,9 @@ def _print(console: Any, table: Table) -> None:
         collapse_padding=True,
     )
     for c in cols:
-        widest = max((cell_len(c.human(r.get(c.key, ""))) for r in table.rows), default=0)
+        widest = max((cell_len(inert(c.human(r.get(c.key, "")))) for r in table.rows), default=0)
         rt.add_column(
-            c.header,
+            Text(c.header),
             justify="right" if c.numeric else "left",
             overflow="fold",  # unspaced Chinese would otherwise be cut with "…"
             # numbers and short words stay whole; names, targets and notes fold
@@ -82,14 +82,15 @@ def _print(console: Any, table: Table) -> None:
     statuses = table.statuses or [""] * len(table.rows)  # a table without statuses: no colour
     for row, status in zip(table.rows, statuses, strict=True):
         cells = [
-            Text(c.human(row.get(c.key, "")), style=STYLE.get(status, ""))
-            if c.key in ("status", "status_text")
-            else c.human(row.get(c.key, ""))
+            Text(
+                inert(c.human(row.get(c.key, ""))),
+                style=STYLE.get(status, "") if c.key in ("status", "status_text") else "",
+            )
             for c in cols
         ]
         rt.add_row(*cells)
     console.print(rt)
     if not table.rows:
-        console.print(table.empty, markup=False)
+        console.print(Text(inert(table.empty)))
     for line in table.footer:
-        console.print(line, markup=False)
+        console.print(Text(inert(line)))
