@@ -37,7 +37,8 @@ def test_output_writes_the_report_to_a_file(cli, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("plan,year,indicator,")
     # the header, 50 targets, and 5 park rows under each of 4 coverage, 1 per-park, 1 allocation
-    assert len(text.splitlines()) == 1 + 50 + (4 + 1 + 1) * 5
+    # 58 targets of the zone; 7 coverage, 1 per-park and 1 allocation target with a row a park
+    assert len(text.splitlines()) == 1 + 58 + (7 + 1 + 1) * 5
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]  # no temporary file left
 
 

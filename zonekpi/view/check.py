@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__, kinds
 from ..model import units
+from ..model.periods import parse_deadline
 from ..model.plan import Context, Plan, Target
 from ..model.results import Actual, Finding, PlanResult, Status
 from ..model.units import SHARE_FRACTION, fmt_quantity
@@ -61,8 +62,9 @@ def target_text(
     kind's family (`Kind.family` is the key of `TARGET_FORMS`)."""
     kind = kinds.get(t.kind)
     text = TARGET_FORMS[kind.family](kind, t, finding, park_names or {})
-    if t.due_text:  # 上半年前, 河洛文化旅游节前; 年底前 and 6月底前 say it already
-        text += f" ({t.due_text}{'' if t.due_text.endswith('前') else '前'})"
+    if t.due is not None:  # 限上半年, 限2018-06-30; an event: 限河洛文化旅游节前
+        event = parse_deadline(t.due_text, t.year) is None
+        text += f" (限{t.due_text}{'前' if event else ''})"
     return text
 
 
