@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
 
 import pytest
 
 from zonekpi.core.check import check
-from zonekpi.core.paths import cagr, point, progress
+from zonekpi.core.paths import aim, cagr, point, progress, step
+from zonekpi.model.plan import Target
 from zonekpi.model.results import Status
 from zonekpi.read.plan import load_plan
 
 from .conftest import ROOT
 
 JIANXI = ROOT / "plans" / "jianxi-2022.yaml"
+FIGURES = ROOT / "examples" / "jianxi-2022-figures.csv"
 Q = Decimal("0.0001")
 
 
@@ -104,17 +108,120 @@ def test_check_table_and_json_show_the_path(cli):
     assert gdp["path"]["shape"] == "compound"
 
 
-def test_path_command_year_by_year(cli):
-    result = cli("path", str(JIANXI), "gdp", "-f", "csv")
+def test_a_stated_point_is_passed_through(cli):
+    result = cli("path", str(JIANXI), "ftz-trade", "-f", "csv")
     assert result.exit_code == 0
-    header, *rows = result.stdout.splitlines()
-    assert header == "year,target,target_value,actual_value,path_value,per_year_value,per_year_unit"
-    by_year = {r.split(",")[0]: r.split(",") for r in rows}
+    by_year = {r["year"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    # 30 → 55 → 100: 55 in 2023 as stated (one curve 30 → 100 put it at 54.77)
+    assert [by_year[y]["path_value"] for y in ("2022", "2023", "2024")] == ["30", "55", "100"]
+    # 55 / 30 − 1 = 83.3333%; 100 / 55 − 1 = 81.8182%
+    assert by_year["2023"]["path_growth_value"] == "83.333333"
+    assert by_year["2024"]["path_growth_value"] == "81.818182"
+    assert by_year["2022"]["needed_per_year_value"] == ""  # no actual: nothing to measure from
+    with_data = cli("path", str(JIANXI), "ftz-trade", "--data", str(FIGURES), "-f", "csv")
+    by_year = {r["year"]: r for r in csv.DictReader(io.StringIO(with_data.stdout))}
+    # from 27.6 in 2022 to 55 in 2023: 55 / 27.6 − 1 = 99.2754%
+    assert by_year["2022"]["needed_per_year_value"] == "99.275362"
+    assert by_year["2022"]["path_value"] == "30"  # the path starts from the target, not 27.6
+
+
+def test_path_command_year_by_year(cli):
+    result = cli("path", str(JIANXI), "gdp", "--data", str(FIGURES), "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "year,target,target_value,actual_value,path_value,path_growth_value,path_growth_unit,"
+        "needed_per_year_value,needed_per_year_unit,needed_to_year"
+    )
+    by_year = {r["year"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
     assert list(by_year) == ["2021", "2022", "2023", "2024", "2025"]
-    assert by_year["2021"][3:7] == ["698", "698", "21.076249", "%"]
-    # 698 × 1.210762² = 1023.23; × 1.210762³ = 1238.89
-    assert by_year["2023"][4] == "1023.230179" and by_year["2024"][4] == "1238.888723"
-    assert by_year["2025"][2] == "1500"
+    # 2021: 698, to the next stated point (2022: > 800 aims at 801): 801 / 698 − 1 = 14.7564%
+    assert by_year["2021"]["needed_per_year_value"] == "14.756447"
+    assert by_year["2021"]["needed_to_year"] == "2022"
+    assert by_year["2022"]["path_value"] == "801"
+    # 2022 → 2025: (1500 / 801)^(1/3) − 1 = 23.2593%; 801 × 1.232593 = 987.31, again 1216.95
+    assert by_year["2023"]["path_growth_value"] == "23.259267"
+    assert by_year["2023"]["path_value"] == "987.306729"
+    assert by_year["2024"]["path_value"] == "1216.947038"
+    # from 806 in 2022 to 1500 in 2025: (1500 / 806)^(1/3) − 1 = 23.0039%
+    assert by_year["2022"]["needed_per_year_value"] == "23.00386"
+    assert by_year["2025"]["target_value"] == "1500" and by_year["2025"]["path_value"] == "1500"
+
+
+def test_step_and_aim_past_a_strict_threshold():
+    assert step(Decimal("15")) == 1 and step(Decimal("800")) == 1
+    assert step(Decimal("2.5")) == Decimal("0.1") and step(Decimal("2.50")) == Decimal("0.01")
+    target = Target("more_than", 2020, "15 个", Decimal(15), unit="个")
+    assert aim(target) == 16
+    assert aim(target._replace(kind="less_than", value=Decimal("5.5"))) == Decimal("5.4")
+    assert aim(target._replace(kind="at_least")) == 15
+
+
+THREE_YEARS = """\
+id: three
+title: 三年行动计划
+year: 2023
+indicators:
+  - id: firms
+    name: 高新技术企业
+    unit: 家
+    stock: true
+    targets:
+      - {at_least: 242 家, year: 2025}
+  - id: accidents
+    name: 安全事故
+    unit: 次
+    targets:
+      - {at_most: 0 次, year: 2025}
+  - id: net
+    name: 净流入
+    unit: 亿元
+    targets:
+      - {at_least: 10 亿元, year: 2025}
+figures:
+  - {indicator: firms, period: 2023, value: 200 家}
+  - {indicator: accidents, period: 2023, value: 4 次}
+  - {indicator: net, period: 2023, value: -5 亿元}
+"""
+
+
+def test_a_path_through_zero_and_below(plan_file, cli):
+    plan = str(plan_file(THREE_YEARS))
+    to_zero = cli("path", plan, "accidents", "-f", "csv")
+    assert to_zero.exit_code == 0
+    # 4次 (2023) → 0次 (2025): linear, −2次 a year, through 2次
+    rows = list(csv.DictReader(io.StringIO(to_zero.stdout)))
+    assert [r["path_value"] for r in rows] == ["4", "2", "0"]
+    assert rows[1]["path_growth_value"] == "-2" and rows[1]["path_growth_unit"] == "次"
+    up = list(csv.DictReader(io.StringIO(cli("path", plan, "net", "-f", "csv").stdout)))
+    # −5亿元 → 10亿元: +7.5亿元 a year, through 2.5
+    assert [r["path_value"] for r in up] == ["-5", "2.5", "10"]
+    assert "每年相同增减量" in cli("path", plan, "net", "-f", "plain").stdout
+
+
+def _plans():
+    return sorted([*(ROOT / "plans").glob("*.yaml"), *(ROOT / "examples").glob("*.yaml")])
+
+
+EVERY_INDICATOR = [
+    (path.relative_to(ROOT).as_posix(), ind.id)
+    for path in _plans()
+    for ind in load_plan(path).indicators
+    if ind.targets
+]
+
+
+@pytest.mark.parametrize(("plan", "indicator"), EVERY_INDICATOR)
+def test_path_works_for_every_indicator_of_every_plan(cli, plan, indicator):
+    for fmt in ("plain", "json"):
+        result = cli("path", str(ROOT / plan), indicator, "-f", fmt)
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output and "Traceback" not in result.stderr
+        assert result.stdout.strip()
+
+
+def test_path_of_an_indicator_without_a_level_target_lists_its_targets(cli):
+    out = cli("path", str(JIANXI), "gdp-per-capita", "-f", "plain").stdout
+    assert "增长 ≥ 10%" in out and "没有总量目标" in out and "无目标" not in out
 
 
 def test_path_command_names_a_wrong_indicator(cli):

@@ -167,6 +167,19 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
     }
 
 
+def rate_text(value: Decimal, by_amount: bool, unit: str, places: int = 2) -> str:
+    """A rate a year as a report shows it: 21.08% (compound growth, `value` a fraction), or an
+    amount a year: +0.55个百分点 on a percentage, +2.5亿元 where a level is zero or below."""
+    if not by_amount:
+        return fmt_percent(value * 100, places)
+    return fmt_signed(value) + units.spacer(unit) + per_year_unit(unit)
+
+
+def per_year_unit(unit: str) -> str:
+    """The unit of an amount a year on a linear path: 个百分点 for a percentage, else the unit."""
+    return units.display("百分点" if units.is_percent(unit) else unit)
+
+
 def per_year_text(f: Finding) -> str:
     """The growth a year a path needs from now: 21.08%, or +0.55个百分点 a year on a share."""
     p = f.path
