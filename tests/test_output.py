@@ -62,6 +62,8 @@ def test_json_follows_the_report_schema(plan):
         "no_data": 1,
         "on_track": 0,
         "behind": 0,
+        "on_path": 0,
+        "behind_path": 0,
         "total": 4,
         "success": False,
     }

@@ -39,9 +39,9 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
     """OK, or MISSED when `result` has what `fail_on` names.
 
     A check (a `PlanResult`, or one per plan): a missed target (fail_on "missed", the default),
-    also one behind schedule ("behind"), or never ("never"). A `Comparison`: a target made less
-    demanding when fail_on is "lowered" (default "never"). A `Settlement`: a budget exceeded,
-    so claims were cut. A `Ranking`: always OK.
+    also one behind schedule or a later year's target behind its path ("behind"), or never
+    ("never"). A `Comparison`: a target made less demanding when fail_on is "lowered" (default
+    "never"). A `Settlement`: a budget exceeded, so claims were cut. A `Ranking`: always OK.
     """
     if _is(result, "zonekpi.model.policy", "Settlement"):
         return ExitCode.MISSED if cast("Settlement", result).over_budget else ExitCode.OK
@@ -57,10 +57,10 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
         raise TypeError(f"no exit status for a {type(result).__name__}")
     failing = {
         "missed": {Status.MISSED},
-        "behind": {Status.MISSED, Status.BEHIND},
+        "behind": {Status.MISSED, Status.BEHIND, Status.BEHIND_PATH},
         "never": set(),
     }[_choice(fail_on or "missed", CHECK_FAIL_ON)]
-    statuses = {f.status for r in cast("Sequence[PlanResult]", results) for f in r.findings}
+    statuses = {f.status for r in cast("Sequence[PlanResult]", results) for f in r.rows}
     return ExitCode.MISSED if statuses & failing else ExitCode.OK
 
 

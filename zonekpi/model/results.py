@@ -107,6 +107,8 @@ class Status(str, Enum):
     NO_DATA = "no_data"
     ON_TRACK = "on_track"  # during the year: at or ahead of the time-elapsed share (序时进度)
     BEHIND = "behind"  # during the year: behind the time-elapsed share
+    ON_PATH = "on_path"  # a later year's target: this year at or past its point on the path
+    BEHIND_PATH = "behind_path"  # a later year's target: this year short of its path point
 
 
 class Finding(NamedTuple):
@@ -178,8 +180,14 @@ class PlanResult:
     def span(self) -> Period:
         return self.period or Period(self.year)
 
+    @property
+    def rows(self) -> tuple[Finding, ...]:
+        """Every row a report counts: this year's findings, then the later years' targets."""
+        return self.findings + self.paths
+
     def count(self, status: Status) -> int:
-        return sum(1 for f in self.findings if f.status is status)
+        """The rows with `status`, the later years' targets (`paths`) included."""
+        return sum(1 for f in self.rows if f.status is status)
 
     @property
     def success(self) -> bool:
