@@ -169,9 +169,10 @@ def test_path_year_by_year():
     rows = {y.year: y for y in gdp.years}
     assert list(rows) == [2021, 2022, 2023, 2024, 2025]
     assert rows[2021].actual == 698 and (gdp.base_year, gdp.base) == (2021, 698)
-    # 698亿元 (2021) to 1500亿元 (2025): (1500 / 698) ** (1 / 4) − 1 = 21.08% a year
-    assert round(rows[2021].rate, 4) == Decimal("0.2108")
-    assert round(rows[2022].expected, 5) == Decimal("845.11222")  # 698 × 1.2107625
+    # 698亿元 (2021) through 2022's 力争 > 800亿元 (aimed at 801) to 1500亿元 (2025): from 698 the
+    # next stated point needs 801 / 698 − 1 = 14.76%; 2022 → 2025 grows (1500 / 801)^(1/3) − 1
+    assert round(rows[2021].rate, 4) == Decimal("0.1476") and rows[2021].to_year == 2022
+    assert rows[2022].expected == 801 and round(rows[2023].growth, 4) == Decimal("0.2326")
     assert round(rows[2025].expected, 6) == 1500 and rows[2025].rate is None
     with pytest.raises(InvalidInput) as typo:
         api.path(api.load_plan(JIANXI), "gpd")

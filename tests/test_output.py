@@ -67,6 +67,8 @@ def test_json_follows_the_report_schema(plan):
         "behind": 0,
         "below": 0,
         "overdue": 0,
+        "on_path": 0,
+        "behind_path": 0,
         "stretch": {"missed": 1},
         "total": 4,
         "success": True,

@@ -148,7 +148,8 @@ def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
     default="missed",
     show_default=True,
     help="What makes the exit status 1: missed: a target missed or overdue (the floor tier "
-    "确保 decides); behind: also one behind schedule or below its target; stretch: also a "
+    "确保 decides); behind: also one behind schedule, below its target or behind the path to a "
+    "later year's target; stretch: also a "
     "missed 力争 tier; never (1 is then never used, 2 still means invalid input).",
 )
 @quiet_option

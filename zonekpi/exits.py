@@ -67,7 +67,7 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
     statuses = {
         f.status
         for r in cast("Sequence[PlanResult]", results)
-        for f in (*r.findings, *r.paths)
+        for f in r.rows
         if f.decides or choice == "stretch"
     }
     return ExitCode.MISSED if statuses & failing else ExitCode.OK

@@ -8,8 +8,10 @@ nothing.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from .. import kinds
+from ..kinds.base import ge, le
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Plan, Target
@@ -79,70 +81,164 @@ def check(
         tuple(warnings),
         computed_totals,
         period,
-        () if park is not None or not period.is_year else path_findings(plan, year, figures),
+        path_findings(plan, year, figures, park, period),
     )
 
 
-BASE_YEARS_BACK = 5  # how far back a path looks for the last actual to start from
+BASE_YEARS_BACK = paths.BACK  # how far back a path looks for the last actual to start from
 
 
-def path_findings(plan: Plan, year: int, figures: Figures) -> tuple[Finding, ...]:
-    """Each zone target of a later year, with this year's place on the path to it.
+def path_findings(
+    plan: Plan,
+    year: int,
+    figures: Figures,
+    park: str | None = None,
+    period: Period | None = None,
+) -> tuple[Finding, ...]:
+    """Each level target of a later year, with this year's place on the path to it: the
+    zone's and every park's own (with `park`: that park's own only).
 
     The path starts from the latest actual before `year` (698亿元 in 2021 on the way to
-    1500亿元 in 2025), or, without one, from this year's own target. A level's path grows at a
-    compound rate; a percentage moves by the same points each year.
+    1500亿元 in 2025), else from the latest target stated up to `year`, else from this year's
+    actual, and passes through every target stated on the way. This year is on the path
+    (`ON_PATH`) when its actual reaches the path's point for the year (during the year, `period`,
+    as this year's own target of that level would be judged against the time elapsed), else
+    `BEHIND_PATH`. The growth a year still needed is measured from the latest actual (this
+    year's, else the latest earlier one) to the next stated point.
     """
-    out = []
+    period = period or Period(year)
+    out: list[Finding] = []
     for ind in plan.indicators:
-        ahead = [
-            t
+        owners = dict.fromkeys(
+            t.park
             for t in ind.targets
-            if t.year > year and kinds.get(t.kind).path and t.park is None and t.value is not None
-        ]
-        if not ahead:
-            continue
-        start = _path_start(ind, year, figures)
-        actual = figures.level(ind, None, Period(year))
-        lower = kinds.indicator_lower(ind)
-        linear = units.is_percent(ind.unit)
-        for t in ahead:
-            assert t.value is not None
-            if start is None or (start[1] <= 0 and not linear):
-                out.append(Finding(ind, t, None, Status.NO_DATA, notes=(Note("no_path_base"),)))
-                continue
-            base_year, base, how = start
-            prog = paths.progress(
-                base_year, base, t.year, t.value, year, actual.value, lower, linear
-            )
-            status = Status.NO_DATA
-            if actual.value is not None:
-                ok = actual.value <= prog.expected if lower else actual.value >= prog.expected
-                status = Status.ON_TRACK if ok or prog.grade == "reached" else Status.BEHIND
-            out.append(
-                Finding(
-                    indicator=ind,
-                    target=t,
-                    park=None,
-                    status=status,
-                    actual=actual.value,
-                    actual_unit=ind.unit,
-                    basis=how,
-                    notes=actual.notes,
-                    path=prog,
-                )
-            )
+            if t.year > year and kinds.get(t.kind).path and t.value is not None
+        )
+        for owner in owners:
+            if park is None or owner == park:
+                out += _paths_of(plan, ind, owner, year, figures, period)
     return tuple(out)
 
 
-def _path_start(ind: Indicator, year: int, figures: Figures) -> tuple[int, Decimal, str] | None:
-    for y in range(year - 1, year - 1 - BASE_YEARS_BACK, -1):
-        value = figures.level(ind, None, Period(y)).value
-        if value is not None:
-            return y, value, f"from the actual of {y}"
-    own = [t for t in ind.targets if t.year == year and kinds.get(t.kind).path and t.park is None]
-    if own and own[0].value is not None:
-        return year, own[0].value, f"from the target of {year}"
+def _paths_of(
+    plan: Plan, ind: Indicator, owner: str | None, year: int, figures: Figures, period: Period
+) -> list[Finding]:
+    """The later targets of `ind` set for `owner` (None: the zone), each with its path."""
+    points = paths.stated_points(ind, owner)
+    linear = units.is_percent(ind.unit)
+    start = _path_start(ind, owner, year, figures, points)
+    since = paths.latest_actual(figures, ind, owner, year)
+    this_year = figures.level(ind, owner, Period(year)).value
+    out = []
+    for t in paths.path_targets(ind, owner):
+        if t.year <= year:
+            continue
+        if start is None:
+            none = (Note("no_path_base"),)
+            out.append(Finding(ind, t, owner, Status.NO_DATA, actual_unit=ind.unit, notes=none))
+            continue
+        base_year, base, base_from = start
+        goal = paths.aim(t)
+        knots = [(base_year, base)]
+        knots += [(y, v) for y, v in points.items() if base_year < y < t.year]
+        knots.append((t.year, goal))
+        expected = paths.Segmented(knots, linear).points[year]
+        lower = kinds.lower(t, ind)
+        prog = paths.progress(base_year, base, t.year, goal, year, this_year, lower, linear)
+        prog = prog._replace(expected=expected, base_from=base_from)
+        notes: list[Note | str] = []
+        if since is not None:
+            to = next(k for k in knots if k[0] > since[0])
+            needed, by_amount = paths.rate(since[1], to[1], to[0] - since[0], linear)
+            prog = prog._replace(
+                needed=needed,
+                needed_linear=by_amount,
+                since_year=since[0],
+                since=since[1],
+                to_year=to[0],
+                to=to[1],
+            )
+            if to[0] != t.year:
+                notes.append(Note("path_via", (to[0], to[1], ind.unit)))
+            if not by_amount and ind.growth_basis == "comparable":
+                notes.append(Note("path_current_prices"))
+        if goal != t.value:
+            notes.append(Note("path_aims_past", (goal, ind.unit)))
+        if base_from == "actual" and base_year == year:
+            notes.append(Note("path_starts_this_year", (year,)))
+        f = _on_path(plan, t, ind, owner, expected, figures, period)
+        status = f.status
+        if status is not Status.NO_DATA:
+            reached = prog.grade == "reached"
+            ok = status in (Status.MET, Status.ON_TRACK) or reached
+            status = Status.ON_PATH if ok else Status.BEHIND_PATH
+        out.append(
+            f._replace(
+                target=t,
+                status=status,
+                completion=None,
+                gap=None,
+                gap_unit="",
+                basis=f.basis or "",
+                notes=(*f.notes, *notes),
+                path=prog,
+            )
+        )
+    return out
+
+
+def _on_path(
+    plan: Plan,
+    t: Target,
+    ind: Indicator,
+    owner: str | None,
+    expected: Decimal,
+    figures: Figures,
+    period: Period,
+) -> Finding:
+    """This year's (or the year to date's) actual against the path's point for the year, judged
+    as `t`'s kind judges a level of that value in its own year: met or missed, and during the
+    year against the time elapsed (a flow by its completion, a stock by the way covered)."""
+    actual = figures.level(ind, owner, period)
+    lower = kinds.lower(t, ind)
+    here = t._replace(year=period.year, value=expected)
+    derivation = actual if actual.rollup is not None or actual.terms else None
+    f = Finding(
+        ind,
+        here,
+        owner,
+        Status.NO_DATA,
+        actual=actual.value,
+        actual_unit=ind.unit,
+        basis=actual.basis,
+        notes=actual.notes,
+        derivation=derivation,
+    )
+    if actual.value is None:
+        return f
+    a = actual.value
+    met = le(a, expected) if lower else ge(a, expected)
+    completion = a / expected if not lower and expected > 0 else None
+    f = f._replace(status=Status.MET if met else Status.MISSED, completion=completion)
+    if not period.is_year:
+        f = schedule.in_year(f, period, plan.elapsed, figures)
+    return f
+
+
+def _path_start(
+    ind: Indicator, park: str | None, year: int, figures: Figures, points: dict[int, Decimal]
+) -> tuple[int, Decimal, Literal["actual", "target"]] | None:
+    """Where the path to a later target starts: the latest actual in the `BASE_YEARS_BACK`
+    years before `year`; else the latest stated point up to `year`; else this year's actual."""
+    before = paths.latest_actual(figures, ind, park, year - 1, BASE_YEARS_BACK - 1)
+    if before is not None:
+        return before[0], before[1], "actual"
+    stated = [y for y in points if y <= year]
+    if stated:
+        return max(stated), points[max(stated)], "target"
+    now = figures.level(ind, park, Period(year)).value
+    if now is not None:
+        return year, now, "actual"
     return None
 
 

@@ -17,17 +17,37 @@ Grade = Literal["reached", "on_track", "acceleration_needed", "limited_progress"
 
 
 class Progress(NamedTuple):
-    """A year on a path: where it should be, the growth needed and achieved, and the grade."""
+    """A year on the way to a target of a later year.
+
+    The path starts at `base` in `base_year` (the latest actual before the year checked, else
+    the latest stated target up to it, else this year's actual) and passes through every stated
+    target on the way (`expected`: where it stands in the year checked). `required`, `achieved`,
+    `remaining` and `grade` are Open SDG's grading from `base` straight to `target`. `needed` is
+    the growth a year still needed from the latest actual (`since`, in `since_year`) to the next
+    stated point (`to`, in `to_year`): what a report calls 此后年均需增长.
+
+    Rates are fractions a year (0.2108), or, when `linear` (`needed_linear`), amounts in the
+    indicator's unit a year: percentage points for a percentage, and the unit itself where a
+    level is zero or below and no compound rate exists.
+    """
 
     base_year: int
     base: Decimal
     target_year: int
-    target: Decimal
-    required: Decimal  # r_req, a fraction a year (percentage points a year on a linear path)
-    expected: Decimal  # the path's point for the year checked
+    target: Decimal  # the level aimed at: past a strict threshold (> 15个: 16个)
+    required: Decimal  # r_req from base to target, a fraction a year (or units a year: linear)
+    expected: Decimal  # the path's point for the year checked, through the stated points
     achieved: Decimal | None  # r_obs so far (None without an actual or before any year passed)
-    remaining: Decimal | None  # the growth a year needed from the actual to the target
+    remaining: Decimal | None  # the growth a year from this year's actual straight to the target
     grade: Grade | None
+    linear: bool = False  # required/achieved/remaining in units a year, not fractions
+    base_from: Literal["actual", "target"] = "actual"  # what the path starts from
+    needed: Decimal | None = None  # 此后年均需增长: from `since` to `to`, a year
+    needed_linear: bool = False  # `needed` in units a year (points for a %), not a fraction
+    since_year: int | None = None  # the latest actual: this year's, else the latest earlier one
+    since: Decimal | None = None
+    to_year: int | None = None  # the next stated point after `since_year`
+    to: Decimal | None = None
 
 
 class Note(NamedTuple):
@@ -89,11 +109,13 @@ class Status(str, Enum):
     BEHIND = "behind"  # during the year: behind the time-elapsed share
     BELOW = "below"  # during the year: short of a target compared as it stands (a rate, a share)
     OVERDUE = "overdue"  # its deadline inside the year has passed and it is not reached
+    ON_PATH = "on_path"  # a later year's target: this year at or past its point on the path
+    BEHIND_PATH = "behind_path"  # a later year's target: this year short of its path point
 
 
 # A deciding finding with one of these fails a check; --fail-on behind adds the second set.
 FAILED = (Status.MISSED, Status.OVERDUE)
-LAGGING = (Status.BEHIND, Status.BELOW)
+LAGGING = (Status.BEHIND, Status.BELOW, Status.BEHIND_PATH)
 
 
 class Finding(NamedTuple):
@@ -166,13 +188,19 @@ class PlanResult:
     def span(self) -> Period:
         return self.period or Period(self.year)
 
+    @property
+    def rows(self) -> tuple[Finding, ...]:
+        """Every row a report counts: this year's findings, then the later years' targets."""
+        return self.findings + self.paths
+
     def count(self, status: Status) -> int:
-        """Deciding findings with `status` (a stretch tier beside its floor is not counted)."""
-        return sum(1 for f in self.findings if f.status is status and f.decides)
+        """Deciding rows with `status`, the later years' targets (`paths`) included (a stretch
+        tier beside its floor is counted apart)."""
+        return sum(1 for f in self.rows if f.status is status and f.decides)
 
     def stretch_count(self, status: Status) -> int:
         """Stretch tiers (力争) beside a floor with `status`: reported, not deciding."""
-        return sum(1 for f in self.findings if f.status is status and not f.decides)
+        return sum(1 for f in self.rows if f.status is status and not f.decides)
 
     @property
     def success(self) -> bool:

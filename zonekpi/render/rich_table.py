@@ -22,6 +22,8 @@ STYLE = {
     "behind": "yellow",
     "below": "yellow",
     "overdue": "bold red",
+    "on_path": "green",
+    "behind_path": "yellow",
     "no_data": "dim",
 }  # the status cell
 

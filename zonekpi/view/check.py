@@ -15,7 +15,7 @@ from .. import __version__, kinds
 from ..model import units
 from ..model.periods import parse_deadline
 from ..model.plan import Context, Plan, Target
-from ..model.results import Actual, Finding, PlanResult, Status
+from ..model.results import Actual, Finding, Note, PlanResult, Status
 from ..model.units import SHARE_FRACTION, fmt_quantity
 from . import labels
 from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed, to_json_number
@@ -44,7 +44,7 @@ CHECK_COLUMNS = [
     Column("needed", "其余月份需增长", numeric=True),
     Column("path_base", "路径起点", numeric=True),
     Column("path_point", "今年应达", numeric=True),
-    Column("per_year", "年均需增长", numeric=True),
+    Column("needed_per_year", "此后年均需增长", numeric=True),
     Column("gap_text", "差距", numeric=True, machine=False),
     Column("gap", "差距值", numeric=True, display=False),
     Column("gap_unit", "差距单位", display=False),
@@ -193,26 +193,44 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
     }
 
 
+def rate_text(value: Decimal, by_amount: bool, unit: str, places: int = 2) -> str:
+    """A rate a year as a report shows it: 21.08% (compound growth, `value` a fraction), or an
+    amount a year: +0.55个百分点 on a percentage, +2.5亿元 where a level is zero or below."""
+    if not by_amount:
+        return fmt_percent(value * 100, places)
+    return fmt_signed(value) + units.spacer(unit) + per_year_unit(unit)
+
+
+def per_year_unit(unit: str) -> str:
+    """The unit of an amount a year on a linear path: 个百分点 for a percentage, else the unit."""
+    return units.display("百分点" if units.is_percent(unit) else unit)
+
+
 def per_year_text(f: Finding) -> str:
-    """The growth a year a path needs from now: 21.08%, or +0.55个百分点 a year on a share."""
+    """此后年均需增长: the growth a year still needed from the latest actual to the next stated
+    point (99.3%), or the points a year on a share (+0.53个百分点); '' without an actual."""
     p = f.path
-    if p is None:
+    if p is None or p.needed is None:
         return ""
-    rate = p.remaining if p.remaining is not None else p.required
-    if units.is_percent(f.indicator.unit):
-        return fmt_signed(rate) + "个百分点"
-    return fmt_percent(rate * 100)
+    return rate_text(p.needed, p.needed_linear, f.indicator.unit, places=1)
+
+
+def starts_here(f: Finding) -> bool:
+    """Whether the path of a later year's target starts from this year's own actual: it stands
+    there, so the year has no point of the path to be compared with."""
+    return any(isinstance(n, Note) and n.code == "path_starts_this_year" for n in f.notes)
 
 
 def _path_cells(f: Finding) -> dict[str, str]:
     p = f.path
     if p is None:
-        return {"path_base": "", "path_point": "", "per_year": ""}
+        return {"path_base": "", "path_point": "", "needed_per_year": ""}
     unit = f.indicator.unit
+    what = "年目标" if p.base_from == "target" else "年"
     return {
-        "path_base": f"{fmt_quantity(p.base, unit)} ({p.base_year}年)",
-        "path_point": "" if p.expected == p.base else fmt_quantity(round(p.expected, 2), unit),
-        "per_year": per_year_text(f),
+        "path_base": f"{fmt_quantity(p.base, unit)} ({p.base_year}{what})",
+        "path_point": "" if starts_here(f) else fmt_quantity(round(p.expected, 2), unit),
+        "needed_per_year": per_year_text(f),
     }
 
 
@@ -332,18 +350,32 @@ def _path_json(f: Finding) -> dict[str, Any] | None:
     p = f.path
     if p is None:
         return None
-    linear = units.is_percent(f.indicator.unit)
+    unit = f.indicator.unit
+
+    def per_year(value: Decimal | None, by_amount: bool) -> float | int | None:
+        return _num(None if value is None else value if by_amount else value * 100)
+
+    needed_unit = None
+    if p.needed is not None:
+        needed_unit = "%" if not p.needed_linear else per_year_unit(unit)
     return {
         "base_year": p.base_year,
         "base": _num(p.base),
+        "base_from": p.base_from,
         "target_year": p.target_year,
         "target": _num(p.target),
-        "shape": "linear" if linear else "compound",
-        "required": _num(p.required if linear else p.required * 100),
+        "shape": "linear" if p.linear else "compound",
+        "required": per_year(p.required, p.linear),
         "expected": _num(p.expected),
-        "achieved": _num(None if p.achieved is None else p.achieved * (1 if linear else 100)),
-        "remaining": _num(None if p.remaining is None else p.remaining * (1 if linear else 100)),
+        "achieved": per_year(p.achieved, p.linear),
+        "remaining": per_year(p.remaining, p.linear),
         "grade": p.grade,
+        "needed_per_year": per_year(p.needed, p.needed_linear),
+        "needed_unit": needed_unit,
+        "needed_from_year": p.since_year,
+        "needed_from": _num(p.since),
+        "needed_to_year": p.to_year,
+        "needed_to": _num(p.to),
     }
 
 
@@ -442,8 +474,10 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
                     "behind": r.count(Status.BEHIND),
                     "below": r.count(Status.BELOW),
                     "overdue": r.count(Status.OVERDUE),
+                    "on_path": r.count(Status.ON_PATH),
+                    "behind_path": r.count(Status.BEHIND_PATH),
                     "stretch": {s.value: r.stretch_count(s) for s in Status if r.stretch_count(s)},
-                    "total": len(r.findings),
+                    "total": len(r.rows),
                     "success": r.success,
                 },
                 "findings": [finding_json(r, f) for f in r.findings],

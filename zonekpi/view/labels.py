@@ -22,6 +22,8 @@ STATUS = {
     Status.BEHIND: "落后序时",
     Status.BELOW: "低于目标",
     Status.OVERDUE: "逾期未完成",
+    Status.ON_PATH: "符合路径",
+    Status.BEHIND_PATH: "落后路径",
 }
 STATUS_BY_CODE = {s.value: words for s, words in STATUS.items()}
 TIER = {"floor": "确保", "stretch": "力争"}
@@ -64,6 +66,17 @@ NOTES: dict[str, NoteText] = {
     "stock_no_start": lambda d, n: (
         f"缺{d[0]}年末数, 无法按序时衡量比上年末的增量; give {d[0]}'s year-end figure"
     ),
+    "path_via": lambda d, n: (
+        f"所需增速按先达到{d[0]}年的{fmt_quantity(d[1], d[2])}; to the stated point of {d[0]} first"
+    ),
+    "path_current_prices": lambda d, n: (
+        "所需增速按现价总量, 增速目标按可比价; "
+        "needed growth at current prices, rate targets comparable"
+    ),
+    "path_aims_past": lambda d, n: (
+        f"路径取{fmt_quantity(d[0], d[1])} (超过目标的最小一档); the path aims one step past"
+    ),
+    "path_starts_this_year": lambda d, n: f"路径从{d[0]}年实际起算; the path starts this year",
     "rollup_incomplete": lambda d, n: (
         f"园区合计不完整, 缺 {_parks(n, d[0])}{'的增速或基数' if d[1] else ''} "
         f"({d[2]}/{d[3]} 园区有数); incomplete: a park without a figure is not counted as zero"

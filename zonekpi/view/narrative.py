@@ -13,12 +13,13 @@ from .. import kinds
 from ..model import units
 from ..model.results import Finding, PlanResult, Status
 from . import labels
-from .check import actual_text, context_texts, status_text, target_text
+from .check import actual_text, context_texts, starts_here, status_text, target_text
 from .numbers import fmt_number, fmt_percent, fmt_ratio
 
 
 def sentences(r: PlanResult) -> list[str]:
-    """The report's sentences, one per indicator with a target, in the plan's order."""
+    """The report's sentences, one per indicator with a target, in the plan's order; then one
+    per indicator with targets of later years, this year on the path to them."""
     names = {p.id: p.name for p in r.plan.parks}
     by_indicator: dict[str, list[Finding]] = {}
     for f in r.findings:
@@ -29,10 +30,73 @@ def sentences(r: PlanResult) -> list[str]:
         who = f"{names[r.park]}" if r.park else ""
         when = _when(r, findings[0])
         out.append(f"{who}{when}, " + "; ".join(c for c in clauses if c) + "。")
+    out += _path_sentences(r, names)
     background = context_texts(r)
     if background:
         out.append("背景情况 (不考核): " + "; ".join(background) + "。")
     return out
+
+
+def _path_sentences(r: PlanResult, names: dict[str, str]) -> list[str]:
+    """One sentence per indicator (and park) with later targets: this year's actual, then for
+    each target where the path stands this year and the growth a year still needed."""
+    groups: dict[tuple[str, str | None], list[Finding]] = {}
+    for f in r.paths:
+        groups.setdefault((f.indicator.id, f.park), []).append(f)
+    out = []
+    for (_, park), rows in groups.items():
+        f = rows[0]
+        who = names.get(park, park) if park and park != r.park else ""
+        name = f"{who}{f.indicator.name}"
+        lead = f"{name}{actual_text(f)}" if f.actual is not None else f"{name}暂无数据"
+        whose = f"{names[r.park]}" if r.park else ""
+        clauses = "; ".join(_path_clause(p, r, names) for p in rows)
+        out.append(f"{whose}{_when(r, f)}, {lead}; {clauses}。")
+    return out
+
+
+def _path_clause(f: Finding, r: PlanResult, names: dict[str, str]) -> str:
+    """实现2023年确保目标(≥ 55亿元): 低于路径今年应达的30亿元, 落后路径, 此后年均需增长99.3%."""
+    t = f.target
+    goal = f"{t.year}年{labels.tier(t.tier)}目标({target_text(t, f, names)})"
+    p = f.path
+    if p is None:
+        return f"{goal}: 没有路径起点"
+    unit = f.indicator.unit
+    parts = []
+    if f.actual is not None and not starts_here(f):
+        side = "高于" if f.actual > p.expected else "低于" if f.actual < p.expected else "达到"
+        point = units.fmt_quantity(round(p.expected, 2), unit)
+        parts.append(f"{side}路径今年应达的{point}, {labels.status(f.status)}")
+    if p.needed is not None and p.to_year is not None and p.since_year is not None:
+        if p.since_year < r.year:
+            parts.append(f"从{p.since_year}年的{units.fmt_quantity(p.since, unit)}起")
+        how = _needed_words(f, p.to_year - p.since_year)
+        if p.to_year != t.year and p.to is not None:  # 需先在2023年达到55亿元, 即增长99.3%
+            parts.append(f"需先在{p.to_year}年达到{units.fmt_quantity(round(p.to, 2), unit)}")
+            how = "即" + how.replace("需", "", 1)
+        parts.append(how)
+    elif f.actual is None:
+        parts.append(f"路径今年应达{units.fmt_quantity(round(p.expected, 2), unit)}")
+    return f"{goal}: " + ", ".join(parts) if parts else goal
+
+
+def _needed_words(f: Finding, years: int) -> str:
+    """年均需增长23% / 年均需提高0.53个百分点 / 年均下降不超过5%即可; over one year 需增长99.3%."""
+    p = f.path
+    assert p is not None and p.needed is not None
+    value, unit = p.needed, f.indicator.unit
+    if p.needed_linear:
+        shown = "个百分点" if units.is_percent(unit) else units.display(unit)
+        amount = f"{fmt_number(abs(value), 2)}{shown}"
+        up, down = ("提高", "降低") if units.is_percent(unit) else ("增加", "减少")
+    else:
+        amount = fmt_percent(abs(value) * 100, 1)
+        up, down = "增长", "下降"
+    each = "年均" if years > 1 else ""
+    if kinds.lower(f.target, f.indicator):
+        return f"{each}需{down}{amount}" if value <= 0 else f"{each}{up}不超过{amount}即可"
+    return f"{each}需{up}{amount}" if value >= 0 else f"{each}{down}不超过{amount}即可"
 
 
 def _when(r: PlanResult, f: Finding) -> str:
