@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from zonekpi import api
+from zonekpi.errors import InvalidInput
 from zonekpi.model.periods import Period
 from zonekpi.model.results import PlanResult
 from zonekpi.read.plan import load_plan
@@ -95,10 +96,61 @@ def zonekpi(*args: str) -> subprocess.CompletedProcess[str]:
 # -------------------------------------------------- 1. figures given, none for the period
 
 
+def test_a_file_of_2024_09_checked_as_the_year_exits_2_naming_2024_09(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN.replace("year: 2018", "year: 2024"), encoding="utf-8")
+    data = tmp_path / "figures.csv"
+    data.write_text(COLUMNS + "output,,2024-09,84,亿元\nfirms,,2024-09,90,家\n", encoding="utf-8")
+    expected = (
+        f"zonekpi: {data}: 没有2024年全年的数据 no figure is for 2024 as a whole; the file "
+        "holds 2024-09 (1–9月): give --period 2024-09\n"
+    )
+    done = zonekpi("check", str(plan), "--data", str(data))
+    assert (done.returncode, done.stderr, done.stdout) == (2, expected, "")
+    # --quiet does not hide a run that used no figure
+    quiet = zonekpi("check", str(plan), "--data", str(data), "--quiet")
+    assert (quiet.returncode, quiet.stderr) == (2, expected)
+    # as the option says: 84 of 120 after 9/12 = 70% against 75%, behind (exit 0: nothing
+    # missed yet); no word on stderr
+    right = zonekpi("check", str(plan), "--data", str(data), "--period", "2024-09")
+    assert (right.returncode, right.stderr) == (0, "")
+
+
+def test_a_file_typed_with_the_wrong_year_names_its_years_and_year(plan_file, tmp_path):
+    data = tmp_path / "figures.csv"
+    data.write_text(COLUMNS + "output,a,2016,30,亿元\noutput,b,2015,35,亿元\n", encoding="utf-8")
+    plan = load_plan(plan_file(PLAN), data=[data])
+    with pytest.raises(InvalidInput) as refused:
+        api.check(plan)
+    # one figure each of 2015 and 2016: the later of the commonest is suggested
+    assert str(refused.value) == (
+        f"{data}: 没有2018年全年的数据 no figure is for 2018 as a whole; the file holds 2015, "
+        "2016: give --year 2016"
+    )
+
+
+def test_a_year_to_date_checked_against_another_names_both(plan_file, tmp_path):
+    data = tmp_path / "figures.csv"
+    data.write_text(COLUMNS + "output,,2018,130,亿元\n", encoding="utf-8")
+    plan = load_plan(plan_file(PLAN), data=[data])
+    with pytest.raises(InvalidInput, match=r"no figure is for 2018-09 \(1–9月\); the file holds "):
+        api.check(plan, period="2018-09")
+    with pytest.raises(InvalidInput, match=r"the file holds 2018: leave out --period$"):
+        api.check(plan, period="2018-09")
+
+
 def test_without_figures_a_plan_is_checked_as_before(plan_file):
     r = api.check(load_plan(plan_file(PLAN)))
     assert [f.status.value for f in r.findings] == ["no_data"] * 3
     assert r.warnings == ()
+
+
+def test_last_years_figures_alone_are_no_figure_for_the_year(plan_file, tmp_path):
+    # 2017 would be the base of 2018's figure, but there is none: nothing reads it
+    data = tmp_path / "figures.csv"
+    data.write_text(COLUMNS + "output,,2017,100,亿元\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"the file holds 2017: give --year 2017$"):
+        api.check(load_plan(plan_file(PLAN), data=[data]))
 
 
 def test_a_plan_that_states_last_years_results_is_checked_on_its_path(checked):
