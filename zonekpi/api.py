@@ -74,8 +74,8 @@ def check(
     own targets. `previous`, last year's plan, gives last year's levels for growth targets.
     BadPeriod for a period that is not a year to date of `year`; InvalidInput for a park id
     the plan does not have, and, when figures were given, for a check that would use none of
-    them (none for the year or period, none last year's base for it), naming what each file
-    holds and the option that checks it."""
+    them (none for the year or period; last year's alone are a base for nothing), naming the
+    periods each file holds and the option that checks them."""
     from .core.check import check as run_check
     from .errors import invalid
     from .model.periods import Period
