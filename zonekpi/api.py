@@ -73,15 +73,32 @@ def check(
     `period` (2018-10) against the time elapsed (序时进度); with `park`, that park against its
     own targets. `previous`, last year's plan, gives last year's levels for growth targets.
     BadPeriod for a period that is not a year to date of `year`; InvalidInput for a park id
-    the plan does not have."""
+    the plan does not have, and, when figures were given, for a check that would use none of
+    them (none for the year or period; last year's alone are a base for nothing), naming the
+    periods each file holds and the option that checks them."""
     from .core.check import check as run_check
     from .errors import invalid
+    from .model.periods import Period
 
     span = None if period is None else year_to_date(period, year=year)
     if park is not None and park not in {p.id for p in plan.parks}:
         known = ", ".join(p.id for p in plan.parks) or "none"
         raise invalid(plan.file, 0, 0, f"unknown park '{park}' (parks: {known})")
+    _refuse_unused_figures(plan, span or Period(plan.year if year is None else year))
     return run_check(plan, year=year, park=park, previous=previous, period=span)
+
+
+def _refuse_unused_figures(plan: Plan, period: Period) -> None:
+    """InvalidInput, a line per file, when figures were given and the check of `period` would
+    use none of them (core/sanity.py: what "used" means)."""
+    from .core.sanity import refusals
+
+    refused = refusals(plan, period)
+    if refused:
+        from .errors import InvalidInput, Problem
+        from .view import labels
+
+        raise InvalidInput([Problem(n.data[0], 0, 0, labels.note(n)) for n in refused])
 
 
 def compare(old: Plan, new: Plan) -> Comparison:

@@ -18,6 +18,7 @@ from ..model.plan import Indicator, Measure, Plan, Target
 from ..model.results import Finding, Note, PlanResult, Status, Total
 from . import paths, schedule
 from .figures import Figures
+from .sanity import sanity
 
 
 def _applies_to(target: Target, park: str, figures: Figures) -> bool:
@@ -69,6 +70,7 @@ def check(
             findings.append(f)
     computed_totals = totals(plan, figures, period)
     warnings: list[Note | str] = [*_allocation_warnings(plan, year)]
+    warnings += sanity(plan, period, figures, previous)
     warnings += dict.fromkeys(figures.warnings)
     if not any(t.year == year for t in plan.targets):
         years = sorted({t.year for t in plan.targets})

@@ -51,6 +51,45 @@ def _parks(names: Mapping[str, str], ids: tuple[Any, ...]) -> str:
     return "、".join(names.get(i, i) for i in ids)
 
 
+def _park(names: Mapping[str, str], park: Any) -> str:
+    """' (高新区)' after an indicator's id for a park's figure; '' for the zone's."""
+    return f" ({names.get(park, park)})" if park else ""
+
+
+def _span(p: Any, months: bool = True) -> str:
+    """A period as options write it, with its months: 2024-09 (1–9月); a year alone: 2024."""
+    return str(p) if p.is_year or not months else f"{p} ({p.months_label})"
+
+
+def _spans(periods: tuple[Any, ...], months: bool = True, shown: int = 4) -> str:
+    """A few periods in time order, then how many there are: 2018-01, 2018-02, … (9 periods)."""
+    text = ", ".join(_span(p, months) for p in periods[:shown])
+    return text + (f", … ({len(periods)} periods)" if len(periods) > shown else "")
+
+
+def _option(hint: tuple[str, ...]) -> str:
+    """The option that checks other figures: give --period 2024-09, give --year 2017…"""
+    if not hint:
+        return ""
+    if hint[0] == "no --period":
+        return "leave out --period"
+    return f"give {hint[0]} {hint[1]}"
+
+
+def _times(ratio: Any) -> str:
+    """How many times larger, or which fraction: 7300×, 1/7300 of."""
+    return f"{fmt_number(ratio, 0)}×" if ratio >= 1 else f"1/{fmt_number(1 / ratio, 0)} of"
+
+
+_AGAINST = {
+    "base": "the base reported with it",
+    "last_year": "last year's",
+    "siblings": "the median of its sibling parks,",
+    "actual": "the actual",
+    "target": "the year's target",
+}
+
+
 NoteText = Callable[[tuple[Any, ...], Mapping[str, str]], str]
 
 NOTES: dict[str, NoteText] = {
@@ -149,6 +188,54 @@ NOTES: dict[str, NoteText] = {
     "unit_lacks_figures": lambda d, n: (
         f"{d[0]}: 无数据 no figure for {'、'.join(d[1])}; scored as the scheme says for "
         "missing data"
+    ),
+    "no_figure_for_period": lambda d, n: (
+        f"没有{d[1].label}{'全年' if d[1].is_year else ''}的数据 no figure is for "
+        + (f"{d[1].year} as a whole" if d[1].is_year else _span(d[1]))
+        + (f"; the file holds {_spans(d[2])}" if d[2] else "")
+        + ("" if d[2] else "; the file holds no figure")
+        + (f": {_option(d[3])}" if d[3] else "")
+    ),
+    "figures_not_used": lambda d, n: (
+        f"{d[0]}:{d[1]}: {d[2]}个数据未使用 {d[2]} figure{'s' if d[2] > 1 else ''} not used: "
+        f"{'they are' if d[2] > 1 else 'it is'} for {_spans(d[3], months=False)}"
+        + (f"; {_option(d[4])} to check {'them' if d[2] > 1 else 'it'}" if d[4] else "")
+    ),
+    "ytd_falls": lambda d, n: (
+        f"{d[0]}:{d[1]}: 累计数小于前期累计 '{d[2]}'{_park(n, d[3])}: {d[4].label} 累计 "
+        f"{fmt_quantity(d[5], d[8])} is less than {d[6].label} 累计 {fmt_quantity(d[7], d[8])} "
+        f"at {d[9]}:{d[10]}; a year to date of a flow cannot fall: one of the two is wrong"
+    ),
+    "share_out_of_range": lambda d, n: (
+        f"{d[0]}:{d[1]}: 占比超出0–100% '{d[2]}'{_park(n, d[3])} {d[4].label}: "
+        f"{fmt_quantity(d[5], 'percent')} is {'above 100%' if d[5] > 0 else 'below 0'}"
+        + (f" (computed: {d[6][0]} ÷ {d[6][1]})" if d[6] else "")
+        + "; a share lies between 0 and 100%: check the figures and their units"
+    ),
+    "scale_slip": lambda d, n: (
+        f"{d[0]}:{d[1]}: 数量级可疑 '{d[2]}'{_park(n, d[3])} {d[4].label}: the {d[5]} "
+        + (d[15] or fmt_quantity(d[6], d[7]))
+        + (f" × 序时进度 {fmt_number(d[16] * 100, 2)}%" if d[16] != 1 else "")
+        + f" is {_times(d[12])} {_AGAINST[d[8]]} {fmt_quantity(d[9], d[7])}"
+        + (f" ({d[10]}:{d[11]})" if d[10] and d[11] else "")
+        + (f": looks like {display(d[13])} written as {display(d[14])}?" if d[13] else "")
+        + ("" if d[13] else ": a unit slip?")
+    ),
+    "stock_summed": lambda d, n: (
+        f"{d[0]}:{d[1]}: 存量不能逐月相加 '{d[2]}'{_park(n, d[3])} {d[4].label}: "
+        f"{fmt_quantity(d[5], d[6])} is the sum of {len(d[7])} figures ("
+        + (
+            " + ".join(p.months_label for p in d[7])
+            if len(d[7]) <= 4
+            else f"{d[7][0].months_label} + {d[7][1].months_label} + … + {d[7][-1].months_label}"
+        )
+        + (
+            "), but a % or a ratio is a level at a moment"
+            if d[8] == "rate"
+            else f"), each at least half of {_AGAINST[d[8]]} {fmt_quantity(d[9], d[6])}: "
+            "readings of a stock"
+        )
+        + "; a stock is read at the end of a period, never summed: declare 'stock: true'"
     ),
     # scores
     "scheme_split": lambda d, n: "分解目标 (考核方案) the scheme's share for this unit",
