@@ -572,7 +572,7 @@ def _scale(
         if made is None or made.value is None or made.value <= 0:
             continue
         levels.append((piece, made, family))
-        if piece.park is not None:
+        if piece.park in parents:  # a park of the zone, not an outside unit (全市)
             siblings.setdefault((piece.ind.id, parents[piece.park]), []).append(made.value)
     medians = {k: _median(v) for k, v in siblings.items() if len(v) >= MIN_SIBLINGS}
     out: list[Note] = []
@@ -587,7 +587,7 @@ def _scale(
             before = figures.get(ind.id, park, period.shift(-1))
             if before is not None and before.value is not None:
                 refs.append(("last_year", before.value, before.file, before.line))
-        median = medians.get((ind.id, parents[park])) if park is not None else None
+        median = medians.get((ind.id, parents[park])) if park in parents else None
         if median is not None:
             refs.append(("siblings", median, "", 0))
         for how, ref, ref_file, ref_line in refs:
