@@ -68,10 +68,12 @@ def check(
     period: str | Period | None = None,
     park: str | None = None,
     previous: Plan | None = None,
+    elapsed: str | None = None,
 ) -> PlanResult:
     """Every target of `plan` for `year` (default: the plan's year), or for the year to date
     `period` (2018-10) against the time elapsed (序时进度); with `park`, that park against its
     own targets. `previous`, last year's plan, gives last year's levels for growth targets.
+    `elapsed` (months, days or seasonal) overrides how the plan counts the time elapsed.
     BadPeriod for a period that is not a year to date of `year`; InvalidInput for a park id
     the plan does not have, and, when figures were given, for a check that would use none of
     them (none for the year or period; last year's alone are a base for nothing), naming the
@@ -85,6 +87,10 @@ def check(
         known = ", ".join(p.id for p in plan.parks) or "none"
         raise invalid(plan.file, 0, 0, f"unknown park '{park}' (parks: {known})")
     _refuse_unused_figures(plan, span or Period(plan.year if year is None else year))
+    if elapsed is not None:
+        if elapsed not in ("months", "days", "seasonal"):
+            raise ValueError(f"elapsed {elapsed!r} is not months, days or seasonal")
+        plan = plan._replace(elapsed=elapsed)  # type: ignore[arg-type]
     return run_check(plan, year=year, park=park, previous=previous, period=span)
 
 

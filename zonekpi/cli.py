@@ -130,6 +130,12 @@ def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
 )
 @click.option("--park", "-p", help="Check one park against its own targets (a park id).")
 @click.option(
+    "--elapsed",
+    type=click.Choice(["months", "days", "seasonal"]),
+    help="How 序时进度 is counted (default: the plan's elapsed:): N/12, days, or last year's "
+    "share of its year done by the same month (seasonal: 去年同期进度).",
+)
+@click.option(
     "--by-park",
     "-P",
     is_flag=True,
@@ -177,7 +183,9 @@ def check(a: SimpleNamespace) -> None:
 
     def one(path: str) -> PlanResult:
         plan = api.load_plan(path, data=a.data)
-        return api.check(plan, year=a.year, period=span, park=a.park, previous=last)
+        return api.check(
+            plan, year=a.year, period=span, park=a.park, previous=last, elapsed=a.elapsed
+        )
 
     results, invalid = each(a.plans, one)
     for note in () if a.quiet else (n for r in results for n in r.plan.notes):

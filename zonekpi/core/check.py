@@ -65,6 +65,7 @@ def check(
                 f = schedule.past_deadline(f)
             elif not period.is_year:
                 f = schedule.in_year(f, period, plan.elapsed, figures)
+            f = _with_yoy(f, figures, period)
             if target.tier == "stretch" and (target.year, target.park) in floors:
                 f = f._replace(decides=False)  # 力争 beside 确保: reported, the floor decides
             findings.append(f)
@@ -242,6 +243,17 @@ def _path_start(
     if now is not None:
         return year, now, "actual"
     return None
+
+
+def _with_yoy(f: Finding, figures: Figures, period: Period) -> Finding:
+    """A flow's level row with its growth on last year's same period (同比), where known."""
+    kind = kinds.get(f.target.kind)
+    if kind.measure(f.target, f.indicator) != "level" or not kinds.accumulates(f.indicator):
+        return f
+    parks = tuple(_with_yoy(p, figures, period) for p in f.parks)
+    if kind.counts_parks and f.park is None:  # the zone's row counts parks
+        return f._replace(parks=parks)
+    return f._replace(parks=parks, yoy=figures.growth(f.indicator, f.park, period).value)
 
 
 def measure_of(target: Target, ind: Indicator) -> Measure:

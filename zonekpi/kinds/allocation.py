@@ -12,7 +12,7 @@ from ..model.plan import Indicator, Target
 from ..model.results import NONE, Finding, Status
 from . import base, parks
 from .base import FigureSource, TargetReader, register
-from .threshold import floor_in_year
+from .threshold import floor_in_year, rest_of_year
 
 
 @register
@@ -69,6 +69,9 @@ class Allocation(parks.ParkKind):
         assert total is not None
         zone = parks.reaches(target, ind, None, figures, period, total)
         return parks.summary(target, ind, rows, "parks_below_share", zone)
+
+    def rest_of_year(self, f: Finding, period: Period) -> Finding:
+        return rest_of_year(f, period, self.threshold(f.target, f.park))
 
     def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
         if f.status is Status.NO_DATA:

@@ -205,6 +205,11 @@ class Kind:
         """The finding `f`, evaluated on the year to date, judged against the time elapsed."""
         return as_it_stands(f)
 
+    def rest_of_year(self, f: Finding, period: Period) -> Finding:
+        """During the year, what the rest of it needs (a flow's level target): nothing to add
+        for most kinds."""
+        return f
+
     def band(self, target: Target, park: str | None, ind: Indicator) -> Band:
         """The band a score is measured against, for the whole year."""
         t = self.threshold(target, park)

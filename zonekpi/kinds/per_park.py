@@ -10,7 +10,7 @@ from ..model.plan import Indicator, Target
 from ..model.results import Finding
 from . import parks
 from .base import FigureSource, register
-from .threshold import floor_in_year
+from .threshold import floor_in_year, rest_of_year
 
 
 @register
@@ -35,6 +35,11 @@ class PerPark(parks.ParkKind):
             for p in parks.scope(target, figures)
         ]
         return parks.summary(target, ind, rows, "parks_below")
+
+    def rest_of_year(self, f: Finding, period: Period) -> Finding:
+        if f.park is None:  # the zone's row counts parks
+            return f
+        return rest_of_year(f, period, self.threshold(f.target, f.park))
 
     def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
         if f.park is None:

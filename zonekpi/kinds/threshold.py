@@ -60,6 +60,11 @@ class Threshold(Kind):
             gap_unit=base.gap_unit(ind.unit),
         )
 
+    def rest_of_year(self, f: Finding, period: Period) -> Finding:
+        if self.ceiling:
+            return f
+        return rest_of_year(f, period, self.threshold(f.target, f.park))
+
     def in_year(self, f: Finding, tau: Decimal, period: Period, figures: FigureSource) -> Finding:
         if f.status is Status.NO_DATA:
             return f
@@ -101,6 +106,19 @@ def floor_in_year(
     if counted_stock(f.indicator):
         return stock_towards(f, tau, period, figures, target)
     return base.as_it_stands(f)
+
+
+def rest_of_year(f: Finding, period: Period, target: Decimal | None) -> Finding:
+    """A flow with a level target (T) after month N of C_N: the rest of the year needs
+    T − C_N (never below 0), a monthly pace of (T − C_N) ÷ (12 − N), against C_N ÷ N so far."""
+    if not accumulates(f.indicator) or target is None or f.actual is None or period.last == 12:
+        return f
+    rest = max(target - f.actual, Decimal(0))
+    return f._replace(
+        rest=rest,
+        pace_needed=rest / (12 - period.last),
+        pace_so_far=f.actual / period.last,
+    )
 
 
 def towards(f: Finding, tau: Decimal) -> Finding:

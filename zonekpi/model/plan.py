@@ -157,7 +157,8 @@ class Plan(NamedTuple):
     indicators: tuple[Indicator, ...] = ()
     figures: tuple[Figure, ...] = ()
     notes: tuple[str, ...] = ()  # how the file was read (encoding), for stderr
-    elapsed: Literal["months", "days"] = "months"  # 序时进度: N/12, or days gone / days in year
+    # 序时进度: N/12, days gone ÷ days in the year, or last year's share done by month N
+    elapsed: Literal["months", "days", "seasonal"] = "months"
     inputs: tuple[str, ...] = ()  # every file read for it: the plan, its data: files, --data
     scoring: Scheme | None = None  # the assessment scheme (考核), if the plan has one
     incentives: Policy | None = None  # incentive rules (政策兑现), if the plan has them

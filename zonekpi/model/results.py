@@ -140,6 +140,11 @@ class Finding(NamedTuple):
     needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
     path: Progress | None = None  # a target of a later year: where this year stands on the way
     decides: bool = True  # False for a stretch tier (力争) beside a floor (确保): reported only
+    yoy: Decimal | None = None  # a flow's growth on last year's same period (同比), in percent
+    rest: Decimal | None = None  # a flow's level target: what the rest of the year must add
+    pace_needed: Decimal | None = None  # … a month, over the months left
+    pace_so_far: Decimal | None = None  # the monthly pace so far: C_N ÷ N
+    schedule: str = ""  # what τ was: months, days, seasonal (去年同期进度), deadline
 
 
 class Total(NamedTuple):

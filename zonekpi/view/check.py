@@ -42,6 +42,14 @@ CHECK_COLUMNS = [
     Column("ahead_text", "超/落后序时", numeric=True, machine=False),
     Column("ahead", "超/落后序时(百分点)", numeric=True, display=False),
     Column("needed", "其余月份需增长", numeric=True),
+    Column("yoy", "同比增长", numeric=True),
+    Column("rest_text", "其余月份需完成", numeric=True, machine=False),
+    Column("rest", "其余月份需完成(值)", numeric=True, display=False),
+    Column("pace_text", "月均需完成/已完成", numeric=True, machine=False),
+    Column("pace_needed", "月均需完成(值)", numeric=True, display=False),
+    Column("pace_so_far", "已月均完成(值)", numeric=True, display=False),
+    Column("schedule_text", "序时口径", machine=False),
+    Column("schedule", "序时口径(代码)", display=False),
     Column("path_base", "路径起点", numeric=True),
     Column("path_point", "今年应达", numeric=True),
     Column("needed_per_year", "此后年均需增长", numeric=True),
@@ -130,6 +138,18 @@ def target_value(t: Target, park: str | None) -> Decimal | None:
     return kinds.get(t.kind).threshold(t, park)
 
 
+# The schedule a row's 序时 was measured by, said where it is not the plain N/12 (or days).
+SCHEDULE_WORDS = {"seasonal": "去年同期进度", "deadline": "按期限"}
+
+
+def _pace(f: Finding) -> str:
+    """月均需完成 / 已月均完成: 0.09 / 0.05亿美元."""
+    if f.pace_needed is None or f.pace_so_far is None:
+        return ""
+    unit = f.actual_unit
+    return f"{fmt_number(round(f.pace_needed, 2))} / {fmt_quantity(round(f.pace_so_far, 2), unit)}"
+
+
 def status_text(f: Finding) -> str:
     """A row's verdict in words: 达标, 未达标, 逾期未完成…; a strict target (突破, 超过) reached
     exactly is 未突破, not a 未达标 beside a completion of 100%; a stretch tier (力争) beside its
@@ -182,6 +202,14 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "ahead_text": fmt_signed(f.ahead, 1) + "个百分点" if f.ahead is not None else "",
         "ahead": fmt_number(f.ahead) if f.ahead is not None else "",
         "needed": fmt_percent(f.needed, 1) if f.needed is not None else "",
+        "yoy": fmt_signed(f.yoy, 1) + "%" if f.yoy is not None else "",
+        "rest_text": fmt_quantity(round(f.rest, 2), f.actual_unit) if f.rest is not None else "",
+        "rest": fmt_number(f.rest) if f.rest is not None else "",
+        "pace_text": _pace(f),
+        "pace_needed": fmt_number(f.pace_needed) if f.pace_needed is not None else "",
+        "pace_so_far": fmt_number(f.pace_so_far) if f.pace_so_far is not None else "",
+        "schedule_text": SCHEDULE_WORDS.get(f.schedule, ""),
+        "schedule": f.schedule,
         **_path_cells(f),
         "gap_text": gap_text,
         "gap": fmt_number(f.gap) if f.gap is not None else "",
@@ -332,6 +360,11 @@ def finding_json(r: PlanResult, f: Finding) -> dict[str, Any]:
         "elapsed": _num(f.elapsed),
         "ahead": _num(f.ahead),
         "needed": _num(f.needed),
+        "yoy": _num(f.yoy),
+        "rest": _num(f.rest),
+        "pace_needed": _num(f.pace_needed),
+        "pace_so_far": _num(f.pace_so_far),
+        "schedule": f.schedule or None,
         "gap": _num(f.gap),
         "gap_unit": units.display(f.gap_unit) if f.gap_unit else None,
         "status": f.status.value,

@@ -185,13 +185,32 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
         text = f"{lead}{', ' if lead else ''}{what}({target})的{fmt_ratio(f.completion)}"
         if f.ahead is not None:
             text += ", " + _schedule(f.ahead, cap)
-        return text + _verdict(f, r)
+        return text + _rest(f, r) + _verdict(f, r)
     gap = f.gap or Decimal(0)
     side = "高于" if gap > 0 else "低于" if gap < 0 else "达到"
     unit = units.display(f.gap_unit) if f.gap_unit else ""
     amount = f"{fmt_number(abs(gap), 2)}{unit}" if gap else ""
     text = f"{lead}{', ' if lead else ''}{side}{goal}({target}){amount}"
     return text + _verdict(f, r)
+
+
+def _rest(f: Finding, r: PlanResult) -> str:
+    """同比 and what the rest of the year needs of a flow: ", 同比增长12.5%, 10–12月需完成
+    0.27亿美元, 月均0.09亿美元, 1–9月月均0.05亿美元"."""
+    text = ""
+    if f.yoy is not None:
+        verb = "增长" if f.yoy >= 0 else "下降"
+        text += f", 同比{verb}{fmt_percent(abs(f.yoy), 1)}"
+    if f.rest and f.pace_needed is not None and f.pace_so_far is not None:
+        unit = f.actual_unit
+        last = r.span.last
+        rest = f"{last + 1}–12月" if last < 11 else "12月"
+        text += (
+            f", {rest}需完成{units.fmt_quantity(round(f.rest, 2), unit)}, "
+            f"月均{units.fmt_quantity(round(f.pace_needed, 2), unit)}, "
+            f"1–{last}月月均{units.fmt_quantity(round(f.pace_so_far, 2), unit)}"
+        )
+    return text
 
 
 def _verdict(f: Finding, r: PlanResult) -> str:
