@@ -38,6 +38,9 @@ HEADER = "rule,beneficiary,date,amount,unit,count,reference,note"
 
 def parse_date(text: str) -> datetime.date:
     """A day written 2020-05-12, 2020/5/12, 2020.5.12, 2020年5月12日 or 20200512."""
+    odd = units.foreign_digit(text)
+    if odd is not None:  # 2020-05-1² is not the 12th
+        raise ValueError(f"date {text!r}: {units.foreign_digit_problem(text, odd)}")
     spelled = units.normalise(text)
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", spelled)
     m = m or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", spelled)
