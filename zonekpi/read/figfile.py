@@ -269,7 +269,7 @@ class _Rows:
             return None
         if measure != "value":
             return Cells(text, unit_cell, "" if unit == "percent" else " ")
-        if unit is not None and _plain_number(text):
+        if unit is not None and _plain_number(text) and text[0] != "-":
             return (Decimal(text), unit)  # a plain number and a known unit: read here
         return Cells(text, unit_cell)
 

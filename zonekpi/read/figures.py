@@ -5,7 +5,8 @@ Every figure is converted to its indicator's unit as it is read, so the core nev
 that is not a plain level (figfile reads the tables); a table row names its unit in a column (or
 in the value: "300 亿元"); a `measure` column says whether the number is the level, a growth
 rate, the base or the change, and a % figure for an indicator not measured in % must say so:
-zonekpi never guesses what a number means.
+zonekpi never guesses what a number means. A level or a base below zero is refused unless the
+indicator says `can_be_negative: true` (利润, 净增); a growth rate or a change may be negative.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ class FigureReader(Reader):
                 )
                 if value is None:
                     return None
+                if value < 0 and not ind.can_be_negative:
+                    self.below_zero((*at, "value"), v, ind, f"value of '{ind.id}'")
+                    return None
         if raw.get("growth") is not None:
             growth = self.in_unit(
                 raw["growth"],
@@ -101,6 +105,9 @@ class FigureReader(Reader):
                 return None
         if raw.get("base") is not None:
             base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
+            if base is not None and base < 0 and not ind.can_be_negative:
+                self.below_zero((*at, "base"), raw["base"], ind, f"base of '{ind.id}'")
+                return None
         if raw.get("change") is not None and units.is_percent(ind.unit):
             change = self.in_unit(
                 raw["change"],
