@@ -180,3 +180,16 @@ class Cells(str):
         self = super().__new__(cls, f"{value}{space}{unit}")
         self.value, self.unit = value, unit
         return self
+
+
+class SheetPercent(str):
+    """A workbook cell shown as a percentage, as the number shown (0.063 as 6.3), and where it
+    is ("sheet 'Sheet1' cell D2"): a figure table refuses it in a row that is not in %, where
+    it would be read as 100 times what the cell holds (3.1 shown as 310% is no 310 亿元)."""
+
+    where: str
+
+    def __new__(cls, number: str, where: str) -> SheetPercent:
+        self = super().__new__(cls, number)
+        self.where = where
+        return self
