@@ -209,7 +209,7 @@ def _claim(
     if rule is None:
         raise ValueError(_unknown_rule(get["rule"], policy))
     for key, what in (("beneficiary", "beneficiary"), ("reference", "reference")):
-        if not get[key]:
+        if not beneficiary_key(get[key]):  # (nothing but a zero-width space is empty)
             raise ValueError(
                 f"the {what} is empty; every claim names its beneficiary and its reference "
                 "(contract or patent number)"
