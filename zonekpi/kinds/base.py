@@ -190,14 +190,20 @@ class Kind:
         return Target(**common, text=str(raw).strip(), value=amount, unit=unit)
 
     def at_or_above_zero(
-        self, value: Decimal, raw: Any, at: tuple[Any, ...], ind: Indicator, r: TargetReader
+        self,
+        value: Decimal,
+        raw: Any,
+        at: tuple[Any, ...],
+        ind: Indicator,
+        r: TargetReader,
+        what: str = "",
     ) -> bool:
         """False, after recording why, for a level below zero of an indicator that cannot be
         negative (money, counts, areas, people, shares: `Indicator.can_be_negative`); a growth
         rate or an increase may be below zero."""
         if value >= 0 or ind.can_be_negative or self.family not in LEVELS:
             return True
-        r.below_zero(at, raw, ind, self.id.replace("_", " "))
+        r.below_zero(at, raw, ind, what or self.id.replace("_", " "))
         return False
 
     def amount(self, raw: Any, at: tuple[Any, ...], unit: str, r: TargetReader) -> Decimal | None:

@@ -38,8 +38,8 @@ class Between(Kind):
         if low is None or high is None:
             return None
         if not (
-            self.at_or_above_zero(low, raw[0], (*at, 0), ind, r)
-            & self.at_or_above_zero(high, raw[1], (*at, 1), ind, r)
+            self.at_or_above_zero(low, raw[0], (*at, 0), ind, r, "low end")
+            & self.at_or_above_zero(high, raw[1], (*at, 1), ind, r, "high end")
         ):
             return None
         if low > high:
