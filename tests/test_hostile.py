@@ -12,6 +12,11 @@ Every case is a YAML file under tests/hostile/ (one folder per theme):
       f.csv: "indicator,park,period,value,unit\\ngdp,,2018,92¹,亿元\\n"
     binary:                     # files given as hex, for bytes YAML cannot hold
       f.xlsx: "504b0304..."
+    xlsx:                       # workbooks built with openpyxl when the case runs
+      f.xlsx:
+        sheet: 10月                   # the first sheet's title (optional)
+        rows: [[indicator, park, period, value, unit], [gdp, "", "2018", 3.1, 亿元]]
+        formats: {D2: "0%"}           # number formats by cell (optional)
     setup:                      # things a text cannot be: links, FIFOs, devices
       - [symlink, target, name]       # name → target (target may be /dev/zero)
       - [hardlink, existing, name]
@@ -66,6 +71,8 @@ def _prepare(case: dict[str, Any], folder: Path) -> None:
         path.write_bytes(_fill(text, folder).encode("utf-8"))
     for name, hexed in (case.get("binary") or {}).items():
         (folder / name).write_bytes(bytes.fromhex(hexed))
+    for name, book in (case.get("xlsx") or {}).items():
+        _workbook(folder / name, book)
     for step in case.get("setup") or []:
         what, *args = step
         if what == "symlink":
@@ -79,6 +86,22 @@ def _prepare(case: dict[str, Any], folder: Path) -> None:
             os.mkfifo(folder / args[0])
         else:  # pragma: no cover - a mistake in a case file
             raise ValueError(f"unknown setup step {what!r}")
+
+
+def _workbook(path: Path, book: dict[str, Any]) -> None:
+    """A workbook of one sheet: its rows as YAML gives them (numbers stay numbers), then the
+    number formats of the cells named."""
+    import openpyxl
+
+    made = openpyxl.Workbook()
+    sheet = made.active
+    if book.get("sheet"):
+        sheet.title = book["sheet"]
+    for row in book["rows"]:
+        sheet.append(row)
+    for cell, number_format in (book.get("formats") or {}).items():
+        sheet[cell].number_format = number_format
+    made.save(path)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="links and FIFOs")

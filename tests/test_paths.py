@@ -309,6 +309,7 @@ indicators:
   - id: net
     name: 净流入
     unit: 亿元
+    can_be_negative: true
     targets:
       - {at_least: 10 亿元, year: 2025}
 figures:

@@ -40,7 +40,7 @@ indicators:
   - {id: coverage, name: 研发平台覆盖率, unit: "%"}
   - {id: fdi, name: 实际利用外资, unit: 亿美元, targets: [{at_least: 1 万美元}]}
   - {id: talents, name: 引进人才, unit: 人}
-  - {id: profit, name: 利润总额, unit: 亿元}
+  - {id: profit, name: 利润总额, unit: 亿元, can_be_negative: true}
 """
 )
 COLUMNS = "indicator,park,period,value,unit\n"
@@ -261,12 +261,24 @@ def test_a_computed_share_of_184653_percent_warns(checked):
     ]
 
 
-def test_a_reported_share_below_0_warns_and_100_percent_does_not(checked):
-    c = checked(["coverage,a,2018,-2,%", "coverage,b,2018,100,%", "coverage,c,2018,0,%"])
-    assert c.words == [
-        f"{c.data}:2: 占比超出0–100% 'coverage' (甲园) 2018年: -2% is below 0; a share lies "
-        "between 0 and 100%: check the figures and their units"
+def test_a_reported_share_below_0_is_refused_and_100_percent_does_not_warn(checked, tmp_path):
+    # a share cannot be below zero: refused when read (issue 17), no longer a warning
+    with pytest.raises(InvalidInput) as refused:
+        checked(["coverage,a,2018,-2,%", "coverage,b,2018,100,%"])
+    assert [str(p) for p in refused.value.problems] == [
+        f"{tmp_path / 'f.csv'}:2: value of 'coverage': '-2%' is below zero, and 'coverage' "
+        "(研发平台覆盖率) cannot be; write can_be_negative: true on the indicator if it can be "
+        "below zero"
     ]
+    assert checked(["coverage,b,2018,100,%", "coverage,c,2018,0,%"]).words == []
+
+
+def test_a_percentage_that_can_be_negative_is_no_share(checked):
+    plan = PLAN.replace(
+        '{id: coverage, name: 研发平台覆盖率, unit: "%"}',
+        '{id: coverage, name: 增速, unit: "%", can_be_negative: true}',
+    )
+    assert checked(["coverage,a,2018,-2,%"], plan=plan).words == []
 
 
 def test_a_target_of_1_wan_dollars_for_yi_dollars_warns(checked):

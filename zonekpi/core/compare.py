@@ -18,7 +18,7 @@ from ..errors import UnitMismatch
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Plan, Target
-from ..model.results import NONE, Actual
+from ..model.results import NONE, Actual, Note
 from .figures import Figures
 
 Change = Literal["raised", "lowered", "unchanged", "added", "dropped", "changed_kind", "changed"]
@@ -42,6 +42,7 @@ class ActualChange(NamedTuple):
     new: Actual
     growth: Decimal | None  # percent; for a percentage indicator, the change in points
     unit: str  # "percent" or "百分点"
+    notes: tuple[Note, ...] = ()  # why there is no growth (a base of zero or below)
 
 
 class Comparison(NamedTuple):
@@ -147,7 +148,8 @@ def _change(ind: Indicator, old: Target, new: Target) -> TargetChange:
         return TargetChange(ind, old, new, "changed_kind")
     amount = b - a
     unit = "百分点" if units.is_percent(new.unit) else new.unit
-    relative = amount / a if a and not units.is_percent(new.unit) and unit != "百分点" else None
+    # new ÷ old − 1 of a level; none from an old target of zero or below (−5 → 10 is no −300%)
+    relative = amount / a if a > 0 and not units.is_percent(new.unit) and unit != "百分点" else None
     if amount == 0 and new.kind == old.kind and old.high == new.high:
         return TargetChange(ind, old, new, "unchanged", amount, unit, relative, False)
     cap = kinds.lower(new, ind)
@@ -172,11 +174,15 @@ def _actuals(
         if before.value is None and after.value is None:
             continue
         growth, unit = None, "percent"
+        notes: tuple[Note, ...] = ()
         if units.is_percent(ind.unit):
             unit = "百分点"
             if before.value is not None and after.value is not None:
                 growth = after.value - before.value
-        elif before.value and after.value is not None and before.value > 0:
-            growth = (after.value / before.value - 1) * 100
-        out.append(ActualChange(ind, node, before or NONE, after or NONE, growth, unit))
+        elif before.value is not None and after.value is not None:
+            if before.value > 0:
+                growth = (after.value / before.value - 1) * 100
+            else:  # −5 → −10 is no growth of 100%: no rate from a base of zero or below
+                notes = (Note("growth_base_not_positive", (before.value, ind.unit)),)
+        out.append(ActualChange(ind, node, before or NONE, after or NONE, growth, unit, notes))
     return out

@@ -230,7 +230,7 @@ class Figures:
         fig = self.get(ind.id, park, period)
         reported = fig.growth if fig is not None else None
         own_level = fig is not None and fig.value is not None
-        computed, how = self._computed_growth(ind, park, period, fig)
+        computed, how, why_not = self._computed_growth(ind, park, period, fig)
         comparable = ind.growth_basis == "comparable"
         children = self.plan.children(park)
         roll = None
@@ -253,11 +253,13 @@ class Figures:
         if computed is not None and not comparable:
             # the parks' rates do not add up, but the summed levels of two years do
             return Actual(computed, f"computed from {how}", (), roll)
+        # a base of zero or below gives no rate (a comparable rate is never computed anyway)
+        lacking = () if why_not is None or comparable else (why_not,)
         if roll is not None and rollup.has_data(roll):
-            return Actual(None, "", rollup.remarks(roll, ind.unit), roll)
-        if comparable and computed is not None:
+            return Actual(None, "", (*lacking, *rollup.remarks(roll, ind.unit)), roll)
+        if comparable and (computed is not None or why_not is not None):
             return Actual(None, "", (Note("comparable_reported"),))
-        return NONE
+        return Actual(None, "", lacking) if lacking else NONE
 
     def _growth_rollup(
         self, ind: Indicator, children: tuple[str, ...], period: Period, reported: Decimal | None
@@ -294,16 +296,23 @@ class Figures:
 
     def _computed_growth(
         self, ind: Indicator, park: str | None, period: Period, fig: Figure | None
-    ) -> tuple[Decimal | None, str]:
+    ) -> tuple[Decimal | None, str, Note | None]:
+        """The growth this period's level implies over its base (else last year's level), how
+        it was computed, and why there is none when the base is zero or below: a rate from −5
+        to −10 (+100%) or from −5 to +10 (−300%) says nothing about the change."""
         now = self.level(ind, park, period).value
         if now is None:
-            return None, ""
-        if fig is not None and fig.base is not None and fig.base != 0:
-            return (now / fig.base - 1) * HUNDRED, f"level and base {period}"
+            return None, "", None
+        if fig is not None and fig.base is not None:
+            if fig.base <= 0:
+                return None, "", Note("growth_base_not_positive", (fig.base, ind.unit))
+            return (now / fig.base - 1) * HUNDRED, f"level and base {period}", None
         before = self.level(ind, park, period.shift(-1)).value
-        if before is None or before == 0:
-            return None, ""
-        return (now / before - 1) * HUNDRED, f"levels {period.shift(-1)}→{period}"
+        if before is None:
+            return None, "", None
+        if before <= 0:
+            return None, "", Note("growth_base_not_positive", (before, ind.unit))
+        return (now / before - 1) * HUNDRED, f"levels {period.shift(-1)}→{period}", None
 
     def change(self, ind: Indicator, park: str | None, period: Period | int) -> Actual:
         """Change from last year's level (in 百分点 for a % indicator): reported or computed."""

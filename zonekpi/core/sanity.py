@@ -31,11 +31,11 @@ figures of the five years before Y are history: the path of a later target start
    of them, with the option that checks the commonest period.
 3. ``ytd_falls``: a year to date (1–N月) of a flow smaller than the year to date of an earlier
    month of the same series and year (1–8月 > 1–9月), naming both lines. Not for stocks (a
-   stock can fall), percentages, ratios or yes/no, nor for an indicator that can be negative:
-   one with a negative figure or target anywhere in the plan (利润 with a loss).
+   stock can fall), percentages, ratios or yes/no, nor for an indicator that can be negative
+   (`can_be_negative: true`: 利润 with a loss).
 4. ``share_out_of_range``: a percentage below 0 or above 100%: a reported figure of an
-   indicator in % (any period), or a share computed from its terms for P (each park, the
-   zone).
+   indicator in % (any period; one that says `can_be_negative: true` is a rate, not a share),
+   or a share computed from its terms for P (each park, the zone).
    ``scale_slip``: a figure for P more than `SCALE` (100) times, or less than 1/100 of, the
    base reported with it or last year's same figure, or the median of its siblings (the parks
    with the same parent that have a figure for P, itself included, at least `MIN_SIBLINGS` = 3
@@ -336,7 +336,7 @@ def sanity(
         ends = ends_of[key[2]]
         levels = _bare(figs) if key in bare else ()
         use = _use(tuple(map(_PERIOD, figs)), ind.stock, ends or (12,), levels)
-        if percent:
+        if percent and not ind.can_be_negative:  # (a % that can be negative is no share)
             found.extend(_shares_reported(ind, figs))
         elif flow and len(use.ytd) > 1:
             falls = _falls(ind, key[1], [figs[i] for i in use.ytd])
@@ -364,13 +364,8 @@ def sanity(
 
 
 def _can_be_negative(plan: Plan) -> set[str]:
-    """Indicators with a negative figure or target anywhere: their years to date may fall."""
-    out = {f[0] for f in plan.figures if f[3] is not None and f[3] < 0}
-    for ind in plan.indicators:
-        for t in ind.targets:
-            if any(v is not None and v < 0 for v in (t.value, t.high)):
-                out.add(ind.id)
-    return out
+    """Indicators that say they can be below zero: their years to date may fall (a loss)."""
+    return {ind.id for ind in plan.indicators if ind.can_be_negative}
 
 
 def _falls(ind: Indicator, park: str | None, ytd: list[Figure]) -> list[Note]:

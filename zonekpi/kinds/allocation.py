@@ -46,7 +46,7 @@ class Allocation(parks.ParkKind):
             if not r.is_park(p):
                 r.error((*here, p), r.unknown_park(p), key=True)
             amount = r.quantity(q, (*here, p), unit, f"share of park '{p}'")
-            if amount is not None:
+            if amount is not None and self.at_or_above_zero(amount, q, (*here, p), ind, r):
                 shares.append((p, amount))
         text = "、".join(f"{p} {q}" for p, q in value.items())
         return Target(**common, text=text, unit=unit, shares=tuple(shares))

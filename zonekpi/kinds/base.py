@@ -21,6 +21,7 @@ from ..model.results import Actual, Finding, Status
 EPS = Decimal("1e-9")  # computed decimals are compared allowing for their last digits
 HUNDRED = Decimal(100)
 Family = Literal["level", "growth", "increase", "coverage", "per_park", "allocation", "achieved"]
+LEVELS: tuple[Family, ...] = ("level", "per_park", "allocation")  # targets on a level
 
 
 class FigureSource(Protocol):
@@ -41,6 +42,7 @@ class TargetReader(Protocol):
     def quantity(self, raw: Any, at: tuple[Any, ...], unit: str, what: str) -> Decimal | None: ...
     def in_unit(self, raw: Any, unit: str, at: tuple[Any, ...], hint: str) -> Decimal | None: ...
     def error(self, at: tuple[Any, ...], message: str, key: bool = False) -> None: ...
+    def below_zero(self, at: tuple[Any, ...], raw: Any, ind: Indicator, what: str) -> None: ...
     def unknown_park(self, park: str) -> str: ...
     def is_park(self, park: str) -> bool: ...
 
@@ -183,9 +185,26 @@ class Kind:
         unit = self.unit(ind)
         raw = entry[self.id]
         amount = self.amount(raw, (*at, self.id), unit, r)
-        if amount is None:
+        if amount is None or not self.at_or_above_zero(amount, raw, (*at, self.id), ind, r):
             return None
         return Target(**common, text=str(raw).strip(), value=amount, unit=unit)
+
+    def at_or_above_zero(
+        self,
+        value: Decimal,
+        raw: Any,
+        at: tuple[Any, ...],
+        ind: Indicator,
+        r: TargetReader,
+        what: str = "",
+    ) -> bool:
+        """False, after recording why, for a level below zero of an indicator that cannot be
+        negative (money, counts, areas, people, shares: `Indicator.can_be_negative`); a growth
+        rate or an increase may be below zero."""
+        if value >= 0 or ind.can_be_negative or self.family not in LEVELS:
+            return True
+        r.below_zero(at, raw, ind, what or self.id.replace("_", " "))
+        return False
 
     def amount(self, raw: Any, at: tuple[Any, ...], unit: str, r: TargetReader) -> Decimal | None:
         """The target's value read in `unit`."""

@@ -37,6 +37,11 @@ class Between(Kind):
         high = r.quantity(raw[1], (*at, 1), unit, "high end")
         if low is None or high is None:
             return None
+        if not (
+            self.at_or_above_zero(low, raw[0], (*at, 0), ind, r, "low end")
+            & self.at_or_above_zero(high, raw[1], (*at, 1), ind, r, "high end")
+        ):
+            return None
         if low > high:
             r.error(at, f"the low end {raw[0]} is above the high end {raw[1]}")
         return Target(**common, text=f"{raw[0]}–{raw[1]}", value=low, high=high, unit=unit)
@@ -99,6 +104,13 @@ class About(Kind):
             return None
         where = (*at, "tolerance")
         tolerance = r.quantity(entry["tolerance"], where, base.gap_unit(ind.unit), "tolerance")
+        if tolerance is not None and tolerance < 0:
+            r.error(
+                where,
+                f"tolerance: {str(entry['tolerance']).strip()!r} is below zero; a tolerance is "
+                f"how far from {target.text} still counts as met: zero or more",
+            )
+            return None
         return target._replace(tolerance=tolerance)
 
     def evaluate(

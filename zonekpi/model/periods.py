@@ -25,6 +25,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
+from .units import foreign_digit, foreign_digit_problem
+
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 CN_MONTHS = {
     "十二": "12",
@@ -168,7 +170,11 @@ def _parse_cached(text: str | int) -> Period:
 
 
 def _parse(text: object) -> Period:
-    # full-width digits and signs, any spaces, 份 and 累计 are what offices write around it
+    # full-width digits and signs, any spaces, 份 and 累计 are what offices write around it;
+    # a footnote marker or another script's digit is not a digit (2018¹ is not 20181)
+    odd = foreign_digit(str(text))
+    if odd is not None:
+        raise ValueError(f"{str(text)!r}: {foreign_digit_problem(str(text), odd)}")
     s = "".join(unicodedata.normalize("NFKC", str(text)).split())
     s = re.sub(r"年([一二三四五六七八九十]+)月", lambda m: f"年{_cn_month(m[1])}月", s)
     if m := _DATE.fullmatch(s):  # 2018/10/1 or 2018-10-01: a spreadsheet's date for a month

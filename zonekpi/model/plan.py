@@ -75,6 +75,7 @@ class Indicator(NamedTuple):
     stock: bool = False  # a level at a moment (企业数), not a flow summed over months (产值)
     was: str | None = None  # its id (or name) in last year's plan, when it changed
     share_of: str | None = None  # a share's denominator is this outside unit's (占全市…)
+    can_be_negative: bool = False  # its level may be below zero (利润, 净增); else refused
 
 
 class Context(NamedTuple):

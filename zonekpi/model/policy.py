@@ -21,9 +21,37 @@ Cap = Literal["max_per_item", "max_per_beneficiary", "rule_budget", "budget"]
 
 
 def beneficiary_key(name: str) -> str:
-    """The name a beneficiary is grouped by: full-width and half-width forms alike (（集团） and
-    (集团)), spaces ignored. The claims reader and the settlement group by it alike."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    """The name a beneficiary is grouped by, as a person reads it: full-width and half-width
+    forms alike (（集团） and (集团), NFKC), spaces and invisible characters ignored (a zero-width
+    space, a bidi control: every format character, Cf), hyphens and dashes as '-' (JS‐001 is
+    JS-001), and Cyrillic and Greek letters that look Latin as those Latin letters (Сhina with a
+    Cyrillic С is China): `LOOK_ALIKE`. The claims reader and the settlement group by it
+    alike, so a look-alike spelling never gets a second cap; references and rule ids are
+    matched by it too (`read.policy.rule_key`)."""
+    if name.isascii():
+        return "".join(name.split())
+    folded = unicodedata.normalize("NFKC", name).translate(LOOK_ALIKE)
+    return "".join(c for c in "".join(folded.split()) if unicodedata.category(c) != "Cf")
+
+
+# What `beneficiary_key` folds, a small explicit table: dashes and minus signs to '-'; the
+# Cyrillic and Greek letters that are drawn as a Latin letter to that letter (not every
+# confusable of Unicode's list: those a name, a contract number or an id is typed with).
+_DASHES = "\u02d7\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_LATIN_LOOKING = {
+    "АВЕЅІЈКМНОРСТХУҮԚԜ": "ABESIJKMHOPCTXYYQW",  # Cyrillic capitals
+    "аеѕіјорсхуүһԁԛԝӏ": "aesijopcxyyhdqwl",  # Cyrillic small letters
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ": "ABEZHIKMNOPTYX",  # Greek capitals
+    "αικνορυχ": "aikvopux",  # Greek small letters
+}
+LOOK_ALIKE = str.maketrans(
+    {c: "-" for c in _DASHES}
+    | {
+        c: latin
+        for cs, latins in _LATIN_LOOKING.items()
+        for c, latin in zip(cs, latins, strict=True)
+    }
+)
 
 
 class Rule(NamedTuple):

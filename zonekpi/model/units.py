@@ -11,6 +11,12 @@ unit from the list. Full-width digits and signs (``８％``, ``１，２００``
 NFKC. The number grammar below is the only definition of a number in a user's file: every reader
 uses it, including the fast path that reads a large table's plain numbers.
 
+Numbers are read literally: only the digits 0–9 and ０–９ are digits. NFKC would read a footnote
+marker as a digit (``92¹`` as 921, ``310①`` as 3101), and Decimal reads the digits of other
+scripts (``٩٢`` as 92); a number holding a superscript, subscript, circled, parenthesised or
+Roman numeral, or a digit of another script, is refused with the character named
+(`foreign_digit`, `literal`). A unit may hold one where it is a known spelling (``m²``, ``㎡``).
+
 It also owns how a quantity is shown (``95家``, ``0.12亿元``, ``5.73%``), so that readers and the
 core can word messages and findings without importing the view.
 """
@@ -146,6 +152,72 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def foreign_digit(text: str) -> int | None:
+    """Where the first character of `text` is that reads as a digit without being one of 0–9
+    or ０–９ (None when there is none): a superscript or subscript (¹ ₂), a circled,
+    parenthesised or dotted numeral (① ⑴ ⒈), a Roman numeral (Ⅻ), a digit of another script
+    (٩ ९ 𝟗), or any other character NFKC turns into a digit. Chinese numerals (一 万 亿) are
+    words, not look-alikes: 万元 is a unit."""
+    if text.isascii():
+        return None
+    for n, c in enumerate(text):
+        if c < "\x80" or c in _DIGITS:
+            continue
+        if _looks_like_digit(c):
+            return n
+    return None
+
+
+@lru_cache(maxsize=256)
+def _looks_like_digit(c: str) -> bool:
+    if unicodedata.numeric(c, None) is not None:
+        return not unicodedata.name(c, "").startswith("CJK ")
+    return any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
+
+
+def foreign_digit_problem(text: str, at: int) -> str:
+    """What is wrong with the look-alike digit at `at` in `text`, and what to write instead."""
+    c = text[at]
+    name = unicodedata.name(c, "")
+    shown = f"{c!r} (U+{ord(c):04X})"
+    digits = "write the number with the digits 0-9"
+    if any(w in name for w in _MARKERS):
+        return f"{shown} is not a digit: a footnote marker? remove it, or put the note in 备注"
+    if "ROMAN NUMERAL" in name:
+        return f"{shown} is a Roman numeral; {digits}"
+    if unicodedata.category(c) == "Nd":
+        return f"{shown} is a digit of another script ({name}); {digits}"
+    return f"{shown} is not one of the digits 0-9; {digits}"
+
+
+_MARKERS = ("SUPERSCRIPT", "SUBSCRIPT", "CIRCLED", "PARENTHESIZED", "FULL STOP")  # ¹ ₂ ① ⑴ ⒈
+
+
+def literal(text: str) -> None:
+    """UnitError when `text`, a quantity as written, holds a look-alike digit (see
+    `foreign_digit`) anywhere but in a known spelling of the unit after its number (5 m²)."""
+    at = foreign_digit(text)
+    if at is None:
+        return
+    lead = _LITERAL_LEAD.match(text)  # (it always matches: all of it is optional)
+    end = lead.end() if lead is not None else 0
+    if not _DIGITS.isdisjoint(text[:end]):
+        try:
+            parse_unit(text[end:])
+        except UnitError:
+            pass
+        else:
+            return
+    raise UnitError(f"{text.strip()!r}: {foreign_digit_problem(text, at)}")
+
+
+# the literal number a quantity starts with: a sign, then ASCII or full-width digits and marks
+_LITERAL_LEAD = re.compile(r"\s*[-+＋－]?[0-9０-９.,．，]*")
+
+
 @lru_cache(maxsize=512)
 def parse_unit(text: str) -> str:
     """The canonical name of a unit as written, or UnitError naming what is accepted."""
@@ -207,7 +279,11 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
             )
         return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
-    spelled = text.strip() if text.isascii() else normalise(text)
+    if text.isascii():
+        spelled = text.strip()
+    else:
+        literal(text)  # 92¹ is not 921
+        spelled = normalise(text)
     ratio = SHARE_FRACTION.fullmatch(spelled)
     if ratio is not None:  # 占全市1/8: a share of a whole, in percent (as exact as Decimal holds)
         top, bottom = Decimal(ratio[1]), Decimal(ratio[2])

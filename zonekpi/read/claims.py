@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import Problem, UnitError
+from ..errors import Problem, UnitError, visible
 from ..model import units
 from ..model.common import Loc
 from ..model.policy import Claim, Policy, Rule, beneficiary_key
@@ -38,6 +39,9 @@ HEADER = "rule,beneficiary,date,amount,unit,count,reference,note"
 
 def parse_date(text: str) -> datetime.date:
     """A day written 2020-05-12, 2020/5/12, 2020.5.12, 2020年5月12日 or 20200512."""
+    odd = units.foreign_digit(text)
+    if odd is not None:  # 2020-05-1² is not the 12th
+        raise ValueError(f"date {text!r}: {units.foreign_digit_problem(text, odd)}")
     spelled = units.normalise(text)
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", spelled)
     m = m or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", spelled)
@@ -69,7 +73,42 @@ def read_claims(
         if rows is not None:
             claims.extend(_claims(rows, str(path), policy, year, problems))
     problems.extend(repeated_references(claims, policy))
+    notes.extend(spelled_alike(claims))
     return claims, notes
+
+
+def spelled_alike(claims: list[Claim]) -> list[str]:
+    """A warning for each beneficiary written a second way that is the same name as a person
+    reads it (`beneficiary_key`: a zero-width space, a Cyrillic С, a full-width bracket): both
+    spellings are one party, under one cap, and the warning names both and where they are."""
+    out = []
+    seen: dict[str, dict[str, Claim]] = {}
+    for c in claims:
+        spellings = seen.setdefault(beneficiary_key(c.beneficiary), {})
+        if c.beneficiary in spellings:
+            continue
+        if spellings:
+            was = next(iter(spellings.values()))
+            out.append(
+                f"warning: {c.loc.file}:{c.loc.line}: beneficiary '{visible(c.beneficiary)}' is "
+                f"'{visible(was.beneficiary)}' ({was.loc.file}:{was.loc.line}) written another "
+                f"way ({_differing(was.beneficiary, c.beneficiary)}); both are settled as one "
+                "party, under one cap"
+            )
+        spellings[c.beneficiary] = c
+    return out
+
+
+def _differing(a: str, b: str, width: bool = True) -> str:
+    """The characters two spellings of one name differ by, named: 'U+200B ZERO WIDTH SPACE';
+    without `width`, only the invisible and look-alike ones (not full-width forms or spaces)."""
+    odd = [
+        c
+        for c in dict.fromkeys(a + b)
+        if a.count(c) != b.count(c)
+        and beneficiary_key(c) != (c if width else unicodedata.normalize("NFKC", c).strip())
+    ]
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in odd)
 
 
 def _table(
@@ -170,7 +209,7 @@ def _claim(
     if rule is None:
         raise ValueError(_unknown_rule(get["rule"], policy))
     for key, what in (("beneficiary", "beneficiary"), ("reference", "reference")):
-        if not get[key]:
+        if not beneficiary_key(get[key]):  # (nothing but a zero-width space is empty)
             raise ValueError(
                 f"the {what} is empty; every claim names its beneficiary and its reference "
                 "(contract or patent number)"
@@ -313,10 +352,14 @@ def _shown(c: Claim) -> str:
 
 
 def _repeat(claim: Claim, first: Claim, why: str) -> Problem:
+    written = ""
+    differing = _differing(first.reference, claim.reference, width=False)
+    if differing:  # JS‐001 (U+2010) beside JS-001: one contract
+        written = f", as '{visible(first.reference)}'; they differ only by {differing}"
     return Problem(
         claim.loc.file,
         claim.loc.line,
         0,
-        f"reference '{claim.reference}' under rule {claim.rule} is claimed already (at "
-        f"{first.loc.seen_from(claim.loc)}) {why}",
+        f"reference '{visible(claim.reference)}' under rule {claim.rule} is claimed already (at "
+        f"{first.loc.seen_from(claim.loc)}{written}) {why}",
     )

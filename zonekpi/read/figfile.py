@@ -21,7 +21,7 @@ from ..errors import Problem, UnitError
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
-from .figures import FIGURE_FILE, Cells, FigureReader, duplicates
+from .figures import FIGURE_FILE, Cells, FigureReader, SheetPercent, duplicates
 from .reader import Names
 from .tables import TABLE_SUFFIXES, header_names, separator, split_sheet, table_rows
 from .textfile import read_bytes
@@ -189,6 +189,9 @@ class _Rows:
         indicator = cells[i_ind]
         ind = self.indicators.get(indicator)
         unit_cell = cells[i_unit] if i_unit is not None else ""
+        shown = row[i_value]
+        if type(shown) is not str and not self.percent_fits(line, shown, unit_cell, measure, ind):
+            return
         value = self.value(line, cells[i_value], unit_cell, measure, ind)
         if value is None:
             return
@@ -269,9 +272,28 @@ class _Rows:
             return None
         if measure != "value":
             return Cells(text, unit_cell, "" if unit == "percent" else " ")
-        if unit is not None and _plain_number(text):
+        if unit is not None and _plain_number(text) and text[0] != "-":
             return (Decimal(text), unit)  # a plain number and a known unit: read here
         return Cells(text, unit_cell)
+
+    def percent_fits(
+        self, line: int, shown: Any, unit_cell: str, measure: str, ind: Indicator | None
+    ) -> bool:
+        """Whether a workbook cell shown as a percentage (`SheetPercent`) is a value in % here:
+        a growth rate, or a row in % (or 个百分点); False after recording the problem, naming
+        the sheet and the cell, as a % in a CSV's unit column is refused."""
+        if not isinstance(shown, SheetPercent) or ind is None or measure == "growth":
+            return True
+        unit = _unit_or_none(unit_cell) if unit_cell else ind.unit
+        if unit is None or unit in ("percent", "permille", "百分点", "是否"):
+            return True
+        self.problem(
+            line,
+            f"{shown.where} is shown as {shown.strip()}%: a value in % for '{ind.id}', measured "
+            f"in {units.display(unit)}; if it is a growth rate, put 'growth' in the measure "
+            "column, else format the cell as a number, not a percentage",
+        )
+        return False
 
     def figures(self) -> list[Figure]:
         """The figures of the rows: those made as they were read, and the others read from

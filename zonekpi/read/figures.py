@@ -5,7 +5,8 @@ Every figure is converted to its indicator's unit as it is read, so the core nev
 that is not a plain level (figfile reads the tables); a table row names its unit in a column (or
 in the value: "300 亿元"); a `measure` column says whether the number is the level, a growth
 rate, the base or the change, and a % figure for an indicator not measured in % must say so:
-zonekpi never guesses what a number means.
+zonekpi never guesses what a number means. A level or a base below zero is refused unless the
+indicator says `can_be_negative: true` (利润, 净增); a growth rate or a change may be negative.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ class FigureReader(Reader):
                 )
                 if value is None:
                     return None
+                if value < 0 and not ind.can_be_negative:
+                    self.below_zero((*at, "value"), v, ind, f"value of '{ind.id}'")
+                    return None
         if raw.get("growth") is not None:
             growth = self.in_unit(
                 raw["growth"],
@@ -101,6 +105,9 @@ class FigureReader(Reader):
                 return None
         if raw.get("base") is not None:
             base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
+            if base is not None and base < 0 and not ind.can_be_negative:
+                self.below_zero((*at, "base"), raw["base"], ind, f"base of '{ind.id}'")
+                return None
         if raw.get("change") is not None and units.is_percent(ind.unit):
             change = self.in_unit(
                 raw["change"],
@@ -172,4 +179,17 @@ class Cells(str):
     def __new__(cls, value: str, unit: str, space: str = " ") -> Cells:
         self = super().__new__(cls, f"{value}{space}{unit}")
         self.value, self.unit = value, unit
+        return self
+
+
+class SheetPercent(str):
+    """A workbook cell shown as a percentage, as the number shown (0.063 as 6.3), and where it
+    is ("sheet 'Sheet1' cell D2"): a figure table refuses it in a row that is not in %, where
+    it would be read as 100 times what the cell holds (3.1 shown as 310% is no 310 亿元)."""
+
+    where: str
+
+    def __new__(cls, number: str, where: str) -> SheetPercent:
+        self = super().__new__(cls, number)
+        self.where = where
         return self

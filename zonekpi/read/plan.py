@@ -223,6 +223,7 @@ class _PlanBuilder(Reader):
                 rollup=ind.get("rollup"),
                 stock=bool(ind.get("stock", False)),
                 was=ind.get("was"),
+                can_be_negative=bool(ind.get("can_be_negative", False)),
             )
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(

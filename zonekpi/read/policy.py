@@ -165,6 +165,7 @@ def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
 
 
 def rule_key(text: str) -> str:
-    """How a rule id or name, or a reference, is matched: full-width and half-width forms
-    alike, spaces ignored, case ignored (JS-001 and js-001 are one contract)."""
+    """How a rule id or name, or a reference, is matched: as a beneficiary's name is
+    (`beneficiary_key`: full-width forms, spaces, invisible characters, dashes and Latin-looking
+    letters folded), case ignored too (JS-001, js-001 and JS‐001 are one contract)."""
     return beneficiary_key(text).casefold()

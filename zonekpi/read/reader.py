@@ -133,6 +133,18 @@ class Reader:
             return None
         return q.value
 
+    def below_zero(self, path: YPath, raw: Any, ind: Indicator, what: str) -> None:
+        """Record that a level of `ind` written `raw` is below zero, which it cannot be: a
+        level of money, a count, an area, people or a share (a growth rate or a change can)."""
+        shown = _typed(raw)
+        if isinstance(getattr(raw, "unit", None), str) and raw.unit in ("%", "％"):
+            shown = f"{raw.value}{raw.unit}"  # a table's value and unit cells: -2 and %
+        self.error(
+            path,
+            f"{what}: {shown!r} is below zero, and '{ind.id}' ({ind.name}) cannot be; "
+            "write can_be_negative: true on the indicator if it can be below zero",
+        )
+
     def unknown_park(self, park: str) -> str:
         import difflib
 

@@ -244,10 +244,13 @@ def _text_for_number(value: Any, wants: list[str]) -> str:
     import re
     import unicodedata
 
+    from ..model.units import foreign_digit
+
     pattern = r"[-+]?[0-9]+" if "number" not in wants else r"[-+]?[0-9]+(?:\.[0-9]+)?"
     text = value.strip()
     ascii_ = unicodedata.normalize("NFKC", text).strip()
-    if ascii_ != text and re.fullmatch(pattern, ascii_):
+    literal = foreign_digit(text) is None  # ２０１８, not 2018¹ (that is no 20181)
+    if ascii_ != text and literal and re.fullmatch(pattern, ascii_):
         return f"{_show(value)}; type it with ASCII digits: {ascii_}"
     if re.fullmatch(pattern, text):
         return f'the text "{value}"; remove the quotes'

@@ -178,5 +178,9 @@ def _cell_text(cell: Any, claims: bool) -> str:
             number *= 100
             if claims:
                 return f"{format(number.normalize(), 'f')}%"
+            from .figures import SheetPercent  # 3.1 shown as 310% is no 310 亿元: marked
+
+            where = f"sheet '{cell.parent.title}' cell {cell.coordinate}"
+            return SheetPercent(format(number.normalize(), "f"), where)
         return format(number.normalize(), "f")
     return str(v)

@@ -59,6 +59,8 @@ def _actual_cells(a: ActualChange) -> dict[str, str]:
     growth = ""
     if a.growth is not None:
         growth = fmt_signed(a.growth) + ("%" if a.unit == "percent" else "个百分点")
+    elif a.notes:
+        growth = "无法计算"  # the reason is under the table
     return {
         "old_actual": units.fmt_quantity(a.old.value, unit),
         "old_value": fmt_number(a.old.value) if a.old.value is not None else "",
@@ -103,6 +105,12 @@ def compare_table(c: Comparison) -> Table:
     footer = [
         f"{c.old.file} ({c.old.year}) → {c.new.file} ({c.new.year}): "
         + ", ".join(f"{labels.CHANGE[k]} {k.replace('_', ' ')} {v}" for k, v in counts.items() if v)
+    ]
+    footer += [
+        f"{a.indicator.name}{f' ({names.get(a.park, a.park)})' if a.park else ''}: "
+        + "; ".join(labels.notes(a.notes, names))
+        for a in c.actuals
+        if a.notes
     ]
     title = f"{c.old.title} → {c.new.title}"
     return Table(title, COLUMNS, rows, footer, [""] * len(rows))
@@ -154,6 +162,7 @@ def compare_json(c: Comparison) -> dict[str, Any]:
                 "new": num(a.new.value),
                 "growth": num(a.growth),
                 "growth_unit": "%" if a.unit == "percent" else "百分点",
+                "notes": labels.notes(a.notes, names),
             }
             for a in c.actuals
         ],
@@ -195,6 +204,8 @@ def compare_sentences(c: Comparison) -> list[tuple[str, list[str]]]:
                 parts.append(f"实际由{was}到{now}, {verb}{fmt_number(abs(zone.growth), 1)}%")
             elif zone.growth is not None:
                 parts.append(f"实际由{was}到{now}, 变化{fmt_signed(zone.growth)}个百分点")
+            elif zone.notes:
+                parts.append(f"实际由{was}到{now}, 上年为零或负数, 无法计算增速")
         if parts:
             lines.append(f"{ind.name}: " + "; ".join(parts) + "。")
     return [(f"{c.old.title} → {c.new.title}", lines)]

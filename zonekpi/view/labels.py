@@ -124,6 +124,10 @@ NOTES: dict[str, NoteText] = {
         "园区基数之和不为正或有负基数, 增速无法加权; "
         "bases of zero or below cannot weight growth rates"
     ),
+    "growth_base_not_positive": lambda d, n: (
+        f"上年基数为零或负数, 无法计算增速 (无法计算); the base {fmt_quantity(d[0], d[1])} is "
+        "zero or below, so no growth rate is computed from it"
+    ),
     "fell_100": lambda d, n: (
         f"{_parks(n, d)} 增速为 -100% 或更低, 推算不出基数; "
         "a fall of 100% leaves no base to weight by"
