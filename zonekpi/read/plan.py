@@ -164,7 +164,16 @@ class _PlanBuilder(Reader):
             if p["id"] in seen:
                 self.error(("parks", n, "id"), f"park id '{p['id']}' is used twice")
             seen[p["id"]] = n
-            out.append(Park(p["id"], p["name"], p.get("role"), p.get("name_en"), p.get("parent")))
+            out.append(
+                Park(
+                    p["id"],
+                    p["name"],
+                    p.get("role"),
+                    p.get("name_en"),
+                    p.get("parent"),
+                    tuple(p.get("aliases") or ()),
+                )
+            )
         self.names.parks = set(seen)
         reported: set[str] = set()  # parks on a cycle already reported: one line a cycle
         for n, park in enumerate(out):
@@ -223,6 +232,7 @@ class _PlanBuilder(Reader):
                 rollup=ind.get("rollup"),
                 stock=bool(ind.get("stock", False)),
                 was=ind.get("was"),
+                aliases=tuple(ind.get("aliases") or ()),
             )
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(
