@@ -55,7 +55,8 @@ def load_plan(
     """Read, validate and build a plan; figure files in `data` are layered over its figures.
     `skip_unknown`: rows of tables for indicators the plan does not have are left out with a
     warning instead of refused; `period`: the period of a table that does not state its own
-    (a 统计月报's 本月 and 累计 columns)."""
+    (a 统计月报's 本月 and 累计 columns). The same figure in several files is settled by their
+    statuses (read/revisions.py)."""
     from .schema import validate_plan
 
     doc = read_document(path)
@@ -72,6 +73,13 @@ def load_plan(
         figures, file_notes = read_figure_file(Path(data_path), builder.names, builder.problems)
         extra.extend(figures)
         notes.extend(file_notes)
+    if len(data) > 1:  # the same figure in two files: a revision, or two values refused
+        from .revisions import settle_revisions
+
+        extra, revised = settle_revisions(
+            extra, builder.names.statuses, builder.names.indicators, builder.problems
+        )
+        notes.extend(revised)
     if builder.names.skipped:
         notes.append(_skipped(builder.names.skipped))
     if builder.problems:
