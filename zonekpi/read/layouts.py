@@ -1062,17 +1062,18 @@ class _BlockReader:
         ]
         ytds = sorted((p.year, p.last, n) for n, p in values.items() if p.is_ytd)
         falls = [(a[2], b[2]) for a, b in pairwise(ytds) if a[0] == b[0] and a[1] < b[1]]
-        months = []
-        for n, p in values.items():
-            ytd = at.get(Period(p.year, 1, p.last)) if p.first == p.last else None
-            if ytd is not None and ytd != n:
-                before = at.get(Period(p.year, 1, p.last - 1)) if p.last > 1 else None
-                months.append((n, ytd, before, p.last == 1))
         sums = []
         for n, p in values.items():
             parts = [at.get(Period(p.year, m, m)) for m in range(1, p.last + 1)]
             if p.is_ytd and p.last > 1 and all(k is not None and k != n for k in parts):
                 sums.append((n, p.last, [k for k in parts if k is not None]))
+        summed = {n for n, _, _ in sums}  # (one line for months that do not add up)
+        months = []
+        for n, p in values.items():
+            ytd = at.get(Period(p.year, 1, p.last)) if p.first == p.last else None
+            if ytd is not None and ytd != n and ytd not in summed:
+                before = at.get(Period(p.year, 1, p.last - 1)) if p.last > 1 else None
+                months.append((n, ytd, before, p.last == 1))
         return _Checks(growth, falls, months, sums)
 
     def checks(self, line: int, ind: Any, nums: dict[int, str]) -> None:
