@@ -459,8 +459,8 @@ def test_a_year_to_date_that_falls(plan, tmp_path):
     data = write(tmp_path, "f.csv", "2018年\n指标,单位,1-8月,1-9月\n生产总值,亿元,250,240\n")
     assert notes(plan, data) == [
         f"warning: {data}:3: cell D3: 1-9月 240 is less than 1-8月 250 (C3): a year to date of a "
-        "flow cannot fall; correct the cell that is wrong (if the columns are months alone, head "
-        "them 9月, 10月 …)"
+        "flow cannot fall; correct the cell that is wrong (if the columns are the months alone, "
+        "head them 8月, 9月)"
     ]
 
 
@@ -562,3 +562,27 @@ def test_an_unknown_status_is_refused(plan, tmp_path):
         f"{data}:2: status '估计' is not one of 快报, 初步核算, 核实, 最终 (from the first "
         "estimate to the last); leave the cell empty when the figure has none"
     ]
+
+
+def test_the_bad_input_catalogue_holds_the_layout_cases():
+    bad = ROOT / "tests" / "bad"
+    for name in (
+        "layout-percent-in-level.csv",
+        "layout-unrecognised.csv",
+        "layout-no-period.csv",
+        "layout-unknown-heading.csv",
+        "layout-park-column-for-no-park.csv",
+        "layout-unknown-name.csv",
+        "layout-decimal-comma.csv",
+        "layout-parks-and-periods.csv",
+        "layout-growth-in-points.csv",
+        "long-zh-unknown-column.csv",
+        "long-zh-unknown-status.csv",
+        "accepted/layout-yoy-disagrees.csv",
+        "accepted/layout-month-over-ytd.csv",
+        "accepted/layout-months-do-not-add-up.csv",
+        "accepted/layout-ytd-falls.csv",
+        "accepted/layout-number-as-text.csv",
+    ):
+        assert (bad / name).is_file(), name
+        assert (bad / name).with_suffix(".expected").is_file(), name

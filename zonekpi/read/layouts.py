@@ -1061,7 +1061,9 @@ class _BlockReader:
             (g, at[p], at[p.shift(-1)]) for g, p in growths.items() if p in at and p.shift(-1) in at
         ]
         ytds = sorted((p.year, p.last, n) for n, p in values.items() if p.is_ytd)
-        falls = [(a[2], b[2]) for a, b in pairwise(ytds) if a[0] == b[0] and a[1] < b[1]]
+        falls = [
+            (a[2], b[2], a[1], b[1]) for a, b in pairwise(ytds) if a[0] == b[0] and a[1] < b[1]
+        ]
         sums = []
         for n, p in values.items():
             parts = [at.get(Period(p.year, m, m)) for m in range(1, p.last + 1)]
@@ -1087,9 +1089,17 @@ class _BlockReader:
             for g, a, b in plan.growth:
                 if g in nums and a in nums and b in nums:
                     self.growth_check(line, nums[g], nums[a], nums[b], g, a, b)
-        for a, b in plan.falls:
+        for a, b, first, then in plan.falls:
             if a in nums and b in nums and float(nums[b]) < float(nums[a]):
-                self.warn_fall(line, self.number(line, a, nums), self.number(line, b, nums))
+                n1, n2 = self.number(line, a, nums), self.number(line, b, nums)
+                self.layout.warn(
+                    line,
+                    n2.at,
+                    f"{n2.heading} {units.fmt_number(n2.value)} is less than {n1.heading} "
+                    f"{units.fmt_number(n1.value)} ({n1.cell}): a year to date of a flow cannot "
+                    "fall; correct the cell that is wrong (if the columns are the months alone, "
+                    f"head them {first}月, {then}月)",
+                )
         for m, y, before, january in plan.months:
             if m in nums and y in nums:
                 self.month_check(line, m, y, before if before in nums else None, january, nums)
@@ -1128,16 +1138,6 @@ class _BlockReader:
                 f"({now.cell}, {before.cell}) by more than rounding; correct the cell that "
                 "is wrong (the check uses the reported growth)",
             )
-
-    def warn_fall(self, line: int, n1: _Number, n2: _Number) -> None:
-        self.layout.warn(
-            line,
-            n2.at,
-            f"{n2.heading} {units.fmt_number(n2.value)} is less than {n1.heading} "
-            f"{units.fmt_number(n1.value)} ({n1.cell}): a year to date of a flow cannot "
-            "fall; correct the cell that is wrong (if the columns are months alone, head "
-            "them 9月, 10月 …)",
-        )
 
     def month_check(
         self, line: int, m: int, y: int, b: int | None, january: bool, nums: dict[int, str]
@@ -1201,7 +1201,7 @@ class _Checks(NamedTuple):
     """The cells a row's figures are checked by, as column indices (`check_plan`)."""
 
     growth: list[tuple[int, int, int]]  # 同比, 本期, 去年同期
-    falls: list[tuple[int, int]]  # an earlier year to date, a later one
+    falls: list[tuple[int, int, int, int]]  # an earlier year to date, a later one, their N
     months: list[tuple[int, int, int | None, bool]]  # month, its 1–N月, 1–(N−1)月, January
     sums: list[tuple[int, int, list[int]]]  # 1–N月, N, the months 1 … N
 
