@@ -586,3 +586,15 @@ def test_the_bad_input_catalogue_holds_the_layout_cases():
     ):
         assert (bad / name).is_file(), name
         assert (bad / name).with_suffix(".expected").is_file(), name
+
+
+def test_a_row_with_its_month_alone_beside_an_empty_year_to_date(plan, tmp_path):
+    data = write(
+        tmp_path,
+        "m.csv",
+        "2018年1-10月\n指标,单位,本月,1-10月累计\n生产总值,亿元,30,\n高新技术企业,家,88,88\n",
+    )
+    assert figures(plan, data) == {
+        ("gdp", None, "2018-10..10"): (Decimal(30), None),
+        ("firms", None, "2018-10"): (Decimal(88), None),
+    }

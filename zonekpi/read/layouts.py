@@ -899,6 +899,8 @@ class _BlockReader:
                 line, "figures without an indicator; write the indicator's name or id", self.i_ind
             )
             return last
+        elif text in self.names.indicators:
+            ind_id = text  # an id (most rows of a large file)
         else:
             found = self.lookup.indicator(text)
             ind_id = found.id
@@ -916,7 +918,9 @@ class _BlockReader:
                 return None
         ind = self.names.indicators[ind_id or ""]
         park = self.park or ""
-        if park_text:
+        if park_text in self.names.parks:
+            park = park_text
+        elif park_text:
             found = self.lookup.park(park_text)
             if found.id is None:
                 layout.problem(line, found.message or self.lookup.unknown_park(park_text), i_park)
@@ -947,6 +951,9 @@ class _BlockReader:
         flag = units.is_flag(ind.unit)
         shown = units.display(unit) if unit is not None else ""
         nums: dict[int, str] = {}  # the numbers of the row by column, for `checks`
+        # 本月 beside 1-N月累计 checks it, and is no figure of its own: the year to date is what
+        # a check reads, and a month nobody reads would only be warned about
+        months_aside = self.month_columns if self.month_beside_ytd else ()
         made: list[tuple[_Column, list[str]]] = []
         percents = layout.source.percents
         for col in values:
@@ -966,6 +973,10 @@ class _BlockReader:
             raw = cells[col.at].strip()
             if raw in EMPTY_MARKS:
                 continue  # - or — for no figure, as statistics tables write it
+            if col.at in months_aside:  # 本月 beside 1-N月累计: it checks the year to date
+                if _plain(raw):
+                    nums[col.at] = raw
+                continue
             if percents and (line, col.at) in percents and not raw.endswith("%"):
                 raw += "%"
             if what == "value" and flag:
@@ -981,10 +992,8 @@ class _BlockReader:
                 nums[col.at] = value
             where = col.role if col.kind == "park" else park
             made.append((col, [ind.id, where, period_text, value, unit_out, what, note]))
-        if self.month_beside_ytd and made:
-            # 本月 beside 1-N月累计 checks it, and is no figure of its own: the year to date is
-            # what a check reads, and a month nobody reads would only be warned about
-            made = [(c, r) for c, r in made if c.at not in self.month_columns]
+        if months_aside and not any(c.kind == "relative" and c.role == "ytd" for c, _ in made):
+            self.months_alone_row(line, cells, values, made, ind, park, unit, note, measure)
         out = layout.out
         for _, figure in made:
             out.append((line, figure))
@@ -994,6 +1003,33 @@ class _BlockReader:
         if len(nums) > 1 and self.checked and measure == "value":
             self.checks(line, ind, nums)
         return ind_id if text else last
+
+    def months_alone_row(
+        self,
+        line: int,
+        cells: list[str],
+        values: list[_Column],
+        made: list[tuple[_Column, list[str]]],
+        ind: Any,
+        park: str,
+        unit: str | None,
+        note: str,
+        measure: str,
+    ) -> None:
+        """A row with 本月 and no 1-N月累计 (left empty): its months are its figures."""
+        for col in values:
+            spec = self.column(col)
+            raw = cells[col.at].strip()
+            if col.at not in self.month_columns or spec is None or raw in EMPTY_MARKS:
+                continue
+            if (line, col.at) in self.layout.source.percents and not raw.endswith("%"):
+                raw += "%"
+            if units.is_flag(ind.unit) and measure == "value":
+                made.append((col, [ind.id, park, spec[2], raw, "", measure, note]))
+                continue
+            read = self.value(line, col, raw, measure, ind, unit)
+            if read is not None:
+                made.append((col, [ind.id, park, spec[2], read[0], read[1], measure, note]))
 
     def row_unit(self, line: int, text: str) -> str | None:
         """The unit a row's 单位 cell names (remembered), or None after saying why not."""

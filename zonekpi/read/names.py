@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import visible
@@ -197,11 +198,13 @@ _YTD_HEADING = re.compile(r"^(?:(\d{4})年)?1[-—–~至到](\d{1,2})月(?:份)
 _MONTH_HEADING = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:份)?(当月|本月)?$")
 
 
+@lru_cache(maxsize=4096)
 def long_column(heading: str) -> str | None:
     """The column of a long table a heading names (指标 → indicator), or None."""
     return _HEADINGS.get(heading_key(heading))
 
 
+@lru_cache(maxsize=4096)
 def relative_column(heading: str) -> tuple[str, int | None] | None:
     """(kind, month) of a 统计月报 column relative to the report's period: ('ytd', None) for
     累计, ('ytd', 10) for 1-10月累计 (its own month), ('month', None) for 本月; None for a heading
@@ -215,6 +218,7 @@ def relative_column(heading: str) -> tuple[str, int | None] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def month_heading(heading: str) -> tuple[int | None, int, int] | None:
     """(year or None, first, last) of a heading naming months without a full period: 10月 →
     (None, 10, 10), 1-10月 → (None, 1, 10), 2018年10月 → (2018, 10, 10); None otherwise."""
