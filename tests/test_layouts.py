@@ -598,3 +598,16 @@ def test_a_row_with_its_month_alone_beside_an_empty_year_to_date(plan, tmp_path)
         ("gdp", None, "2018-10..10"): (Decimal(30), None),
         ("firms", None, "2018-10"): (Decimal(88), None),
     }
+
+
+def test_english_and_chinese_headings_mixed(plan, tmp_path):
+    data = write(
+        tmp_path, "mixed.csv", "indicator,园区,period,数值,unit\ngdp,高新区,2018,120,亿元\n"
+    )
+    assert figures(plan, data) == {("gdp", "gxq", "2018"): (Decimal(120), None)}
+
+
+def test_an_id_with_an_invisible_character_keeps_its_message(plan, tmp_path):
+    data = write(tmp_path, "zw.csv", "indicator,period,value,unit\ngdp\u200b,2018,120,亿元\n")
+    (line,) = problems(plan, data)
+    assert "invisible" in line and "delete it" in line

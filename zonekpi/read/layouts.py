@@ -53,6 +53,7 @@ LAYOUTS_SAID = (
     "with parks across (高新区 …, 合计)"
 )
 _ENGLISH = frozenset(("indicator", "park", "period", "value", "unit", "measure", "note", "status"))
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")  # a name, not an id: zonekpi says what it may be
 _MAX_TITLE_ROWS = 12  # rows read for a header before the table is called unrecognised
 
 
@@ -184,10 +185,11 @@ def _read(
             break
     first = ahead[-1][1] if ahead else []
     heads = header_names(first)
+    named = [h for h in heads if h]
     if len(ahead) <= 1 and (
-        not any(c.strip() for c in first)
-        or _ENGLISH.intersection(heads)
-        or any("indicator" in h for h in heads)
+        not named
+        or (_ENGLISH.intersection(named) and all(h.isascii() for h in named))
+        or (len(named) == 1 and "indicator" in named[0])  # columns run together (，, tabs)
     ):  # the long table with English headings, as it always was (or an empty file)
         if source.park is not None:
             problems.append(_long_in_park_sheet(source, ahead))
@@ -292,7 +294,7 @@ class _LongRows:
         if self.names.skip_unknown:
             self.names.skipped.append(cell)
             return None
-        if not cell.isascii():
+        if _CHINESE.search(cell):
             self.problem(line, self.lookup.unknown_indicator(cell))
             return None
         return row  # figfile says what is wrong with an unknown id, as it always has
@@ -304,10 +306,10 @@ class _LongRows:
         if found.message:
             self.problem(line, found.message)
             return None
-        if not row[i].strip().isascii():
+        if _CHINESE.search(row[i]):
             self.problem(line, self.lookup.unknown_park(row[i]))
             return None
-        return row
+        return row  # figfile's message (an id, a stray invisible character)
 
     def rest(self, line: int, row: list[str]) -> list[str] | None:
         i_measure, i_status = self.i_measure, self.i_status
