@@ -213,6 +213,11 @@ def check(a: SimpleNamespace) -> None:
 @command
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @data_option("Figure files to validate too.")
+@click.option(
+    "--period",
+    help="The period of a figure table whose columns are relative to one (本月, 1-N月累计) and "
+    "that does not state it, e.g. 2018-10.",
+)
 def validate(a: SimpleNamespace) -> None:
     """Validate PLANS against the schema and each other; report every problem at once.
 
@@ -220,7 +225,8 @@ def validate(a: SimpleNamespace) -> None:
     """
     from .view.outputs import validated
 
-    plans, invalid = each(a.plans, lambda path: api.load_plan(path, data=a.data))
+    span = None if a.period is None else api.year_to_date(a.period)
+    plans, invalid = each(a.plans, lambda path: api.load_plan(path, data=a.data, period=span))
     for plan in plans:
         for note in plan.notes:
             say(note)

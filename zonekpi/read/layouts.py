@@ -125,8 +125,7 @@ def _sheets(
     for title in data:
         park = parks.get(title)
         if park is None:
-            rows, _ = _first_rows(book[title])
-            if not rows:
+            if not _sheet_has_cells(book[title]):
                 continue  # an empty sheet (Sheet2) holds nothing to misplace
             problems.append(
                 Problem(
@@ -152,11 +151,12 @@ def _parks_sheet(title: str) -> bool:
     return not (k[:1].isdigit() or vocab.month_heading(title) is not None)
 
 
-def _first_rows(ws: Any) -> tuple[list[Any], None]:
-    for row in ws.iter_rows(max_row=50, values_only=True):
-        if any(v is not None and str(v).strip() for v in row):
-            return [row], None
-    return [], None
+def _sheet_has_cells(ws: Any) -> bool:
+    """Whether a sheet has anything in its first rows."""
+    return any(
+        any(v is not None and str(v).strip() for v in row)
+        for row in ws.iter_rows(max_row=50, values_only=True)
+    )
 
 
 def _has_cells(rows: list[tuple[int, list[str]]]) -> bool:
@@ -347,8 +347,9 @@ def _unknown_status(status: str) -> str:
 
 class _Column(NamedTuple):
     """A column of a layout's header: `kind` meta (role: indicator, park, unit, measure, note,
-    status), relative (role: month, ytd, …; `month` its own N), period (`period`), park (role:
-    the park's id, '' for the zone), or ignored."""
+    status), relative (role: month, ytd, …; `month` its own N), period (`period`), months
+    (`period`'s months, `year` when the heading has one: 10月, 1-10月, 2018年10月), park (role:
+    the park's id, '' for the zone), ignored (序号) or unknown."""
 
     at: int
     heading: str
@@ -602,8 +603,7 @@ class _Layout:
     ) -> None:
         self.source, self.names, self.lookup = source, names, lookup
         self.problems, self.notes = problems, notes
-        self.out: list[tuple[int, list[str]]] = []
-        self.indicators = names.indicators
+        self.out: list[tuple[int, list[str]]] = []  # the figures of the row being read
 
     def problem(self, line: int, message: str, column: int | None = None) -> None:
         where = f"cell {_cell(column, line)}: " if column is not None else ""
