@@ -44,6 +44,7 @@ from . import names as vocab
 from .names import Lookup
 from .reader import Names
 from .tables import header_names, table_rows
+from .workbook import percent_cells, sheet_names
 
 CANONICAL = ["indicator", "park", "period", "value", "unit", "measure", "note"]
 EMPTY_MARKS = frozenset(("-", "--", "—", "——", "－", "/", "…", "……", "×"))
@@ -61,75 +62,82 @@ def read_table(
     path: Path, sheet: str | None, names: Names, problems: list[Problem]
 ) -> tuple[list[Figure], list[str]]:
     """The figures of a table file (CSV, TSV, a workbook's sheet or its park sheets) in any
-    layout it may have, and notes on how it was read (an encoding, warnings)."""
+    layout it may have, and notes on how it was read (an encoding, warnings). The rows of every
+    sheet are read by `tables.table_rows`, as any table's are."""
     from .figures import FIGURE_FILE
 
     lookup = Lookup(names)
     notes: list[str] = []
     name = str(path)
-    if path.suffix.lower() != ".xlsx":
-        rows, read_notes = table_rows(path, sheet, problems, FIGURE_FILE)
+    titles = sheet_names(path) if path.suffix.lower() == ".xlsx" else None
+    figures: list[Figure] = []
+    for title, park in _sheets(path, titles, sheet, lookup, problems):
+        rows, read_notes = table_rows(path, title, problems, FIGURE_FILE)
+        notes.extend(read_notes)
         if rows is None:
-            return [], read_notes
-        source = _Source(name, name, None, frozenset())
-        return _read(rows, source, names, lookup, problems, notes), [*read_notes, *notes]
-    from .workbook import open_workbook, sheet_rows
-
-    book = open_workbook(path, problems)
-    if book is None:
-        return [], []
-    try:
-        figures: list[Figure] = []
-        for title, park in _sheets(book, sheet, name, lookup, problems):
-            rows, percents = sheet_rows(book[title])
-            if park is not None and not _has_cells(rows):
-                continue  # a park's empty sheet: no figures for it
-            source = _Source(name, f"{name}#{title}", title, percents, park)
-            figures.extend(_read(rows, source, names, lookup, problems, notes))
-    finally:
-        book.close()
+            continue
+        shown = title or (titles[0] if titles else None)
+        source = _Source(name, f"{name}#{shown}" if shown else name, shown, park)
+        if titles is not None:
+            source = source._replace(book=path)
+        figures.extend(_read(rows, source, names, lookup, problems, notes))
+    for (shown, text), where in lookup.unknown.items():  # one line a name, not one a row
+        line, column = where[0]
+        cell = f"cell {_cell(column, line)}: " if column is not None else ""
+        more = [w[0] for w in where[1:]]
+        also = ""
+        if more:
+            said = ", ".join(map(str, more[:5])) + (", …" if len(more) > 5 else "")
+            also = f" (and {len(more)} more {'row' if len(more) == 1 else 'rows'}: {said})"
+        problems.append(Problem(shown, line, 0, cell + lookup.unknown_indicator(text) + also))
     return figures, notes
 
 
 class _Source(NamedTuple):
     """Where a table's rows come from: the file its figures name, the name its messages give
-    (`book.xlsx#高新区`), the sheet (its name may state the period), the cells Excel shows as a
-    percentage (row, column), and the park of a park's sheet ('' for the zone)."""
+    (`book.xlsx#高新区`), the sheet (its name may state the period), the park of a park's sheet
+    ('' for the zone), and the workbook, whose cells shown as a percentage are looked up."""
 
     file: str
     shown: str
     sheet: str | None
-    percents: frozenset[tuple[int, int]]
     park: str | None = None
+    book: Path | None = None
+
+    def percents(self, width: int) -> frozenset[tuple[int, int]]:
+        """(row, column) of the cells Excel shows as a percentage, in the first `width`."""
+        if self.book is None:
+            return frozenset()
+        return percent_cells(self.book, self.sheet, width)
 
 
 def _sheets(
-    book: Any, sheet: str | None, name: str, lookup: Lookup, problems: list[Problem]
-) -> list[tuple[str, str | None]]:
-    """The sheets to read, each with its park (None: not a park's sheet): the named sheet; every
-    sheet of a workbook of park sheets; else the first."""
-    titles = list(book.sheetnames)
-    if sheet is not None:
-        if sheet not in titles:
-            problems.append(
-                Problem(name, 0, 0, f"has no sheet {sheet!r}; its sheets: {', '.join(titles)}")
-            )
-            return []
-        found = lookup.park(sheet)
-        return [(sheet, found.id if found.id is not None and _parks_sheet(sheet) else None)]
+    path: Path,
+    titles: list[str] | None,
+    sheet: str | None,
+    lookup: Lookup,
+    problems: list[Problem],
+) -> list[tuple[str | None, str | None]]:
+    """The sheets to read (None: a CSV's one table, or a workbook's first sheet), each with its
+    park (None: not a park's sheet): the named sheet; every sheet of a workbook of park sheets;
+    else the first."""
+    if titles is None or sheet is not None:
+        park = lookup.park(sheet).id if sheet is not None and _parks_sheet(sheet) else None
+        return [(sheet, park)]
     data = [t for t in titles if vocab.key(t) not in _NOTE_SHEETS]
     parks = {t: lookup.park(t).id for t in data if _parks_sheet(t)}
     if not any(p is not None for p in parks.values()):
-        return [(titles[0], None)]
-    chosen: list[tuple[str, str | None]] = []
+        return [(None, None)]
+    chosen: list[tuple[str | None, str | None]] = []
     for title in data:
         park = parks.get(title)
         if park is None:
-            if not _sheet_has_cells(book[title]):
+            rows, _ = table_rows(path, title, [], "figure file")
+            if rows is None or not any(any(c.strip() for c in r) for _, r in rows):
                 continue  # an empty sheet (Sheet2) holds nothing to misplace
             problems.append(
                 Problem(
-                    f"{name}#{title}",
+                    f"{path}#{title}",
                     0,
                     0,
                     f"the workbook has a sheet for each park, and sheet '{title}' is named for "
@@ -149,18 +157,6 @@ def _parks_sheet(title: str) -> bool:
     """Whether a sheet's name can name a park: not a period (1-10月, 2018) nor a bare number."""
     k = vocab.key(title)
     return not (k[:1].isdigit() or vocab.month_heading(title) is not None)
-
-
-def _sheet_has_cells(ws: Any) -> bool:
-    """Whether a sheet has anything in its first rows."""
-    return any(
-        any(v is not None and str(v).strip() for v in row)
-        for row in ws.iter_rows(max_row=50, values_only=True)
-    )
-
-
-def _has_cells(rows: list[tuple[int, list[str]]]) -> bool:
-    return any(any(c.strip() for c in cells) for _, cells in rows)
 
 
 # ----------------------------------------------------------------------------- dispatch
@@ -186,6 +182,8 @@ def _read(
     first = ahead[-1][1] if ahead else []
     heads = header_names(first)
     named = [h for h in heads if h]
+    if not named and source.park is not None:
+        return []  # a park's empty sheet: no figures for it
     if len(ahead) <= 1 and (
         not named
         or (_ENGLISH.intersection(named) and all(h.isascii() for h in named))
@@ -295,7 +293,7 @@ class _LongRows:
             self.names.skipped.append(cell)
             return None
         if _CHINESE.search(cell):
-            self.problem(line, self.lookup.unknown_indicator(cell))
+            self.lookup.unknown_at(self.source.shown, cell, line, None)
             return None
         return row  # figfile says what is wrong with an unknown id, as it always has
 
@@ -816,6 +814,8 @@ class _BlockReader:
             c.kind == "relative" and c.role == "ytd" for c in self.figures
         )
         self.checked = header.layout != "parks across"  # a row's figures are of one park
+        # a workbook's cells shown as a percentage (8.5% stored as 0.085, written 8.5)
+        self.percents = layout.source.percents(max(c.at for c in header.columns) + 1)
         self.plan: _Checks | None = None
 
     def report_period(self, title: _Title) -> Period | None:
@@ -916,7 +916,7 @@ class _BlockReader:
                 if self.names.skip_unknown:
                     self.names.skipped.append(text)
                 else:
-                    layout.problem(line, self.lookup.unknown_indicator(text), self.i_ind)
+                    self.lookup.unknown_at(layout.source.shown, text, line, self.i_ind)
                 return None
         ind = self.names.indicators[ind_id or ""]
         park = self.park or ""
@@ -957,7 +957,7 @@ class _BlockReader:
         # a check reads, and a month nobody reads would only be warned about
         months_aside = self.month_columns if self.month_beside_ytd else ()
         made: list[tuple[_Column, list[str]]] = []
-        percents = layout.source.percents
+        percents = self.percents
         for col in values:
             spec = self.column(col)
             if spec is None:
@@ -1024,7 +1024,7 @@ class _BlockReader:
             raw = cells[col.at].strip()
             if col.at not in self.month_columns or spec is None or raw in EMPTY_MARKS:
                 continue
-            if (line, col.at) in self.layout.source.percents and not raw.endswith("%"):
+            if (line, col.at) in self.percents and not raw.endswith("%"):
                 raw += "%"
             if units.is_flag(ind.unit) and measure == "value":
                 made.append((col, [ind.id, park, spec[2], raw, "", measure, note]))

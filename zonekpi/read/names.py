@@ -320,6 +320,12 @@ class Lookup:
         self.names = names
         self._indicators: dict[str, list[str]] | None = None
         self._parks: dict[str, list[str]] | None = None
+        # the rows naming no indicator: (file, name) → [(line, column)], said once a name
+        self.unknown: dict[tuple[str, str], list[tuple[int, int | None]]] = {}
+
+    def unknown_at(self, file: str, text: str, line: int, column: int | None) -> None:
+        """Remembers a row of `file` whose indicator `text` names no indicator."""
+        self.unknown.setdefault((file, text), []).append((line, column))
 
     # indicators
     def indicator_keys(self) -> dict[str, list[str]]:
