@@ -32,12 +32,24 @@ __all__ = ["assess", "check", "compare", "load_plan", "path", "settle", "year_to
 LATEST_SETTLEMENT = 50  # years after a plan's own that its incentive rules may still settle
 
 
-def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
+def load_plan(
+    path: str | Path,
+    *,
+    data: Iterable[str | Path] = (),
+    skip_unknown: bool = False,
+    period: str | Period | None = None,
+) -> Plan:
     """Read, validate and build the plan at `path`; the figure files in `data` (CSV, TSV, .xlsx
-    or YAML) are layered over its own figures. InvalidInput lists every problem found."""
+    or YAML; a long table or a 统计月报 layout, docs/figures.md) are layered over its own
+    figures, the same figure in several files settled by its status (快报 … 最终).
+    InvalidInput lists every problem found. `skip_unknown`: a table's rows for indicators the
+    plan does not have are left out with one warning (in the plan's notes) instead of refused;
+    `period` (2018-10): the period of a table whose columns are relative to one (本月, 累计)
+    and that does not state it."""
     from .read.plan import load_plan as read_plan
 
-    return read_plan(path, data=data)
+    span = None if period is None else year_to_date(period)
+    return read_plan(path, data=data, skip_unknown=skip_unknown, period=span)
 
 
 def year_to_date(period: str | int | Period, *, year: int | None = None) -> Period:

@@ -141,7 +141,16 @@ def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
     is_flag=True,
     help="A matrix: indicators down, every park and the zone across (JSON always has both).",
 )
-@data_option("A figure file (CSV or YAML) layered over the plan's figures; may be repeated.")
+@data_option(
+    "A figure file (CSV, xlsx or YAML; a long table or a 统计月报 layout) layered over the "
+    "plan's figures; may be repeated."
+)
+@click.option(
+    "--skip-unknown",
+    is_flag=True,
+    help="Leave out a table's rows for indicators the plan does not have (one warning), "
+    "instead of refusing the file.",
+)
 @click.option(
     "--previous",
     type=click.Path(),
@@ -182,7 +191,7 @@ def check(a: SimpleNamespace) -> None:
     last = api.load_plan(a.previous) if a.previous else None
 
     def one(path: str) -> PlanResult:
-        plan = api.load_plan(path, data=a.data)
+        plan = api.load_plan(path, data=a.data, skip_unknown=a.skip_unknown, period=span)
         return api.check(
             plan, year=a.year, period=span, park=a.park, previous=last, elapsed=a.elapsed
         )
@@ -204,6 +213,11 @@ def check(a: SimpleNamespace) -> None:
 @command
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @data_option("Figure files to validate too.")
+@click.option(
+    "--period",
+    help="The period of a figure table whose columns are relative to one (本月, 1-N月累计) and "
+    "that does not state it, e.g. 2018-10.",
+)
 def validate(a: SimpleNamespace) -> None:
     """Validate PLANS against the schema and each other; report every problem at once.
 
@@ -211,7 +225,8 @@ def validate(a: SimpleNamespace) -> None:
     """
     from .view.outputs import validated
 
-    plans, invalid = each(a.plans, lambda path: api.load_plan(path, data=a.data))
+    span = None if a.period is None else api.year_to_date(a.period)
+    plans, invalid = each(a.plans, lambda path: api.load_plan(path, data=a.data, period=span))
     for plan in plans:
         for note in plan.notes:
             say(note)
@@ -327,7 +342,8 @@ def rank(a: SimpleNamespace) -> None:
     _excel_needs_csv(a)
     refuse_to_overwrite_input(a.output, (a.plan, *a.data, *filter(None, [a.previous])))
     last = api.load_plan(a.previous) if a.previous else None
-    loaded = api.load_plan(a.plan, data=a.data)
+    monthly = span if a.period is not None else None  # the period of a 统计月报 without one
+    loaded = api.load_plan(a.plan, data=a.data, period=monthly)
     refuse_to_overwrite_input(a.output, loaded.inputs)
     ranking = api.assess(loaded, period=span, previous=last)
     warnings = (f"warning: {w}" for w in labels.notes(ranking.warnings))

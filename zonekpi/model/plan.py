@@ -35,6 +35,7 @@ class Park(NamedTuple):
     role: str | None = None
     name_en: str | None = None
     parent: str | None = None  # the park this one lies in (区中园), or None for the zone
+    aliases: tuple[str, ...] = ()  # other names figure files may give it (高新技术产业开发区)
 
 
 class Target(NamedTuple):
@@ -76,6 +77,7 @@ class Indicator(NamedTuple):
     was: str | None = None  # its id (or name) in last year's plan, when it changed
     share_of: str | None = None  # a share's denominator is this outside unit's (占全市…)
     can_be_negative: bool = False  # its level may be below zero (利润, 净增); else refused
+    aliases: tuple[str, ...] = ()  # other names figure files may give it (GDP, 地区生产总值)
 
 
 class Context(NamedTuple):

@@ -23,7 +23,7 @@ from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
 from .figures import FIGURE_FILE, Cells, FigureReader, SheetPercent, duplicates
 from .reader import Names
-from .tables import TABLE_SUFFIXES, header_names, separator, split_sheet, table_rows
+from .tables import TABLE_SUFFIXES, header_names, separator, split_sheet
 from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
@@ -65,8 +65,9 @@ def read_figure_file(
             Problem(name, 0, 0, "figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
         )
         return [], []
-    rows, notes = table_rows(path, sheet, problems, FIGURE_FILE)
-    return ([] if rows is None else table_figures(rows, name, names, problems)), notes
+    from .layouts import read_table  # the long table, and the layouts offices send (统计月报)
+
+    return read_table(path, sheet, names, problems)
 
 
 def table_figures(

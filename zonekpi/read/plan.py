@@ -18,7 +18,7 @@ from typing import Any
 from .. import kinds
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
-from ..model.periods import parse_deadline
+from ..model.periods import Period, parse_deadline
 from ..model.plan import Context, Figure, Indicator, Park, Plan, Target
 from .figfile import read_figure_file
 from .figures import FigureReader, duplicates
@@ -45,15 +45,27 @@ def read_document(path: str | Path) -> Document:
     return doc
 
 
-def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
-    """Read, validate and build a plan; figure files in `data` are layered over its figures."""
+def load_plan(
+    path: str | Path,
+    *,
+    data: Iterable[str | Path] = (),
+    skip_unknown: bool = False,
+    period: Period | None = None,
+) -> Plan:
+    """Read, validate and build a plan; figure files in `data` are layered over its figures.
+    `skip_unknown`: rows of tables for indicators the plan does not have are left out with a
+    warning instead of refused; `period`: the period of a table that does not state its own
+    (a 统计月报's 本月 and 累计 columns). The same figure in several files is settled by their
+    statuses (read/revisions.py)."""
     from .schema import validate_plan
 
     doc = read_document(path)
     problems = validate_plan(doc)
     if problems:
         raise InvalidInput(problems)
+    data = list(data)
     builder = _PlanBuilder(doc)
+    builder.names.skip_unknown, builder.names.period = skip_unknown, period
     plan = builder.build()
     extra: list[Figure] = []
     notes = list(plan.notes)
@@ -61,6 +73,15 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
         figures, file_notes = read_figure_file(Path(data_path), builder.names, builder.problems)
         extra.extend(figures)
         notes.extend(file_notes)
+    if len(data) > 1:  # the same figure in two files: a revision, or two values refused
+        from .revisions import settle_revisions
+
+        extra, revised = settle_revisions(
+            extra, builder.names.statuses, builder.names.indicators, builder.problems
+        )
+        notes.extend(revised)
+    if builder.names.skipped:
+        notes.append(_skipped(builder.names.skipped))
     if builder.problems:
         raise InvalidInput(builder.problems)
     replaced = {f.key for f in extra} if plan.figures else set()  # --data replaces the
@@ -76,10 +97,25 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     )
 
 
+def _skipped(names: list[str]) -> str:
+    """The one warning for the rows --skip-unknown left out: how many, and the first names."""
+    distinct = list(dict.fromkeys(names))
+    shown = ", ".join(distinct[:5]) + (
+        f" and {len(distinct) - 5} more" if len(distinct) > 5 else ""
+    )
+    rows = "row" if len(names) == 1 else "rows"
+    return (
+        f"warning: skipped {len(names)} {rows} for indicators the plan does not have "
+        f"(--skip-unknown): {shown}"
+    )
+
+
 def load_figures(path: str | Path, plan: Plan) -> list[Figure]:
     """Figures of a CSV or YAML figure file for `plan`; InvalidInput on any problem."""
     names = Names({i.id: i for i in plan.indicators}, {p.id for p in plan.parks})
     names.last_year = last_year(plan.year, plan.indicators)
+    names.places = {p.id: p for p in (*plan.parks, *plan.outside)}
+    names.region = plan.region
     problems: list[Problem] = []
     figures, _ = read_figure_file(Path(path), names, problems)
     if problems:
@@ -109,6 +145,8 @@ class _PlanBuilder(Reader):
         indicators = self.indicators(d["indicators"])
         # figures may be given for an outside unit (the city's total, for a share of it)
         self.names.parks = {p.id for p in parks} | {o.id for o in outside}
+        self.names.places = {p.id: p for p in (*parks, *outside)}
+        self.names.region = d.get("region")
         self.names.indicators = {i.id: i for i in indicators}
         self.names.last_year = last_year(self.plan_year, indicators)
         self.references(indicators, d["indicators"])
@@ -164,7 +202,16 @@ class _PlanBuilder(Reader):
             if p["id"] in seen:
                 self.error(("parks", n, "id"), f"park id '{p['id']}' is used twice")
             seen[p["id"]] = n
-            out.append(Park(p["id"], p["name"], p.get("role"), p.get("name_en"), p.get("parent")))
+            out.append(
+                Park(
+                    p["id"],
+                    p["name"],
+                    p.get("role"),
+                    p.get("name_en"),
+                    p.get("parent"),
+                    tuple(p.get("aliases") or ()),
+                )
+            )
         self.names.parks = set(seen)
         reported: set[str] = set()  # parks on a cycle already reported: one line a cycle
         for n, park in enumerate(out):
@@ -224,6 +271,7 @@ class _PlanBuilder(Reader):
                 stock=bool(ind.get("stock", False)),
                 was=ind.get("was"),
                 can_be_negative=bool(ind.get("can_be_negative", False)),
+                aliases=tuple(ind.get("aliases") or ()),
             )
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(

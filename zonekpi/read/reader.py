@@ -12,7 +12,8 @@ from typing import Any
 from ..errors import NoUnit, Problem, UnitError, UnitMismatch, stray, visible
 from ..model import units
 from ..model.common import Loc
-from ..model.plan import Indicator
+from ..model.periods import Period
+from ..model.plan import Indicator, Park
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
@@ -27,6 +28,15 @@ class Names:
         self.parks = parks if parks is not None else set()
         self.last_year: int | None = None  # the plan's last year with targets: figures after it
         # are never used
+        # parks and outside units by id, and the zone's name: a table may name them (layouts)
+        self.places: dict[str, Park] = {}
+        self.region: str | None = None
+        # how tables are read (check --skip-unknown, --period), and what reading them found:
+        # the status of each table row (快报, 核实…) by (file, line), the unknown names skipped
+        self.skip_unknown = False
+        self.period: Period | None = None
+        self.statuses: dict[tuple[str, int, str, str | None], str] = {}  # (file, line, ind, park)
+        self.skipped: list[str] = []
 
 
 class Reader:
