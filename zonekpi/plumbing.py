@@ -145,18 +145,31 @@ def options(fmt: str, excel: bool = False, to_file: bool = False) -> Options:
 
 
 def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None:
-    """--output must not name a plan or figure file: nothing a user wrote is ever replaced."""
+    """--output must not be any file the command read (a plan, a --previous plan, their data:
+    files, --data files, claims): nothing a user wrote is ever replaced. The same file is
+    found however it is named: through ``..``, a symbolic link or a hard link (the same device
+    and inode); a workbook's ``#sheet`` is left out. BadUsage naming both."""
     if output is None:
         return
-    from pathlib import Path
-
     from .errors import BadUsage
 
-    target = Path(output)
+    try:
+        target = os.stat(output)  # through links: the file a write would replace
+    except (OSError, ValueError):  # nothing there yet (or a name no file can have)
+        return
     for name in inputs:
-        source = Path(name.split("#", 1)[0] if ".xlsx#" in name.lower() else name)
-        if target.exists() and source.exists() and target.resolve() == source.resolve():
-            raise BadUsage(f"--output {output} is one of the input files; choose another file name")
+        source = str(name)
+        if ".xlsx#" in source.lower():
+            source = source[: source.lower().index(".xlsx#") + 5]
+        try:
+            same = os.path.samestat(target, os.stat(source))
+        except (OSError, ValueError):
+            continue
+        if same:
+            also = "" if source == output else f" ({source}, the same file)"
+            raise BadUsage(
+                f"--output {output} is one of the input files{also}; choose another file name"
+            )
 
 
 def deliver(text: str, output: str | None) -> None:
