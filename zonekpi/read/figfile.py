@@ -12,17 +12,18 @@ whatever file a figure comes from.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import Problem, UnitError
+from ..errors import Problem, UnitError, visible
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
 from .figures import FIGURE_FILE, Cells, FigureReader, duplicates
-from .reader import Names
+from .reader import LISTED, Names
 from .tables import TABLE_SUFFIXES, header_names, separator, split_sheet, table_rows
 from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
@@ -116,7 +117,8 @@ def _columns(header: list[str], name: str, problems: list[Problem]) -> _Columns 
 
 def _header_problem(header: list[str], name: str) -> str:
     """What is wrong with a figure table's header row, or ''."""
-    twice = sorted({h for h in header if h and header.count(h) > 1})
+    counted = Counter(header)  # (header.count of each name took minutes for 100,000 names)
+    twice = sorted(h for h, n in counted.items() if h and n > 1)
     if twice:
         return f"column '{twice[0]}' appears twice; keep one"
     missing = [c for c in ("indicator", "period", "value") if c not in header]
@@ -129,11 +131,13 @@ def _header_problem(header: list[str], name: str) -> str:
             + ",".join(CSV_COLUMNS)
             + " (and optionally measure, note)"
         )
-    unknown = [c for c in header if c not in (*CSV_COLUMNS, *OPTIONAL)]
+    allowed = (*CSV_COLUMNS, *OPTIONAL)
+    unknown = [c for c in header if c not in allowed]
     if unknown:
-        return f"unknown column(s) {', '.join(unknown)}; allowed: " + ",".join(
-            (*CSV_COLUMNS, *OPTIONAL)
-        )
+        listed = ", ".join(unknown[:LISTED])
+        if len(unknown) > LISTED:
+            listed += f", … ({len(unknown):,} in all)"
+        return f"unknown column(s) {listed}; allowed: " + ",".join(allowed)
     return ""
 
 
@@ -151,6 +155,7 @@ class _Rows:
         self.periods: dict[str, Period] = {}  # a file repeats a dozen periods: each read once
         self.units: dict[str, str | None] = {}  # the unit column's spellings, each read once
         self.indicators, self.last_year = names.indicators, names.last_year
+        self.start = len(problems)  # the problems of this file's rows begin here
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, 0, message))
@@ -275,7 +280,10 @@ class _Rows:
 
     def figures(self) -> list[Figure]:
         """The figures of the rows: those made as they were read, and the others read from
-        their entries the general way (`_EntryReader`)."""
+        their entries the general way (`_EntryReader`); none, and one problem, for a file that
+        looks written for another plan (`foreign`)."""
+        if self.foreign():
+            return []
         figures = []
         reader = _EntryReader(self.name, self.names, self.problems, self.columns.unit is not None)
         for group in self.series.values():
@@ -287,6 +295,42 @@ class _Rows:
                 if fig is not None:
                     figures.append(fig)
         return figures
+
+    def foreign(self) -> bool:
+        """Whether the file names almost none of the plan's indicators (FOREIGN_IDS ids or more,
+        FOREIGN_SHARE of them unknown): then one problem says so, in place of a line a row (with
+        a "did you mean" each) that would all say the same."""
+        ids = {key[0] for key in self.series}
+        unknown = ids.difference(self.indicators)
+        if len(unknown) < FOREIGN_IDS or len(unknown) < FOREIGN_SHARE * len(ids):
+            return False
+        first = min(
+            (_line(entry), key[0])
+            for key, group in self.series.items()
+            if key[0] in unknown
+            for entry in group.values()
+        )
+        known = sorted(self.indicators)
+        listed = ", ".join(known[:LISTED]) or "none"
+        if len(known) > LISTED:
+            listed += f", … ({len(known):,} in all)"
+        del self.problems[self.start :]  # what its rows said is beside the point
+        self.problem(
+            first[0],
+            f"this looks like figures for another plan: {len(unknown):,} of {len(ids):,} "
+            f"indicators unknown, the first '{visible(first[1])}' (the plan's: {listed}); check "
+            "that the file and the plan belong together",
+        )
+        return True
+
+
+FOREIGN_IDS = 100  # a figure file naming this many indicators the plan lacks, …
+FOREIGN_SHARE = 0.9  # … and this share of all it names, is refused in one line
+
+
+def _line(entry: Any) -> int:
+    """The line of a figure, or of the entry of one being read."""
+    return entry.line if type(entry) is Figure else int(entry[4])
 
 
 class _EntryReader(FigureReader):
