@@ -6,6 +6,8 @@ It owns:
   output quietly; a full disk is one message and exit 2, never a traceback;
 - standard error (`stderr`, `say`, `report`, `usage`): one line per message, a line break that
   came from the input shown as ⏎ (`one_line`);
+- both: a character the stream's encoding cannot hold (CO₂ under PYTHONIOENCODING=gbk) is
+  written as an escape, CO\\u2082 (`_write`);
 - ``--output`` files (`deliver`, `write_atomic`): written atomically, never over an input file
   (`refuse_to_overwrite_input`);
 - the terminal (`options`, `columns`): its width, and whether a table is coloured (a terminal,
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 def emit(text: str) -> None:
     """Write to stdout; if the reader has gone (| head), stop writing without a traceback."""
     try:
-        sys.stdout.write(text)
+        _write(sys.stdout, text)
         sys.stdout.flush()
     except OSError as exc:  # what is still buffered goes nowhere, not to a traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -98,8 +100,18 @@ def stderr(text: str) -> None:
             binary.write(line.encode("utf-8", "replace"))
             binary.flush()
             return
-        stream.write(line)
+        _write(stream, line)
         stream.flush()
+
+
+def _write(stream: Any, text: str) -> None:
+    """`text` to a text stream; what its encoding cannot hold (CO₂ to a GBK console,
+    PYTHONIOENCODING=gbk) written as an escape (CO\\u2082), never a UnicodeEncodeError."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # raised before anything is written: the text is encoded whole
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
 def _isatty(stream: Any) -> bool:

@@ -23,6 +23,7 @@ def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
         ctx.prec = max(28, Decimal(value).adjusted() + places + 2)
         return units.fmt_number(value, places)
 
+
 __all__ = ["fmt_number", "fmt_percent", "fmt_ratio", "fmt_signed", "to_json_number"]
 
 PERCENT_PLACES = 2
