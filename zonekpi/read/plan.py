@@ -55,8 +55,19 @@ def load_plan(path: str | Path, *, data: Iterable[str | Path] = ()) -> Plan:
     problems = validate_plan(doc)
     if problems:
         raise InvalidInput(problems)
-    builder = _PlanBuilder(doc)
-    plan = builder.build()
+    try:
+        builder = _PlanBuilder(doc)
+        plan = builder.build()
+    except Exception:  # the model assumes a valid plan: was it remembered as one wrongly?
+        from .schema import forget, remembered
+
+        if not remembered(doc):
+            raise
+        forget(doc)
+        problems = validate_plan(doc, cache=False)
+        if problems:
+            raise InvalidInput(problems) from None
+        raise
     extra: list[Figure] = []
     notes = list(plan.notes)
     for data_path in data:
