@@ -54,9 +54,11 @@ def emit(text: str) -> None:
             raise ZonekpiError(unwritten(exc)) from None
 
 
-def unwritten(exc: OSError) -> str:
-    """What a failed write of the output (a full disk) is called, wherever it happens."""
-    return f"could not write the output: {exc.strerror or exc}"
+def unwritten(exc: OSError, path: str | Path | None = None) -> str:
+    """What a failed write of the output (a full disk) is called, wherever it happens: of the
+    --output file `path`, or of standard output."""
+    where = f" {path}" if path is not None else ""
+    return f"could not write the output{where}: {exc.strerror or exc}"
 
 
 def one_line(text: str) -> str:
@@ -206,7 +208,10 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         raise ZonekpiError(f"{path}: not a plain file; --output writes only regular files")
     if not folder.is_dir():
         raise ZonekpiError(f"{path}: the folder {folder} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a folder that cannot be written to
+        raise ZonekpiError(unwritten(exc, path)) from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             out.write(text)
@@ -215,9 +220,11 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         with contextlib.suppress(OSError):  # keep the permissions a user gave the old report
             os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk, a quota: the old file is as it was
+            raise ZonekpiError(unwritten(exc, path)) from None
         raise
 
 
