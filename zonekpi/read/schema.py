@@ -126,7 +126,9 @@ def _written_here(marker: Path) -> bool:
         return False
     with os.fdopen(fd, "rb") as f:
         try:
-            return stat.S_ISREG(os.fstat(f.fileno()).st_mode) and f.read(len(expected) + 1) == expected
+            return (
+                stat.S_ISREG(os.fstat(f.fileno()).st_mode) and f.read(len(expected) + 1) == expected
+            )
         except OSError:
             return False
 

@@ -221,9 +221,9 @@ def _xlsx_rows(
                     name,
                     0,
                     0,
-                    f"its part {big.filename} unpacks to {big.file_size:,} bytes; a workbook "
-                    f"is read when each part is at most {MAX_UNPACKED // 2**20} MB (a sheet of "
-                    f"about {MAX_SHEET_ROWS:,} rows): save the sheet as CSV UTF-8",
+                    f"its part {big.filename} unpacks to {big.file_size:,} bytes; each part of "
+                    f"a workbook is at most {MAX_UNPACKED // 2**20} MB unpacked: save the sheet "
+                    "as CSV UTF-8",
                 )
             )
             file.close()
