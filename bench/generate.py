@@ -14,6 +14,7 @@ so two runs measure the same input.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import os
 import sys
@@ -92,6 +93,7 @@ def generate(series: int, folder: Path) -> tuple[Path, Path]:
 #                 unpacks to that much); `sheet` is the sheet's XML inside <sheetData> as written
 #   xlsx-rows     a workbook of a header and `count` figure rows, written as XML directly (a
 #                 million rows in seconds, where openpyxl takes minutes)
+#   xlsx-of-csv   the CSV file `csv` as a workbook (every cell a string, as typed)
 #   sparse        a file of `size` bytes that takes no room on disk
 
 
@@ -146,6 +148,10 @@ def hostile(kind: str, path: Path, **params: Any) -> Path:
             for n in range(count)
         )
         _workbook(path, itertools.chain([(1, list(CSV_HEADER))], body))
+    elif kind == "xlsx-of-csv":
+        with Path(params["csv"]).open(encoding="utf-8", newline="") as source:
+            numbered = ((n, row) for n, row in enumerate(csv.reader(source), 1))
+            _workbook(path, numbered)
     elif kind == "sparse":
         path.touch()
         os.truncate(path, int(params["size"]))
