@@ -193,9 +193,10 @@ def _xlsx_rows(
 
     Bounded whatever the file says of itself: the workbook is a regular file of at most 64 MB
     whose every part unpacks to at most MAX_UNPACKED bytes; the sheet's `<dimension>` (a forged
-    one claims A1:XFD1048576) is never used: a row is as wide as its cells, and rows missing
-    between two are empty rows. Reading stops with a problem at a row past MAX_SHEET_ROWS, a
-    cell with a value past column MAX_COLUMNS, or a cell longer than MAX_CELL_CHARS.
+    one claims A1:XFD1048576) is never used: a row is as wide as its cells, rows missing
+    between two are empty rows, and the first row in the file is the header, wherever it is.
+    Reading stops with a problem at a row past MAX_SHEET_ROWS, a cell with a value past column
+    MAX_COLUMNS, or a cell longer than MAX_CELL_CHARS.
     """
     import zipfile
 
@@ -309,7 +310,9 @@ def _sheet_rows(
                     )
                 )
                 return
-            for missing in range(last + 1, number):  # rows the file leaves out are empty
+            # rows the file leaves out between two are empty; those before the first are not
+            # there at all (a sheet may begin at row 3, its header there, as Excel saves it)
+            for missing in range(last + 1 if last else number, number):
                 yield missing, []
             last = number
             row: list[str] = []
