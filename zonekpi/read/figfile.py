@@ -12,6 +12,7 @@ whatever file a figure comes from.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -156,14 +157,27 @@ class _Rows:
         self.units: dict[str, str | None] = {}  # the unit column's spellings, each read once
         self.indicators, self.last_year = names.indicators, names.last_year
         self.start = len(problems)  # the problems of this file's rows begin here
+        self.refused = False  # refused as another plan's figures before its end (`read`)
+        self.unknown: set[str] = set()  # the indicator ids of rows that the plan lacks
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, 0, message))
 
     def read(self, rows: Iterator[tuple[int, list[str]]]) -> None:
+        """Every row, FOREIGN_EVERY at a time; a file that looks written for another plan after
+        a batch is read no further (`foreign`)."""
         add = self.add
-        for line, row in rows:
-            add(line, row)
+        read = 0
+        while True:
+            n = 0  # the rows of this batch, looked at after the loop
+            for n, (line, row) in enumerate(itertools.islice(rows, FOREIGN_EVERY), 1):  # noqa: B007
+                add(line, row)
+            if n < FOREIGN_EVERY:  # the end: `figures` looks at the whole file
+                return
+            read += n
+            if self.foreign(read):
+                self.refused = True
+                return
 
     def add(self, line: int, row: list[str]) -> None:
         """One row: its figure made at once when it is a level alone, in its indicator's unit;
@@ -200,6 +214,8 @@ class _Rows:
         park = cells[i_park] if i_park is not None else ""
         if ind is not None:  # the plan's strings key the row, not two new ones a row (bench/)
             indicator, park = ind.id, self.parks.get(park, park)
+        else:
+            self.unknown.add(indicator)
         group = self.series.get((indicator, park, period[0]))
         if group is None:
             group = self.series[(indicator, park, period[0])] = {}
@@ -282,7 +298,7 @@ class _Rows:
         """The figures of the rows: those made as they were read, and the others read from
         their entries the general way (`_EntryReader`); none, and one problem, for a file that
         looks written for another plan (`foreign`)."""
-        if self.foreign():
+        if self.refused or self.foreign():
             return []
         figures = []
         reader = _EntryReader(self.name, self.names, self.problems, self.columns.unit is not None)
@@ -296,10 +312,13 @@ class _Rows:
                     figures.append(fig)
         return figures
 
-    def foreign(self) -> bool:
+    def foreign(self, read: int | None = None) -> bool:
         """Whether the file names almost none of the plan's indicators (FOREIGN_IDS ids or more,
         FOREIGN_SHARE of them unknown): then one problem says so, in place of a line a row (with
-        a "did you mean" each) that would all say the same."""
+        a "did you mean" each) that would all say the same. `read`: the rows read so far, when
+        the file is not read to its end (its other rows could only add problems)."""
+        if len(self.unknown) < FOREIGN_IDS:  # (a file of this plan's figures stops here)
+            return False
         ids = {key[0] for key in self.series}
         unknown = ids.difference(self.indicators)
         if len(unknown) < FOREIGN_IDS or len(unknown) < FOREIGN_SHARE * len(ids):
@@ -318,14 +337,16 @@ class _Rows:
         self.problem(
             first[0],
             f"this looks like figures for another plan: {len(unknown):,} of {len(ids):,} "
-            f"indicators unknown, the first '{visible(first[1])}' (the plan's: {listed}); check "
-            "that the file and the plan belong together",
+            f"indicators{'' if read is None else f' of its first {read:,} rows'} unknown, the "
+            f"first '{visible(first[1])}' (the plan's: {listed}); check that the file and the "
+            "plan belong together",
         )
         return True
 
 
 FOREIGN_IDS = 100  # a figure file naming this many indicators the plan lacks, …
-FOREIGN_SHARE = 0.9  # … and this share of all it names, is refused in one line
+FOREIGN_SHARE = 0.9  # … and this share of all it names, is refused in one line,
+FOREIGN_EVERY = 10_000  # … looked at after every so many rows, and at the end
 
 
 def _line(entry: Any) -> int:
