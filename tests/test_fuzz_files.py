@@ -253,9 +253,48 @@ def in_a_cell(text: str, as_number: bool) -> Any:
     return "".join(c for c in text if c == "\t" or c == "\n" or ord(c) >= 0x20)
 
 
+# cells as no spreadsheet writes them: types, styles, references and numbers gone wrong
+RAW_CELLS = [
+    '<c r="A{r}" t="s"><v>999</v></c>',
+    '<c r="B{r}" t="b"><v>x</v></c>',
+    '<c r="C{r}" t="d"><v>garbage</v></c>',
+    '<c r="D{r}" t="e"><v>#DIV/0!</v></c>',
+    '<c r="D{r}"><v>1e999</v></c>',
+    '<c r="D{r}"><v>nan</v></c>',
+    '<c r="A{r}" t="str"><f>1+1</f><v>2</v></c>',
+    '<c r="A0"><v>1</v></c>',
+    '<c r="2A"><v>1</v></c>',
+    "<c><v>1</v></c>",
+    '<c r="E{r}" t="inlineStr"><is><r><t>亿</t></r><r><t>元</t></r></is></c>',
+    '<c r="A{r}" s="999"><v>1</v></c>',
+    '<c r="A{r}" s="x"><v>1</v></c>',
+    '<c r="C{r}" s="14"><v>44000</v></c>',
+    '<c r="XFD{r}"><v>1</v></c>',
+    '<c r="A{r}" t="inlineStr"><is><t>gdp</t></is></c>',
+]
+raw_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["{r}", "{r}", "x", "-5", "2.5", ""]),
+        st.lists(st.sampled_from(RAW_CELLS), min_size=1, max_size=4),
+    ),
+    max_size=3,
+)
+
+
+def raw_xml(rows: list[tuple[str, list[str]]], after: int) -> str:
+    """Rows written after row `after`, as XML inside <sheetData>."""
+    out = []
+    for n, (number, cells) in enumerate(rows, after + 1):
+        r = number.format(r=n)
+        attribute = f' r="{r}"' if r else ""
+        out.append(f"<row{attribute}>{''.join(c.format(r=n) for c in cells)}</row>")
+    return "".join(out)
+
+
 @budget(250)
 @given(
     claims=st.booleans(),
+    raw=raw_rows,
     data=st.data(),
     numbers=st.booleans(),
     gaps=st.lists(st.one_of(st.integers(1, 30), st.integers(1, 300_000)), max_size=8, unique=True),
@@ -264,6 +303,7 @@ def in_a_cell(text: str, as_number: bool) -> Any:
 def test_a_workbook_of_anything_ends_in_0_1_or_2(
     folder: Path,
     claims: bool,
+    raw: list[tuple[str, list[str]]],
     data: Any,
     numbers: bool,
     gaps: list[int],
@@ -273,7 +313,8 @@ def test_a_workbook_of_anything_ends_in_0_1_or_2(
     cells = [[in_a_cell(c, numbers) for c in row] for row in rows]
     at = sorted({1, *(g + 1 for g in gaps)})  # rows anywhere below the header
     numbered = list(zip(at, cells, strict=False))
-    WRITE(folder / "f.xlsx", numbered, dimension)
+    after = numbered[-1][0] if numbered else 0
+    WRITE(folder / "f.xlsx", numbered, dimension, 0, raw_xml(raw, after))
     if claims:
         args = ["incentives", "{dir}/plan.yaml", "-d", "{dir}/f.xlsx", "-f", "json"]
     else:

@@ -267,15 +267,18 @@ def _sheet_rows(
     from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
 
     try:
-        source = ws._get_source()
-        parsed = WorkSheetParser(
-            source,
-            ws._shared_strings,
-            data_only=True,
-            epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
-        ).parse()
+        try:
+            parsed = WorkSheetParser(
+                ws._get_source(),
+                ws._shared_strings,
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            ).parse()
+        except Exception as exc:  # the sheet's part missing from the zip, …
+            problems.append(Problem(name, 0, 0, f"is not a readable .xlsx workbook ({_why(exc)})"))
+            return
         last = 0
         width = None  # the header row's: shorter rows are padded to it, as Excel shows them
         while True:
@@ -293,7 +296,7 @@ def _sheet_rows(
                 problems.append(
                     Problem(
                         name,
-                        number,
+                        last + 1,
                         0,
                         f"is not a readable .xlsx workbook (row {number} after row {last})",
                     )
@@ -321,20 +324,34 @@ def _sheet_rows(
                     continue
                 column = c["column"]
                 if column > MAX_COLUMNS:
-                    where = f"{get_column_letter(column)}{number}"
                     problems.append(
                         Problem(
                             name,
                             number,
                             0,
-                            f"cell {where} is past column {get_column_letter(MAX_COLUMNS)} "
+                            f"cell {get_column_letter(column)}{number} is past column "
+                            f"{get_column_letter(MAX_COLUMNS)} "
                             f"({MAX_COLUMNS:,}); a table has at most {MAX_COLUMNS:,} columns",
                         )
                     )
                     return
-                text = _cell_text(ReadOnlyCell(ws, **c), claims)
+                where = f"{get_column_letter(column)}{number}"
+                cell = ReadOnlyCell(ws, **c)
+                try:
+                    cell.number_format  # noqa: B018 - its style, looked up in the workbook's
+                except Exception:  # a style the workbook does not have (s="999")
+                    problems.append(
+                        Problem(
+                            name,
+                            number,
+                            0,
+                            f"is not a readable .xlsx workbook (cell {where} has a style the "
+                            "workbook does not define)",
+                        )
+                    )
+                    return
+                text = _cell_text(cell, claims)
                 if len(text) > MAX_CELL_CHARS:
-                    where = f"{get_column_letter(column)}{number}"
                     problems.append(Problem(name, number, 0, _long_cell(len(text), where)))
                     return
                 if column <= len(row):  # a cell given twice, or out of order: the last counts
