@@ -94,6 +94,7 @@ def generate(series: int, folder: Path) -> tuple[Path, Path]:
 #   xlsx-rows     a workbook of a header and `count` figure rows, written as XML directly (a
 #                 million rows in seconds, where openpyxl takes minutes)
 #   xlsx-of-csv   the CSV file `csv` as a workbook (every cell a string, as typed)
+#   claims        a claims file of `rows` claims under the rule `rule` (award by default)
 #   sparse        a file of `size` bytes that takes no room on disk
 
 
@@ -152,6 +153,13 @@ def hostile(kind: str, path: Path, **params: Any) -> Path:
         with Path(params["csv"]).open(encoding="utf-8", newline="") as source:
             numbered = ((n, row) for n, row in enumerate(csv.reader(source), 1))
             _workbook(path, numbered)
+    elif kind == "claims":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.write("rule,beneficiary,date,amount,reference\n")
+            for n in range(int(params["rows"])):
+                out.write(
+                    f"{params.get('rule', 'award')},单位{n % 997},2020-05-12,100 万元,R-{n}\n"
+                )
     elif kind == "sparse":
         path.touch()
         os.truncate(path, int(params["size"]))

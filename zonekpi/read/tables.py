@@ -70,7 +70,29 @@ def table_rows(
             )
         )
         return None, notes
+    if claims:
+        rows = _at_most(rows, MAX_CLAIM_ROWS, name, problems)
     return itertools.chain([first], rows), notes
+
+
+MAX_CLAIM_ROWS = 100_000  # rows of one claims file after its header (each is a claim, ~50 µs)
+
+
+def _at_most(rows: Rows, most: int, name: str, problems: list[Problem]) -> Rows:
+    """The rows of a claims table, stopping with a problem at the one past `most`."""
+    for n, (line, cells) in enumerate(rows, 1):
+        if n > most:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    0,
+                    f"more than {most:,} claims in one file; settle them in files of at most "
+                    f"{most:,} claims (--data a.csv --data b.csv)",
+                )
+            )
+            return
+        yield line, cells
 
 
 def header_names(cells: list[str]) -> list[str]:
