@@ -21,6 +21,10 @@ Every case is a YAML file under tests/hostile/ (one folder per theme):
       - [symlink, target, name]       # name → target (target may be /dev/zero)
       - [hardlink, existing, name]
       - [fifo, name]
+    generate:                   # files too big to keep here, made by bench/generate.py's
+      - {name: f.csv, kind: wide-header, columns: 100000}   # `hostile` (its kinds listed there)
+    terminal: true                     # stdout is a terminal (a pty, 120 columns): rich tables
+    seconds: 10                        # the run must end within this many seconds (bounded work)
     argv: [check, "{dir}/plan.yaml", --data, "{dir}/f.csv"]
     env: {PYTHONIOENCODING: gbk}       # optional, added to a clean environment
     exit: 2
@@ -38,6 +42,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +69,21 @@ def _fill(value: Any, folder: Path) -> Any:
     return value
 
 
+def _generator() -> Any:
+    """bench/generate.py's `hostile`, which makes the suite's big files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.hostile
+
+
 def _prepare(case: dict[str, Any], folder: Path) -> None:
+    for made in case.get("generate") or []:
+        params = {k: v for k, v in made.items() if k not in ("name", "kind")}
+        _generator()(made["kind"], folder / made["name"], **params)
     for name, text in (case.get("files") or {}).items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,17 +138,23 @@ def test_hostile(path: Path, tmp_path: Path) -> None:
         **{k: str(v) for k, v in (case.get("env") or {}).items()},
     }
     argv = [sys.executable, "-m", "zonekpi", *_fill(case["argv"], tmp_path)]
-    done = subprocess.run(
-        argv,
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIMEOUT,
-    )
+    started = time.monotonic()
+    if case.get("terminal"):
+        done = _on_a_terminal(argv, {**env, "COLUMNS": "120"})
+    else:
+        done = subprocess.run(
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
+    took = time.monotonic() - started
     out = done.stdout.decode("utf-8", "replace")
     err = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err, err
+    assert took <= case.get("seconds", TIMEOUT), f"took {took:.1f} s"
     assert done.returncode == case["exit"], f"exit {done.returncode}\nstderr: {err}\nstdout: {out}"
     if "stderr" in case:
         assert err.rstrip("\n") == _fill(case["stderr"], tmp_path), err
@@ -145,5 +170,41 @@ def test_hostile(path: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == before, f"{name} was changed"
 
 
+def _on_a_terminal(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """Run `argv` with a pseudo-terminal for stdout (what a person at a terminal sees)."""
+    import pty
+    import threading
+
+    leader, follower = pty.openpty()
+    run = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end is closed
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        _, err = run.communicate(timeout=TIMEOUT)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+    reader.join(timeout=5)
+    os.close(leader)
+    out = b"".join(chunks).replace(b"\r\n", b"\n")
+    return subprocess.CompletedProcess(argv, run.returncode, out, err)
+
+
 def test_the_suite_has_cases() -> None:
-    assert len(CASES) >= 1
+    assert len(CASES) >= 40

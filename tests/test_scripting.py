@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from zonekpi.errors import ZonekpiError
 from zonekpi.plumbing import write_atomic
 
 from .conftest import ROOT
@@ -72,10 +73,28 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(ZonekpiError, match=f"could not write the output {target}: disk full"):
         write_atomic(target, "this month")
     assert target.read_text(encoding="utf-8") == "last month"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_a_failed_write_of_the_output_names_the_file(cli, tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "report.csv"
+    target.write_text("last month", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = cli("check", PLAN, "-f", "csv", "-o", str(target))
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"zonekpi: could not write the output {target}: No space left on device\n"
+    )
+    assert target.read_text(encoding="utf-8") == "last month"
 
 
 def test_atomic_write_keeps_the_reports_permissions(tmp_path):

@@ -105,3 +105,21 @@ def test_cells_as_excel_formats_them(plan_file, tmp_path):
     assert figures["out", Period(2018, 1, 10)].growth == Decimal("6.3")  # 6.3%, not 0.063%
     assert figures["out", Period(2018, 10, 10)].value == 9  # October alone, not 1–10月
     assert figures["tiny", Period(2018)].value == Decimal("0.00005")
+
+
+def test_a_sheet_beginning_below_row_1_and_its_line_numbers(cli, tmp_path):
+    """Rows 1–2 never typed in (not in the file at all): the header is row 3, and a problem
+    names the row as Excel numbers it, past a gap of rows left out too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for col, text in enumerate(["indicator", "park", "period", "value", "unit"], 1):
+        sheet.cell(row=3, column=col, value=text)
+    for col, value in enumerate(["high-tech-firms", "", 2018, 96, "家"], 1):
+        sheet.cell(row=4, column=col, value=value)
+    for col, value in enumerate(["high-tech-firms", "", 2018, 97, "家"], 1):
+        sheet.cell(row=9, column=col, value=value)
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    result = cli("check", PLAN, "--data", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:9: a second value for high-tech-firms, 2018 (first at line 4)" in result.stderr

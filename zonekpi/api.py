@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .core.compare import Comparison
     from .model.paths import IndicatorPath
     from .model.periods import Period
-    from .model.plan import Plan
+    from .model.plan import Figure, Plan
     from .model.policy import Settlement
     from .model.results import PlanResult
 
@@ -98,12 +98,81 @@ def check(
     if park is not None and park not in {p.id for p in plan.parks}:
         known = ", ".join(p.id for p in plan.parks) or "none"
         raise invalid(plan.file, 0, 0, f"unknown park '{park}' (parks: {known})")
-    _refuse_unused_figures(plan, span or Period(plan.year if year is None else year))
+    checked = span or Period(plan.year if year is None else year)
+    _refuse_unused_figures(plan, checked)
+    _refuse_empty_year(plan, checked.year)
+    if previous is not None:
+        _refuse_unconvertible(previous, plan)
     if elapsed is not None:
         if elapsed not in ("months", "days", "seasonal"):
             raise ValueError(f"elapsed {elapsed!r} is not months, days or seasonal")
         plan = plan._replace(elapsed=elapsed)  # type: ignore[arg-type]
     return run_check(plan, year=year, park=park, previous=previous, period=span)
+
+
+def _refuse_empty_year(plan: Plan, year: int) -> None:
+    """InvalidInput for a year the plan has neither a target nor a figure for (--year 99999
+    would check nothing and say all is met), naming the years it has."""
+    if year == plan.year:
+        return
+    years = {t.year for t in plan.targets} | {f.period.year for f in plan.figures}
+    if year in years:
+        return
+    from .errors import invalid
+
+    listed = ", ".join(map(str, sorted(years | {plan.year})))
+    raise invalid(
+        plan.file,
+        0,
+        0,
+        f"has no target and no figure for {year}; its years: {listed} (check --year)",
+    )
+
+
+def _refuse_unconvertible(old: Plan, new: Plan, pairs: Iterable[tuple[str, str]] = ()) -> None:
+    """InvalidInput, a line per indicator, when last year's plan `old` has figures of an
+    indicator in a unit that cannot be converted to the unit `new` measures it in (家 against
+    亿元): located at the first such figure, naming the indicator and where `new` defines it.
+    `pairs` are (old id, new id) when indicators were renamed (compare); else ids match."""
+    from decimal import Decimal
+
+    from .errors import InvalidInput, Problem, UnitMismatch
+    from .model import units
+
+    olds = {i.id: i for i in old.indicators}
+    news = {i.id: i for i in new.indicators}
+    problems = []
+    for was, now in list(pairs) or [(i, i) for i in news if i in olds]:
+        before, after = olds[was], news[now]
+        try:
+            units.convert(Decimal(1), before.unit, after.unit)
+        except UnitMismatch as exc:
+            shown = [f for f in old.figures if f.indicator == was and _converted(f, before.unit)]
+            if not shown:
+                continue
+            first = min(shown, key=lambda f: (f.line, f.col))
+            named = f"'{was}'" if was == now else f"'{was}' (now '{now}')"
+            problems.append(
+                Problem(
+                    first.file,
+                    first.line,
+                    first.col,
+                    f"the figures of {named} are in {units.display(before.unit)}, and "
+                    f"{after.loc.file}:{after.loc.line} measures '{now}' in "
+                    f"{units.display(after.unit)}: {exc}; give it a unit of the same kind in "
+                    "both plans, or another id",
+                )
+            )
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _converted(fig: Figure, unit: str) -> bool:
+    """Whether a figure of last year has a number converted to this year's unit."""
+    from .model import units
+
+    change = fig.change is not None and not units.is_percent(unit)
+    return fig.value is not None or fig.base is not None or change
 
 
 def _refuse_unused_figures(plan: Plan, period: Period) -> None:
@@ -127,6 +196,11 @@ def compare(old: Plan, new: Plan) -> Comparison:
 
     if old.year >= new.year:
         raise invalid(new.file, 0, 0, f"is for {new.year}, not after {old.file}'s {old.year}")
+    from .core.compare import _match  # how compare pairs last year's indicators with this year's
+
+    pairs = [(o.id, n.id) for o, n in _match(old, new) if o is not None and n is not None]
+    if pairs:
+        _refuse_unconvertible(old, new, pairs)
     return run_compare(old, new)
 
 
@@ -156,6 +230,8 @@ def assess(
             f"its scoring scheme is for {plan.year}, not {span.year}; rank the plan of "
             f"{span.year}, or leave out --year",
         )
+    if previous is not None:
+        _refuse_unconvertible(previous, plan)
     return run_assess(plan, span, previous)
 
 

@@ -10,7 +10,7 @@ Click is imported here and nowhere else; the core and the views only when a comm
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,6 +23,7 @@ from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
 
 if TYPE_CHECKING:
+    from .model.plan import Plan
     from .model.results import PlanResult
     from .render import Output
 
@@ -111,8 +112,14 @@ def _excel_needs_csv(a: SimpleNamespace) -> None:
         raise click.UsageError("--excel applies to --format csv or tsv")
 
 
-def _finish(made: Output, a: SimpleNamespace, code: ExitCode) -> NoReturn:
-    """Render `made` to --output (atomically) or to stdout (with --quiet, nothing), and exit."""
+def _finish(
+    made: Output, a: SimpleNamespace, code: ExitCode, inputs: Iterable[str | Plan | None]
+) -> NoReturn:
+    """Render `made` to --output (atomically) or to stdout (with --quiet, nothing), and exit.
+    `inputs` is everything the command read: the paths it was given and the plans it loaded
+    (each with its data: and --data files); --output may be none of them."""
+    read = (f for i in inputs if i is not None for f in ((i,) if isinstance(i, str) else i.inputs))
+    refuse_to_overwrite_input(a.output, read)
     if a.output or not a.quiet:
         from .render import render
 
@@ -187,7 +194,6 @@ def check(a: SimpleNamespace) -> None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
     span = None if a.period is None else api.year_to_date(a.period, year=a.year)
     _excel_needs_csv(a)
-    refuse_to_overwrite_input(a.output, (*a.plans, *a.data, *filter(None, [a.previous])))
     last = api.load_plan(a.previous) if a.previous else None
 
     def one(path: str) -> PlanResult:
@@ -201,13 +207,13 @@ def check(a: SimpleNamespace) -> None:
         say(note)
     if invalid:
         raise invalid
-    refuse_to_overwrite_input(a.output, (f for r in results for f in r.plan.inputs))
     for r in () if a.quiet else results:
         for warning in labels.notes(r.warnings, r.names):
             say(f"warning: {warning}")
         if not r.findings and r.totals and not a.by_park and a.park is None and a.fmt != "json":
             say(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
-    _finish(CheckOutput(results, a.by_park), a, exit_code(results, a.fail_on))
+    given = (*a.plans, *a.data, a.previous, last, *(r.plan for r in results))
+    _finish(CheckOutput(results, a.by_park), a, exit_code(results, a.fail_on), given)
 
 
 @command
@@ -275,13 +281,13 @@ def compare(a: SimpleNamespace) -> None:
     from .view.outputs import CompareOutput
 
     _excel_needs_csv(a)
-    refuse_to_overwrite_input(a.output, (a.old, a.new, *a.data, *a.old_data))
     given = ((a.old, a.old_data), (a.new, a.data))
     plans, invalid = each(given, lambda g: api.load_plan(g[0], data=g[1]))
     if invalid:
         raise invalid
     result = api.compare(*plans)
-    _finish(CompareOutput(result), a, exit_code(result, a.fail_on))
+    read = (a.old, a.new, *a.data, *a.old_data, *plans)
+    _finish(CompareOutput(result), a, exit_code(result, a.fail_on), read)
 
 
 @command
@@ -340,17 +346,16 @@ def rank(a: SimpleNamespace) -> None:
 
     span = a.year if a.period is None else api.year_to_date(a.period, year=a.year)
     _excel_needs_csv(a)
-    refuse_to_overwrite_input(a.output, (a.plan, *a.data, *filter(None, [a.previous])))
     last = api.load_plan(a.previous) if a.previous else None
     monthly = span if a.period is not None else None  # the period of a 统计月报 without one
     loaded = api.load_plan(a.plan, data=a.data, period=monthly)
-    refuse_to_overwrite_input(a.output, loaded.inputs)
     ranking = api.assess(loaded, period=span, previous=last)
     warnings = (f"warning: {w}" for w in labels.notes(ranking.warnings))
     for note in () if a.quiet else (*loaded.notes, *warnings):
         say(note)
     human = a.fmt in ("table", "plain", "markdown")
-    _finish(RankOutput(ranking, a.explain, human), a, exit_code(ranking))
+    given = (a.plan, *a.data, a.previous, last, loaded)
+    _finish(RankOutput(ranking, a.explain, human), a, exit_code(ranking), given)
 
 
 @command
@@ -387,9 +392,7 @@ def incentives(a: SimpleNamespace) -> None:
     _excel_needs_csv(a)
     if a.by and a.fmt in ("json", "text"):
         raise click.UsageError(f"--by picks one table; --format {a.fmt} gives them all")
-    refuse_to_overwrite_input(a.output, (a.plan, *a.data))
     loaded = api.load_plan(a.plan)
-    refuse_to_overwrite_input(a.output, loaded.inputs)
     notes = list(loaded.notes)
     settled = api.settle(loaded, a.data, year=a.year, notes=notes)
     if settled.year != loaded.year:
@@ -398,7 +401,8 @@ def incentives(a: SimpleNamespace) -> None:
         say(note)
     human = a.fmt in ("table", "plain", "markdown", "text")
     shown = (a.by,) if a.by else BY_CHOICES
-    _finish(IncentivesOutput(settled, loaded, shown, human), a, exit_code(settled))
+    read = (a.plan, *a.data, loaded)
+    _finish(IncentivesOutput(settled, loaded, shown, human), a, exit_code(settled), read)
 
 
 @command

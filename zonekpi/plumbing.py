@@ -6,6 +6,8 @@ It owns:
   output quietly; a full disk is one message and exit 2, never a traceback;
 - standard error (`stderr`, `say`, `report`, `usage`): one line per message, a line break that
   came from the input shown as ⏎ (`one_line`);
+- both: a character the stream's encoding cannot hold (CO₂ under PYTHONIOENCODING=gbk) is
+  written as an escape, CO\\u2082 (`_write`);
 - ``--output`` files (`deliver`, `write_atomic`): written atomically, never over an input file
   (`refuse_to_overwrite_input`);
 - the terminal (`options`, `columns`): its width, and whether a table is coloured (a terminal,
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 def emit(text: str) -> None:
     """Write to stdout; if the reader has gone (| head), stop writing without a traceback."""
     try:
-        sys.stdout.write(text)
+        _write(sys.stdout, text)
         sys.stdout.flush()
     except OSError as exc:  # what is still buffered goes nowhere, not to a traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -52,9 +54,11 @@ def emit(text: str) -> None:
             raise ZonekpiError(unwritten(exc)) from None
 
 
-def unwritten(exc: OSError) -> str:
-    """What a failed write of the output (a full disk) is called, wherever it happens."""
-    return f"could not write the output: {exc.strerror or exc}"
+def unwritten(exc: OSError, path: str | Path | None = None) -> str:
+    """What a failed write of the output (a full disk) is called, wherever it happens: of the
+    --output file `path`, or of standard output."""
+    where = f" {path}" if path is not None else ""
+    return f"could not write the output{where}: {exc.strerror or exc}"
 
 
 def one_line(text: str) -> str:
@@ -98,8 +102,18 @@ def stderr(text: str) -> None:
             binary.write(line.encode("utf-8", "replace"))
             binary.flush()
             return
-        stream.write(line)
+        _write(stream, line)
         stream.flush()
+
+
+def _write(stream: Any, text: str) -> None:
+    """`text` to a text stream; what its encoding cannot hold (CO₂ to a GBK console,
+    PYTHONIOENCODING=gbk) written as an escape (CO\\u2082), never a UnicodeEncodeError."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # raised before anything is written: the text is encoded whole
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
 def _isatty(stream: Any) -> bool:
@@ -145,18 +159,31 @@ def options(fmt: str, excel: bool = False, to_file: bool = False) -> Options:
 
 
 def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None:
-    """--output must not name a plan or figure file: nothing a user wrote is ever replaced."""
+    """--output must not be any file the command read (a plan, a --previous plan, their data:
+    files, --data files, claims): nothing a user wrote is ever replaced. The same file is
+    found however it is named: through ``..``, a symbolic link or a hard link (the same device
+    and inode); a workbook's ``#sheet`` is left out. BadUsage naming both."""
     if output is None:
         return
-    from pathlib import Path
-
     from .errors import BadUsage
 
-    target = Path(output)
+    try:
+        target = os.stat(output)  # through links: the file a write would replace
+    except (OSError, ValueError):  # nothing there yet (or a name no file can have)
+        return
     for name in inputs:
-        source = Path(name.split("#", 1)[0] if ".xlsx#" in name.lower() else name)
-        if target.exists() and source.exists() and target.resolve() == source.resolve():
-            raise BadUsage(f"--output {output} is one of the input files; choose another file name")
+        source = str(name)
+        if ".xlsx#" in source.lower():
+            source = source[: source.lower().index(".xlsx#") + 5]
+        try:
+            same = os.path.samestat(target, os.stat(source))
+        except (OSError, ValueError):
+            continue
+        if same:
+            also = "" if source == output else f" ({source}, the same file)"
+            raise BadUsage(
+                f"--output {output} is one of the input files{also}; choose another file name"
+            )
 
 
 def deliver(text: str, output: str | None) -> None:
@@ -181,7 +208,10 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         raise ZonekpiError(f"{path}: not a plain file; --output writes only regular files")
     if not folder.is_dir():
         raise ZonekpiError(f"{path}: the folder {folder} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a folder that cannot be written to
+        raise ZonekpiError(unwritten(exc, path)) from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             out.write(text)
@@ -190,9 +220,11 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
         with contextlib.suppress(OSError):  # keep the permissions a user gave the old report
             os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a full disk, a quota: the old file is as it was
+            raise ZonekpiError(unwritten(exc, path)) from None
         raise
 
 

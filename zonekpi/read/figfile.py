@@ -12,17 +12,19 @@ whatever file a figure comes from.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import Problem, UnitError
+from ..errors import Problem, UnitError, visible
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
 from .figures import FIGURE_FILE, Cells, FigureReader, SheetPercent, duplicates
-from .reader import Names
+from .reader import LISTED, Names
 from .tables import TABLE_SUFFIXES, header_names, separator, split_sheet
 from .textfile import read_bytes
 from .yamlstrict import Document, read_yaml
@@ -117,7 +119,8 @@ def _columns(header: list[str], name: str, problems: list[Problem]) -> _Columns 
 
 def _header_problem(header: list[str], name: str) -> str:
     """What is wrong with a figure table's header row, or ''."""
-    twice = sorted({h for h in header if h and header.count(h) > 1})
+    counted = Counter(header)  # (header.count of each name took minutes for 100,000 names)
+    twice = sorted(h for h, n in counted.items() if h and n > 1)
     if twice:
         return f"column '{twice[0]}' appears twice; keep one"
     missing = [c for c in ("indicator", "period", "value") if c not in header]
@@ -130,11 +133,13 @@ def _header_problem(header: list[str], name: str) -> str:
             + ",".join(CSV_COLUMNS)
             + " (and optionally measure, note)"
         )
-    unknown = [c for c in header if c not in (*CSV_COLUMNS, *OPTIONAL)]
+    allowed = (*CSV_COLUMNS, *OPTIONAL)
+    unknown = [c for c in header if c not in allowed]
     if unknown:
-        return f"unknown column(s) {', '.join(unknown)}; allowed: " + ",".join(
-            (*CSV_COLUMNS, *OPTIONAL)
-        )
+        listed = ", ".join(unknown[:LISTED])
+        if len(unknown) > LISTED:
+            listed += f", … ({len(unknown):,} in all)"
+        return f"unknown column(s) {listed}; allowed: " + ",".join(allowed)
     return ""
 
 
@@ -152,14 +157,28 @@ class _Rows:
         self.periods: dict[str, Period] = {}  # a file repeats a dozen periods: each read once
         self.units: dict[str, str | None] = {}  # the unit column's spellings, each read once
         self.indicators, self.last_year = names.indicators, names.last_year
+        self.start = len(problems)  # the problems of this file's rows begin here
+        self.refused = False  # refused as another plan's figures before its end (`read`)
+        self.unknown: set[str] = set()  # the indicator ids of rows that the plan lacks
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.name, line, 0, message))
 
     def read(self, rows: Iterator[tuple[int, list[str]]]) -> None:
+        """Every row, FOREIGN_EVERY at a time; a file that looks written for another plan after
+        a batch is read no further (`foreign`)."""
         add = self.add
-        for line, row in rows:
-            add(line, row)
+        read = 0
+        while True:
+            n = 0  # the rows of this batch, looked at after the loop
+            for n, (line, row) in enumerate(itertools.islice(rows, FOREIGN_EVERY), 1):  # noqa: B007
+                add(line, row)
+            if n < FOREIGN_EVERY:  # the end: `figures` looks at the whole file
+                return
+            read += n
+            if self.foreign(read):
+                self.refused = True
+                return
 
     def add(self, line: int, row: list[str]) -> None:
         """One row: its figure made at once when it is a level alone, in its indicator's unit;
@@ -199,6 +218,8 @@ class _Rows:
         park = cells[i_park] if i_park is not None else ""
         if ind is not None:  # the plan's strings key the row, not two new ones a row (bench/)
             indicator, park = ind.id, self.parks.get(park, park)
+        else:
+            self.unknown.add(indicator)
         group = self.series.get((indicator, park, period[0]))
         if group is None:
             group = self.series[(indicator, park, period[0])] = {}
@@ -298,7 +319,10 @@ class _Rows:
 
     def figures(self) -> list[Figure]:
         """The figures of the rows: those made as they were read, and the others read from
-        their entries the general way (`_EntryReader`)."""
+        their entries the general way (`_EntryReader`); none, and one problem, for a file that
+        looks written for another plan (`foreign`)."""
+        if self.refused or self.foreign():
+            return []
         figures = []
         reader = _EntryReader(self.name, self.names, self.problems, self.columns.unit is not None)
         for group in self.series.values():
@@ -310,6 +334,47 @@ class _Rows:
                 if fig is not None:
                     figures.append(fig)
         return figures
+
+    def foreign(self, read: int | None = None) -> bool:
+        """Whether the file names almost none of the plan's indicators (FOREIGN_IDS ids or more,
+        FOREIGN_SHARE of them unknown): then one problem says so, in place of a line a row (with
+        a "did you mean" each) that would all say the same. `read`: the rows read so far, when
+        the file is not read to its end (its other rows could only add problems)."""
+        if len(self.unknown) < FOREIGN_IDS:  # (a file of this plan's figures stops here)
+            return False
+        ids = {key[0] for key in self.series}
+        unknown = ids.difference(self.indicators)
+        if len(unknown) < FOREIGN_IDS or len(unknown) < FOREIGN_SHARE * len(ids):
+            return False
+        first = min(
+            (_line(entry), key[0])
+            for key, group in self.series.items()
+            if key[0] in unknown
+            for entry in group.values()
+        )
+        known = sorted(self.indicators)
+        listed = ", ".join(known[:LISTED]) or "none"
+        if len(known) > LISTED:
+            listed += f", … ({len(known):,} in all)"
+        del self.problems[self.start :]  # what its rows said is beside the point
+        self.problem(
+            first[0],
+            f"this looks like figures for another plan: {len(unknown):,} of {len(ids):,} "
+            f"indicators{'' if read is None else f' of its first {read:,} rows'} unknown, the "
+            f"first '{visible(first[1])}' (the plan's: {listed}); check that the file and the "
+            "plan belong together",
+        )
+        return True
+
+
+FOREIGN_IDS = 100  # a figure file naming this many indicators the plan lacks, …
+FOREIGN_SHARE = 0.9  # … and this share of all it names, is refused in one line,
+FOREIGN_EVERY = 10_000  # … looked at after every so many rows, and at the end
+
+
+def _line(entry: Any) -> int:
+    """The line of a figure, or of the entry of one being read."""
+    return entry.line if type(entry) is Figure else int(entry[4])
 
 
 class _EntryReader(FigureReader):

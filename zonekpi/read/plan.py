@@ -23,11 +23,13 @@ from ..model.plan import Context, Figure, Indicator, Park, Plan, Target
 from .figfile import read_figure_file
 from .figures import FigureReader, duplicates
 from .reader import Names, Reader
-from .textfile import read_bytes
+from .textfile import not_a_file, read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 
 __all__ = ["load_figures", "load_plan", "read_bytes", "read_document"]
+
+MAX_PARK_DEPTH = 16  # parks inside parks (区中园): a zone, its parks, theirs… 16 levels at most
 
 
 def read_document(path: str | Path) -> Document:
@@ -64,9 +66,20 @@ def load_plan(
     if problems:
         raise InvalidInput(problems)
     data = list(data)
-    builder = _PlanBuilder(doc)
-    builder.names.skip_unknown, builder.names.period = skip_unknown, period
-    plan = builder.build()
+    try:
+        builder = _PlanBuilder(doc)
+        builder.names.skip_unknown, builder.names.period = skip_unknown, period
+        plan = builder.build()
+    except Exception:  # the model assumes a valid plan: was it remembered as one wrongly?
+        from .schema import forget, remembered
+
+        if not remembered(doc):
+            raise
+        forget(doc)
+        problems = validate_plan(doc, cache=False)
+        if problems:
+            raise InvalidInput(problems) from None
+        raise
     extra: list[Figure] = []
     notes = list(plan.notes)
     for data_path in data:
@@ -157,9 +170,16 @@ class _PlanBuilder(Reader):
         self.inputs = [self.file, *(str(base_dir / rel) for rel in d.get("data") or [])]
         for n, rel in enumerate(d.get("data") or []):
             path = base_dir / rel
-            if not path.is_file():
+            if not path.exists():
                 self.error(
                     ("data", n), f"figure file {rel!r} does not exist (relative to the plan)"
+                )
+                continue
+            odd = not_a_file(path)
+            if odd:
+                self.error(
+                    ("data", n),
+                    f"figure file {rel!r} is {odd}, not a file; zonekpi reads only regular files",
                 )
                 continue
             loaded, _ = read_figure_file(path, self.names, self.problems)
@@ -229,7 +249,37 @@ class _PlanBuilder(Reader):
                     f"park '{park.id}' would lie inside itself ({' → '.join([*path, park.id])}); "
                     "a park's parent must be a park that is not inside it",
                 )
+        if not reported:
+            self.nesting(out)
         return tuple(out)
+
+    def nesting(self, parks: list[Park]) -> None:
+        """A problem for the first park nested deeper than MAX_PARK_DEPTH (区中园 inside 园区
+        inside the zone is 2 levels): the roll-ups go down the parks one level at a time."""
+        parents = {p.id: p.parent for p in parks}
+        depth: dict[str | None, int] = {None: 0}
+        for n, park in enumerate(parks):
+            chain: list[str] = []
+            node: str | None = park.id
+            while node not in depth and node in parents and node not in chain:
+                chain.append(node)
+                node = parents[node]
+            level = depth.get(node, 0)
+            for inner in reversed(chain):
+                level += 1
+                depth[inner] = level
+            if depth[park.id] > MAX_PARK_DEPTH:
+                path = [park.id]
+                while (up := parents.get(path[-1])) is not None and len(path) <= depth[park.id]:
+                    path.append(up)
+                path.reverse()
+                shown = path if len(path) <= 6 else [*path[:2], "…", *path[-2:]]
+                self.error(
+                    ("parks", n, "parent"),
+                    f"park '{park.id}' is nested {depth[park.id]} levels deep "
+                    f"({' → '.join(shown)}); parks are nested at most {MAX_PARK_DEPTH} levels",
+                )
+                return
 
     def indicators(self, raw: list[dict[str, Any]]) -> tuple[Indicator, ...]:
         out = []

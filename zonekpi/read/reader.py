@@ -50,6 +50,10 @@ class Reader:
         self.file = doc.file
         self.names = names
         self.problems = problems
+        # what was said of each unknown id (a file repeats one on every row of it), and how
+        # many "did you mean" comparisons were made (see `_close`)
+        self._said: dict[tuple[str, str], str] = {}
+        self._suggested = 0
 
     def error(self, path: YPath, message: str, key: bool = False) -> None:
         self.problems.append(self.doc.problem(path, message, key))
@@ -156,23 +160,31 @@ class Reader:
         )
 
     def unknown_park(self, park: str) -> str:
-        import difflib
+        said = self._said.get(("park", park))
+        if said is None:
+            said = self._said[("park", park)] = self._unknown_park(park)
+        return said
 
+    def _unknown_park(self, park: str) -> str:
         odd = stray(park)
         if odd is not None and odd[0] in self.names.parks:
             return f"unknown park '{visible(park)}'; {odd[1]}: delete it"
         known = ", ".join(sorted(self.names.parks)) or "none"
-        close = difflib.get_close_matches(park, sorted(self.names.parks), n=1)
+        close = self._close(park, sorted(self.names.parks))
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"unknown park '{visible(park)}' (parks: {known}){hint}"
 
     def unknown_indicator(self, ind: str) -> str:
-        import difflib
+        said = self._said.get(("indicator", ind))
+        if said is None:
+            said = self._said[("indicator", ind)] = self._unknown_indicator(ind)
+        return said
 
+    def _unknown_indicator(self, ind: str) -> str:
         odd = stray(ind)
         if odd is not None and odd[0] in self.names.indicators:
             return f"unknown indicator '{visible(ind)}'; {odd[1]}: delete it"
-        close = difflib.get_close_matches(ind, list(self.names.indicators), n=1)
+        close = self._close(ind, list(self.names.indicators))
         if close:
             return f"unknown indicator '{visible(ind)}'; did you mean '{close[0]}'?"
         known = sorted(self.names.indicators)
@@ -181,8 +193,19 @@ class Reader:
             listed += f", … ({len(known)} in all)"
         return f"unknown indicator '{visible(ind)}' (indicators: {listed})"
 
+    def _close(self, word: str, known: list[str]) -> list[str]:
+        """The closest of `known` to `word` (difflib), for the first MAX_SUGGESTIONS unknown
+        ids of a document; none after them, since each costs a comparison with every id."""
+        if self._suggested >= MAX_SUGGESTIONS:
+            return []
+        self._suggested += 1
+        import difflib
+
+        return difflib.get_close_matches(word, known, n=1)
+
 
 LISTED = 12  # ids a message lists at most
+MAX_SUGGESTIONS = 100  # unknown ids of one file given a "did you mean" (difflib) at most
 
 
 def _typed(raw: Any) -> str:

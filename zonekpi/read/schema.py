@@ -8,13 +8,17 @@ jsonschema is imported only here, and only when a plan is validated.
 Validation is done once per file content: a plan that passed is remembered by the sha256 of its
 bytes, the schema and zonekpi's version (an empty marker file in the user's cache folder), so a
 monthly script that checks the same plan dozens of times pays for jsonschema (~80 ms to import)
-once. Only success is remembered; a plan with errors is validated every time.
+once. Only success is remembered; a plan with errors is validated every time. A marker holds
+its own name: an empty, damaged or hand-made one is not trusted, and a plan remembered as valid
+that the model cannot be built from is validated again and its marker removed (read/plan.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -76,10 +80,11 @@ def _marker(doc: Document) -> Path | None:
     return folder / "valid" / key
 
 
-def validate_plan(doc: Document) -> list[Problem]:
-    """Every schema error in a plan document, located and explained."""
-    marker = _marker(doc)
-    if marker is not None and marker.exists():
+def validate_plan(doc: Document, cache: bool = True) -> list[Problem]:
+    """Every schema error in a plan document, located and explained; none, without jsonschema,
+    for a document remembered as valid (unless `cache` is False)."""
+    marker = _marker(doc) if cache else None
+    if marker is not None and _written_here(marker):
         return []
     from jsonschema import Draft202012Validator
 
@@ -92,13 +97,57 @@ def validate_plan(doc: Document) -> list[Problem]:
     return problems
 
 
+def remembered(doc: Document) -> bool:
+    """Whether `doc` was taken as valid from the cache, without jsonschema."""
+    marker = _marker(doc)
+    return marker is not None and _written_here(marker)
+
+
+def forget(doc: Document) -> None:
+    """Remove `doc`'s marker: a plan the model cannot be built from was remembered wrongly (a
+    marker made by hand, or left by a version whose schema let the plan pass)."""
+    marker = _marker(doc)
+    if marker is not None:
+        with contextlib.suppress(OSError):
+            marker.unlink()
+
+
+def _written_here(marker: Path) -> bool:
+    """Whether `marker` is one `_remember` wrote: a regular file (not a link, a folder, a pipe)
+    holding its own name. An empty, damaged or planted file is not: the plan is validated."""
+    expected = _content(marker)
+    try:
+        info = os.lstat(marker)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(expected):
+            return False
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(marker, flags)
+    except (OSError, ValueError):
+        return False
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return (
+                stat.S_ISREG(os.fstat(f.fileno()).st_mode) and f.read(len(expected) + 1) == expected
+            )
+        except OSError:
+            return False
+
+
+def _content(marker: Path) -> bytes:
+    return f"zonekpi valid {marker.name}\n".encode("ascii", "replace")
+
+
 def _remember(marker: Path) -> None:
-    """Create the marker; a cache that cannot be written is simply not used."""
+    """Write the marker (in one step, over a damaged one); a cache that cannot be written is
+    simply not used."""
+    part = marker.with_name(f".{marker.name}.{os.getpid()}")
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        part.write_bytes(_content(marker))
+        os.replace(part, marker)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            part.unlink()
 
 
 def validate_figures(doc: Document) -> list[Problem]:

@@ -14,13 +14,14 @@ import datetime
 import functools
 import io
 import itertools
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from .textfile import decode, read_bytes
+from ..errors import InvalidInput, Problem
+from .textfile import decode, open_file, read_bytes
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 
@@ -39,14 +40,59 @@ def table_rows(
     path: Path, sheet: str | None, problems: list[Problem], kind: str, claims: bool = False
 ) -> tuple[Rows | None, list[str]]:
     """(line, cells) of a CSV, TSV or workbook sheet, and notes on how it was read; None after
-    recording a problem. `kind` is what messages call the file; `claims`: see `_xlsx_rows`."""
+    recording a problem. `kind` is what messages call the file; `claims`: see `_xlsx_rows`.
+
+    A header of more than MAX_COLUMNS names is refused here, for every kind of table."""
     name = str(path)
+    notes: list[str] = []
     if path.suffix.lower() == ".xlsx":
-        return _xlsx_rows(path, sheet, problems, claims), []
-    text, notes = decode(read_bytes(path), name, kind)
-    delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
-    return _csv_rows(reader, name, problems), notes
+        rows = _xlsx_rows(path, sheet, problems, claims)
+    else:
+        text, notes = decode(read_bytes(path), name, kind)
+        delimiter = "\t" if name.lower().endswith(".tsv") else ","
+        reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
+        rows = _csv_rows(reader, name, problems)
+    if rows is None:
+        return None, notes
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return rows, notes
+    wide = len(header_names(first[1]))
+    if wide > MAX_COLUMNS:
+        problems.append(
+            Problem(
+                name,
+                first[0],
+                0,
+                f"the header has {wide:,} columns; a table has at most {MAX_COLUMNS:,}: is this "
+                "the right file?",
+            )
+        )
+        return None, notes
+    if claims:
+        rows = _at_most(rows, MAX_CLAIM_ROWS, name, problems)
+    return itertools.chain([first], rows), notes
+
+
+MAX_CLAIM_ROWS = 100_000  # rows of one claims file after its header (each is a claim, ~50 µs)
+
+
+def _at_most(rows: Rows, most: int, name: str, problems: list[Problem]) -> Rows:
+    """The rows of a claims table, stopping with a problem at the one past `most`."""
+    for n, (line, cells) in enumerate(rows, 1):
+        if n > most:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    0,
+                    f"more than {most:,} claims in one file; settle them in files of at most "
+                    f"{most:,} claims (--data a.csv --data b.csv)",
+                )
+            )
+            return
+        yield line, cells
 
 
 def header_names(cells: list[str]) -> list[str]:
@@ -77,36 +123,79 @@ def separator(header: list[str], name: str, column: str) -> str:
     return ""
 
 
-def _lines(text: str, size: int = 1 << 20) -> Iterable[str]:
+MAX_LINE_CHARS = 1 << 20  # one line of a CSV or TSV file (a row, or part of a quoted cell)
+
+
+def _lines(text: str, size: int = 1 << 20, longest: int = MAX_LINE_CHARS) -> Iterable[str]:
     """The lines of `text` as `open(newline="")` gives them (ends kept, \\r\\n, \\r or \\n),
     read a megabyte at a time: one StringIO of a whole large file would hold a second,
-    four-bytes-a-character copy of it. Chunks end just after a \\n, so no line is cut; the
-    lines are chained in C, without a Python step a line."""
+    four-bytes-a-character copy of it. Chunks end just after a line break, so no line is cut;
+    the lines are chained in C, without a Python step a line. A line longer than `longest`
+    ends the reading with `LineTooLong` before any copy of it is made: a chunk is never longer
+    than `size` and `longest` together."""
     # (map, unlike a generator expression, keeps no chunk alive once its StringIO is made)
-    return itertools.chain.from_iterable(map(_LINES_OF, _chunks(text, size)))
+    return itertools.chain.from_iterable(map(_LINES_OF, _chunks(text, size, longest)))
 
 
 _LINES_OF = functools.partial(io.StringIO, newline="")
+_BREAK = re.compile(r"\r\n?|\n")
 
 
-def _chunks(text: str, size: int) -> Iterable[str]:
+class LineTooLong(Exception):
+    """A line of a table longer than MAX_LINE_CHARS: `line` (1-based) and its `length`."""
+
+    def __init__(self, line: int, length: int) -> None:
+        super().__init__(line, length)
+        self.line, self.length = line, length
+
+
+def _chunks(text: str, size: int, longest: int) -> Iterable[str]:
     start = 0
     while start < len(text):
-        end = text.find("\n", start + size) + 1 or len(text)
+        found = _BREAK.search(text, start + size)
+        end = found.end() if found else len(text)
+        if end - start > longest:  # the line across the chunk's end: is it too long?
+            before = max(
+                text.rfind("\n", start, start + size), text.rfind("\r", start, start + size)
+            )
+            begins = before + 1 if before >= 0 else start
+            length = (found.start() if found else len(text)) - begins
+            if length > longest:
+                if begins > start:  # the lines before it are read (the header, first of all)
+                    yield text[start:begins]
+                raise LineTooLong(_line_of(text, begins), length)
         yield text[start:end]
         start = end
 
 
+def _line_of(text: str, at: int) -> int:
+    """The line (1-based) of position `at`, counting \\r\\n, \\r and \\n as one break."""
+    return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
+
+
 def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Rows:
-    """(line, cells) of each CSV row; a quoting mistake ends the file with a problem."""
+    """(line, cells) of each CSV row; a quoting mistake, a cell over MAX_CELL_CHARS or a line
+    over MAX_LINE_CHARS ends the file with a problem."""
     line = 0
     try:
         for row in reader:
             yield line + 1, row  # where the row starts (a quoted cell may span lines)
             line = reader.line_num
+    except LineTooLong as exc:
+        problems.append(
+            Problem(
+                name,
+                exc.line,
+                0,
+                f"line {exc.line:,} is {exc.length:,} characters long; a line of a table is at "
+                f"most {MAX_LINE_CHARS:,} (1 MB): is this the right file?",
+            )
+        )
     except csv.Error as exc:
         start = line + 1
-        if "unexpected end of data" in str(exc):
+        if "field larger than field limit" in str(exc):
+            message = _long_cell(None)
+        elif "unexpected end of data" in str(exc):
             message = "a cell opens a quote '\"' that is never closed; close it or remove it"
         else:
             message = f"a quote '\"' inside a cell ({exc}); quote the whole cell or remove it"
@@ -115,13 +204,21 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Rows:
 
 def _xlsx_rows(
     path: Path, sheet: str | None, problems: list[Problem], claims: bool = False
-) -> list[tuple[int, list[str]]] | None:
-    """The rows of a workbook's first (or named) sheet as text, numbered as Excel numbers them.
+) -> Rows | None:
+    """The rows of a workbook's first (or named) sheet as text, numbered as Excel numbers them,
+    read as they stream from the file; None after recording why the workbook cannot be read.
 
     Numbers are written without float noise; a cell Excel turned into a date (it reads
     "2018-10" as October 2018) is taken back as the month to date it was typed as. A claims
     sheet (`claims`) is a ledger, not figures: a date is the day (2020-05-12), a number shown as
     a percentage keeps its % (so that 10% is never read as 10 万元), TRUE stays TRUE.
+
+    Bounded whatever the file says of itself: the workbook is a regular file of at most 64 MB
+    whose every part unpacks to at most MAX_UNPACKED bytes; the sheet's `<dimension>` (a forged
+    one claims A1:XFD1048576) is never used: a row is as wide as its cells, rows missing
+    between two are empty rows, and the first row in the file is the header, wherever it is.
+    Reading stops with a problem at a row past MAX_SHEET_ROWS, a cell with a value past column
+    MAX_COLUMNS, or a cell longer than MAX_CELL_CHARS.
     """
     import zipfile
 
@@ -132,30 +229,186 @@ def _xlsx_rows(
             Problem(str(path), 0, 0, "reading .xlsx needs openpyxl: pip install openpyxl")
         )
         return None
-    if not path.is_file():
-        problems.append(Problem(str(path), 0, 0, "does not exist"))
+    name = str(path)
+    try:
+        file = open_file(path)
+    except InvalidInput as exc:
+        problems.extend(exc.problems)
         return None
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        problems.append(Problem(str(path), 0, 0, f"is not a readable .xlsx workbook ({exc})"))
-        return None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
+        with zipfile.ZipFile(file) as parts:
+            big = next((p for p in parts.infolist() if p.file_size > MAX_UNPACKED), None)
+        if big is not None:
             problems.append(
                 Problem(
-                    str(path),
+                    name,
                     0,
                     0,
-                    f"has no sheet {sheet!r}; its sheets: {', '.join(book.sheetnames)}",
+                    f"its part {big.filename} unpacks to {big.file_size:,} bytes; each part of "
+                    f"a workbook is at most {MAX_UNPACKED // 2**20} MB unpacked: save the sheet "
+                    "as CSV UTF-8",
                 )
             )
+            file.close()
             return None
+        file.seek(0)
+        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl on a damaged file: zip, XML, a missing part, …
+        file.close()
+        problems.append(Problem(name, 0, 0, f"is not a readable .xlsx workbook ({_why(exc)})"))
+        return None
+    if sheet is not None and sheet not in book.sheetnames:
+        problems.append(
+            Problem(name, 0, 0, f"has no sheet {sheet!r}; its sheets: {', '.join(book.sheetnames)}")
+        )
+    elif sheet is None and not book.worksheets:
+        problems.append(Problem(name, 0, 0, "has no sheet with cells (only charts)"))
+    else:
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        sheet_rows = ws.iter_rows()
-        return [(n, [_cell_text(c, claims) for c in row]) for n, row in enumerate(sheet_rows, 1)]
+        if hasattr(ws, "_get_source"):
+            return _sheet_rows(book, ws, file, name, problems, claims)
+        problems.append(Problem(name, 0, 0, f"its sheet {sheet!r} is a chart, not a table"))
+    book.close()
+    file.close()
+    return None
+
+
+MAX_SHEET_ROWS = 250_000  # a sheet read past this row is refused (openpyxl: ~9 s a 100,000)
+MAX_COLUMNS = 1_024  # a table's header or a sheet's cells past this column are refused
+MAX_CELL_CHARS = 131_072  # one cell of a table (the csv module's own field limit)
+MAX_UNPACKED = 64 * 1024 * 1024  # each part of a workbook, unpacked (a zip bomb's guard)
+
+
+def _sheet_rows(
+    book: Any, ws: Any, file: Any, name: str, problems: list[Problem], claims: bool
+) -> Rows:
+    """(row number, cells as text) of a read-only sheet, from openpyxl's streaming parser
+    itself, so that nothing is padded to the sheet's stated dimension."""
+    from openpyxl.cell.read_only import ReadOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
+
+    try:
+        try:
+            parsed = WorkSheetParser(
+                ws._get_source(),
+                ws._shared_strings,
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            ).parse()
+        except Exception as exc:  # the sheet's part missing from the zip, …
+            problems.append(Problem(name, 0, 0, f"is not a readable .xlsx workbook ({_why(exc)})"))
+            return
+        last = 0
+        width = None  # the header row's: shorter rows are padded to it, as Excel shows them
+        while True:
+            try:
+                item = next(parsed, None)
+            except Exception as exc:  # damaged XML, a cell reference past XFD, …
+                problems.append(
+                    Problem(name, last + 1, 0, f"is not a readable .xlsx workbook ({_why(exc)})")
+                )
+                return
+            if item is None:
+                return
+            number, cells = item
+            if number <= last:
+                problems.append(
+                    Problem(
+                        name,
+                        last + 1,
+                        0,
+                        f"is not a readable .xlsx workbook (row {number} after row {last})",
+                    )
+                )
+                return
+            if number > MAX_SHEET_ROWS:
+                problems.append(
+                    Problem(
+                        name,
+                        number,
+                        0,
+                        f"the sheet goes on to row {number:,}; a sheet is read to row "
+                        f"{MAX_SHEET_ROWS:,} at most: save it as CSV UTF-8, or split it",
+                    )
+                )
+                return
+            # rows the file leaves out between two are empty; those before the first are not
+            # there at all (a sheet may begin at row 3, its header there, as Excel saves it)
+            for missing in range(last + 1 if last else number, number):
+                yield missing, []
+            last = number
+            row: list[str] = []
+            for c in cells:
+                if c["value"] is None:  # a formatted empty cell: nothing, wherever it is
+                    continue
+                column = c["column"]
+                if column > MAX_COLUMNS:
+                    problems.append(
+                        Problem(
+                            name,
+                            number,
+                            0,
+                            f"cell {get_column_letter(column)}{number} is past column "
+                            f"{get_column_letter(MAX_COLUMNS)} "
+                            f"({MAX_COLUMNS:,}); a table has at most {MAX_COLUMNS:,} columns",
+                        )
+                    )
+                    return
+                where = f"{get_column_letter(column)}{number}"
+                cell = ReadOnlyCell(ws, **c)
+                try:
+                    cell.number_format  # noqa: B018 - its style, looked up in the workbook's
+                except Exception:  # a style the workbook does not have (s="999")
+                    problems.append(
+                        Problem(
+                            name,
+                            number,
+                            0,
+                            f"is not a readable .xlsx workbook (cell {where} has a style the "
+                            "workbook does not define)",
+                        )
+                    )
+                    return
+                text = _cell_text(cell, claims)
+                if len(text) > MAX_CELL_CHARS:
+                    problems.append(Problem(name, number, 0, _long_cell(len(text), where)))
+                    return
+                if column <= len(row):  # a cell given twice, or out of order: the last counts
+                    row[column - 1] = text
+                    continue
+                row.extend([""] * (column - 1 - len(row)))
+                row.append(text)
+            if width is None:
+                width = len(row)
+            elif len(row) < width:
+                row.extend([""] * (width - len(row)))
+            yield number, row
     finally:
         book.close()
+        file.close()
+
+
+def _long_cell(length: int | None, where: str = "") -> str:
+    """The problem of a cell longer than MAX_CELL_CHARS: `where` (C5) and its `length`, when
+    known (a workbook's), or a CSV cell the csv module stopped reading."""
+    if length is None:
+        return (
+            f"a cell is longer than {MAX_CELL_CHARS:,} characters (128 KB), more than a cell of "
+            "a table holds: is this the right file?"
+        )
+    return (
+        f"cell {where} holds {length:,} characters; a cell of a table holds at most "
+        f"{MAX_CELL_CHARS:,} (128 KB): is this the right file?"
+    )
+
+
+def _why(exc: BaseException) -> str:
+    """An exception from a damaged workbook, on one line and short."""
+    text = " ".join(str(exc).split())[:200]
+    return text or type(exc).__name__
 
 
 def _cell_text(cell: Any, claims: bool) -> str:

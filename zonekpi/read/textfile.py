@@ -10,33 +10,98 @@ to save the file. Every reader decodes here, so every file type accepts the same
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InvalidInput, Problem
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a plan, a figure file, a claims file, a workbook
+
+_NOT_FILES = (  # what a path may name that is not a file, as messages call it
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, or InvalidInput with a one-line reason."""
-    p = Path(path)
+def open_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
+    """A user's file opened for reading, or InvalidInput with a one-line reason.
+
+    Only a regular file is opened: a directory, a device (/dev/zero never ends), a named pipe
+    (opening one waits for a writer, forever) or a socket is refused from its stat, before it is
+    opened; the file is opened without waiting (O_NONBLOCK) and checked again, so a name swapped
+    for a pipe in between is refused too. A file over `limit` bytes is refused from its stat;
+    `read_bytes` also counts what it reads, since a size can change while a file is read."""
     name = str(path)
     try:
-        if p.is_dir():
-            raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidInput(
-                [Problem(name, 0, 0, f"is {size:,} bytes; a plan or figure file is at most 64 MB")]
-            )
-        return p.read_bytes()
+        info = os.stat(path)  # through links: what a data: link to /dev/zero names
+        _refuse_non_file(info, name)
+        if info.st_size > limit:
+            raise InvalidInput([Problem(name, 0, 0, _too_big(info.st_size, limit))])
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise InvalidInput([Problem(name, 0, 0, "no such file")]) from None
     except PermissionError:
         raise InvalidInput([Problem(name, 0, 0, "cannot be read (permission denied)")]) from None
-    except OSError as exc:
-        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({exc.strerror})")]) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({why})")]) from None
+    try:
+        _refuse_non_file(os.fstat(fd), name)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _refuse_non_file(info: os.stat_result, name: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInput(
+            [Problem(name, 0, 0, f"is {_kind(info)}, not a file; zonekpi reads only regular files")]
+        )
+
+
+def _kind(info: os.stat_result) -> str:
+    if stat.S_ISDIR(info.st_mode):
+        return "a directory"
+    return next((said for test, said in _NOT_FILES if test(info.st_mode)), "not a regular file")
+
+
+def not_a_file(path: str | Path) -> str:
+    """What `path` names when it is there but not a regular file ("a directory", "a named pipe
+    (FIFO)"…), found without opening it; '' for a regular file or a path that cannot be
+    looked at (reading it says why)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return ""
+    return "" if stat.S_ISREG(info.st_mode) else _kind(info)
+
+
+def _too_big(size: int, limit: int, over: str = "") -> str:
+    return f"is {over}{size:,} bytes; a plan or figure file is at most {limit // 1024 // 1024} MB"
+
+
+def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file (see `open_file`), at most `limit` of them, or InvalidInput with a
+    one-line reason."""
+    with open_file(path, limit) as f:
+        try:
+            raw = f.read(limit + 1)  # never more than the limit and one byte in memory
+        except OSError as exc:
+            raise InvalidInput(
+                [Problem(str(path), 0, 0, f"cannot be read ({exc.strerror})")]
+            ) from None
+    if len(raw) > limit:
+        raise InvalidInput([Problem(str(path), 0, 0, _too_big(limit, limit, "over "))])
+    return raw
 
 
 def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:

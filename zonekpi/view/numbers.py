@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from ..model.units import fmt_number
+from ..model import units
+
+
+def fmt_number(value: Decimal | int | None, places: int = 4) -> str:
+    """The model's `fmt_number` (units.fmt_number), with the precision the rounding needs:
+    99999999999999999999 亿元 shown in 万元 to the 分 (6 places) is 30 digits, past the
+    default context's 28, where rounding would raise InvalidOperation. What fits in 28 digits
+    is shown exactly as before."""
+    if value is None:
+        return ""
+    with localcontext() as ctx:
+        ctx.prec = max(28, Decimal(value).adjusted() + places + 2)
+        return units.fmt_number(value, places)
+
 
 __all__ = ["fmt_number", "fmt_percent", "fmt_ratio", "fmt_signed", "to_json_number"]
 
