@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 
 from zonekpi.model.results import Note, Status
-from zonekpi.view.check import actual_text
 from zonekpi.view.labels import notes
+from zonekpi.view.targets import actual_text
 
 from .conftest import HEADER
 

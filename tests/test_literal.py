@@ -17,14 +17,15 @@ from zonekpi.core.figures import Figures
 from zonekpi.core.settle import settle
 from zonekpi.errors import InvalidInput, UnitError
 from zonekpi.model.common import Loc
+from zonekpi.model.numbers import foreign_digit
 from zonekpi.model.periods import Period, parse_period
 from zonekpi.model.policy import Claim, Policy, Rule, beneficiary_key
 from zonekpi.model.results import Note, Status
-from zonekpi.model.units import foreign_digit, parse_quantity
+from zonekpi.model.units import parse_quantity
 from zonekpi.read.claims import parse_date, repeated_references, spelled_alike
 from zonekpi.read.plan import load_plan
 from zonekpi.read.policy import rule_key
-from zonekpi.read.tables import _cell_text
+from zonekpi.read.xlsx import _cell_text
 from zonekpi.view import labels
 
 D = Decimal

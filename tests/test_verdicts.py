@@ -12,7 +12,8 @@ import pytest
 
 from zonekpi.model.periods import Period, parse_deadline
 from zonekpi.model.results import Note, Status
-from zonekpi.view.check import check_table, status_text
+from zonekpi.view.check import check_table
+from zonekpi.view.targets import status_text
 
 from .conftest import HEADER
 

@@ -21,6 +21,7 @@ from .errors import each
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
+from .view.helptext import HELP
 
 if TYPE_CHECKING:
     from .model.plan import Plan
@@ -74,13 +75,12 @@ output_option = click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file instead of stdout, atomically (replaced in one step); never over "
-    "an input file.",
+    help=HELP["output"],
 )
 excel_option = click.option(
     "--excel",
     is_flag=True,
-    help="CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark and CRLF line ends.",
+    help=HELP["excel"],
 )
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status."
@@ -132,36 +132,30 @@ def _finish(
 @click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
 @click.option(
     "--period",
-    help="During the year: the year to date to check against 序时进度, e.g. 2018-10 "
-    "(1–10月), 2018-Q3, 2018-H1, 2018年1-10月.",
+    help=HELP["check_period"],
 )
-@click.option("--park", "-p", help="Check one park against its own targets (a park id).")
+@click.option("--park", "-p", help=HELP["park"])
 @click.option(
     "--elapsed",
     type=click.Choice(["months", "days", "seasonal"]),
-    help="How 序时进度 is counted (default: the plan's elapsed:): N/12, days, or last year's "
-    "share of its year done by the same month (seasonal: 去年同期进度).",
+    help=HELP["elapsed"],
 )
 @click.option(
     "--by-park",
     "-P",
     is_flag=True,
-    help="A matrix: indicators down, every park and the zone across (JSON always has both).",
+    help=HELP["by_park"],
 )
-@data_option(
-    "A figure file (CSV, xlsx or YAML; a long table or a 统计月报 layout) layered over the "
-    "plan's figures; may be repeated."
-)
+@data_option(HELP["check_data"])
 @click.option(
     "--skip-unknown",
     is_flag=True,
-    help="Leave out a table's rows for indicators the plan does not have (one warning), "
-    "instead of refusing the file.",
+    help=HELP["skip_unknown"],
 )
 @click.option(
     "--previous",
     type=click.Path(),
-    help="Last year's plan: its figures give last year's levels for growth.",
+    help=HELP["check_previous"],
 )
 @output_options
 @click.option(
@@ -169,10 +163,7 @@ def _finish(
     type=click.Choice(CHECK_FAIL_ON),
     default="missed",
     show_default=True,
-    help="What makes the exit status 1: missed: a target missed or overdue (the floor tier "
-    "确保 decides); behind: also one behind schedule, below its target or behind the path to a "
-    "later year's target; stretch: also a "
-    "missed 力争 tier; never (1 is then never used, 2 still means invalid input).",
+    help=HELP["check_fail_on"],
 )
 @quiet_option
 def check(a: SimpleNamespace) -> None:
@@ -187,7 +178,6 @@ def check(a: SimpleNamespace) -> None:
       zonekpi check plans/jianxi-2022.yaml --year 2021 --by-park
       zonekpi check plans/jianxi-2022.yaml --year 2021 --format json
     """
-    from .view import labels
     from .view.outputs import CheckOutput
 
     if a.by_park and a.park is not None:
@@ -207,13 +197,11 @@ def check(a: SimpleNamespace) -> None:
         say(note)
     if invalid:
         raise invalid
-    for r in () if a.quiet else results:
-        for warning in labels.notes(r.warnings, r.names):
-            say(f"warning: {warning}")
-        if not r.findings and r.totals and not a.by_park and a.park is None and a.fmt != "json":
-            say(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
+    made = CheckOutput(results, a.by_park)
+    for line in () if a.quiet else made.messages(a.fmt, a.park):
+        say(line)
     given = (*a.plans, *a.data, a.previous, last, *(r.plan for r in results))
-    _finish(CheckOutput(results, a.by_park), a, exit_code(results, a.fail_on), given)
+    _finish(made, a, exit_code(results, a.fail_on), given)
 
 
 @command
@@ -221,8 +209,7 @@ def check(a: SimpleNamespace) -> None:
 @data_option("Figure files to validate too.")
 @click.option(
     "--period",
-    help="The period of a figure table whose columns are relative to one (本月, 1-N月累计) and "
-    "that does not state it, e.g. 2018-10.",
+    help=HELP["validate_period"],
 )
 def validate(a: SimpleNamespace) -> None:
     """Validate PLANS against the schema and each other; report every problem at once.
@@ -242,10 +229,8 @@ def validate(a: SimpleNamespace) -> None:
 
 
 @command
-@click.option("--report", is_flag=True, help="The schema of `check --format json` output instead.")
-@click.option(
-    "--incentives", is_flag=True, help="The schema of `incentives --format json` output instead."
-)
+@click.option("--report", is_flag=True, help=HELP["schema_report"])
+@click.option("--incentives", is_flag=True, help=HELP["schema_incentives"])
 def schema(a: SimpleNamespace) -> None:
     """Print the JSON Schema of plans (for editors and other validators)."""
     from .read.schema import schema_text
@@ -267,7 +252,7 @@ def schema(a: SimpleNamespace) -> None:
     type=click.Choice(COMPARE_FAIL_ON),
     default="never",
     show_default=True,
-    help="lowered: exit 1 when any target was made less demanding (a lower floor, a higher cap).",
+    help=HELP["compare_fail_on"],
 )
 @quiet_option
 def compare(a: SimpleNamespace) -> None:
@@ -318,16 +303,13 @@ def path(a: SimpleNamespace) -> None:
 @click.option("--year", "-y", type=int, help="Year to assess (default: the plan's year).")
 @click.option(
     "--period",
-    help="Year to date to assess, e.g. 2018-10 (1–10月); flows are scored against the "
-    "time-elapsed target (序时目标).",
+    help=HELP["rank_period"],
 )
 @data_option("Figure files layered over the plan's.")
 @click.option(
     "--previous", type=click.Path(dir_okay=False), help="Last year's plan, for last year's levels."
 )
-@click.option(
-    "--explain", is_flag=True, help="Every indicator's points and the completion behind them."
-)
+@click.option("--explain", is_flag=True, help=HELP["explain"])
 @output_options
 @quiet_option
 def rank(a: SimpleNamespace) -> None:
@@ -341,7 +323,6 @@ def rank(a: SimpleNamespace) -> None:
       zonekpi rank plans/xinxiang-2018.yaml --period 2018-10 --data figures.csv --explain
       zonekpi rank plans/luoyang-gxq-2018.yaml --data examples/luoyang-gxq-2018-figures.csv
     """
-    from .view import labels
     from .view.outputs import RankOutput
 
     span = a.year if a.period is None else api.year_to_date(a.period, year=a.year)
@@ -350,8 +331,7 @@ def rank(a: SimpleNamespace) -> None:
     monthly = span if a.period is not None else None  # the period of a 统计月报 without one
     loaded = api.load_plan(a.plan, data=a.data, period=monthly)
     ranking = api.assess(loaded, period=span, previous=last)
-    warnings = (f"warning: {w}" for w in labels.notes(ranking.warnings))
-    for note in () if a.quiet else (*loaded.notes, *warnings):
+    for note in () if a.quiet else (*loaded.notes, *RankOutput.warnings(ranking)):
         say(note)
     human = a.fmt in ("table", "plain", "markdown")
     given = (a.plan, *a.data, a.previous, last, loaded)
@@ -361,15 +341,14 @@ def rank(a: SimpleNamespace) -> None:
 @command
 @click.argument("plan", type=click.Path(dir_okay=False))
 @data_option(
-    "Claims files (.csv, .tsv, .xlsx): rule, beneficiary, date, amount or count, reference.",
+    HELP["claims"],
     required=True,
 )
 @click.option("--year", "-y", type=int, help="Year to settle (default: the plan's year).")
 @click.option(
     "--by",
     type=click.Choice(BY_CHOICES),
-    help="One table: per claim (CSV/TSV default), per beneficiary or per rule; on screen all "
-    "three by default.",
+    help=HELP["by"],
 )
 @output_options
 @quiet_option

@@ -65,37 +65,35 @@ figures of the five years before Y are history: the path of a later target start
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from decimal import Decimal
-from functools import cache, lru_cache
-from itertools import compress, groupby, pairwise, repeat
-from operator import is_, itemgetter
+from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
 
-from .. import kinds
-from ..errors import UnitError
 from ..kinds.base import accumulates
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, Plan, Target
 from ..model.results import Note
 from .figures import Figures
+from .scale import _level_targets, _scale
+from .used import (
+    _bare,
+    _count_used,
+    _ends,
+    _hint,
+    _Piece,
+    _series,
+    _use,
+    _with_bare,
+)
 
-SCALE = Decimal(100)  # a figure this many times (or this fraction) of its reference is a slip
-MIN_SIBLINGS = 3  # parks with a figure for the period before their median means anything
-BIG_LEVEL = Decimal(10000)  # in the family's smallest unit: a level big enough to compare
 STOCK_PIECE = Decimal("0.5")  # a month at least this share of last year's total: a stock
-STOCK_PIECE_MONTHS = 3  # single months or quarters
 HUNDRED = Decimal(100)
 
-Key = tuple[str, str | None, int]  # (indicator, park, year): one series of one year
 _SERIES = itemgetter(0, 1)  # a figure's indicator and park
 _PERIOD = itemgetter(2)
-_VALUE = itemgetter(3)
-_YEAR = itemgetter(0)  # a period's year
-_FIGURE = itemgetter(1)  # of (year, figure)
 _WHERE = itemgetter(9, 10)  # a figure's file and line
 
 
@@ -141,173 +139,7 @@ def _surely_used(fig: Figure, period: Period, stocks: set[str]) -> bool:
     )
 
 
-def _series(figures: tuple[Figure, ...]) -> dict[Key, list[Figure]]:
-    """The figures of each series (indicator, park, year), in the order given. A table's
-    figures come series by series: each run of one indicator and park is filed at once."""
-    out: dict[Key, list[Figure]] = {}
-    for (ind, park), run in groupby(figures, _SERIES):
-        figs = list(run)
-        years = list(map(_YEAR, map(_PERIOD, figs)))
-        if years.count(years[0]) == len(years):  # one year (mostly)
-            _file(out, (ind, park, years[0]), figs)
-            continue
-        for y, chunk in groupby(zip(years, figs, strict=True), _YEAR):
-            _file(out, (ind, park, y), list(map(_FIGURE, chunk)))
-    return out
-
-
-def _file(out: dict[Key, list[Figure]], key: Key, figs: list[Figure]) -> None:
-    group = out.get(key)
-    if group is None:
-        out[key] = figs
-    else:
-        group.extend(figs)
-
-
-def _ends(year: int, period: Period) -> tuple[int, ...]:
-    """The last months of the years to date a series of `year` is read for: the checked
-    period's for its year; that and the year's end for last year; () for any other year."""
-    if year == period.year:
-        return (period.last,)
-    if year == period.year - 1:
-        return (period.last, 12) if period.last != 12 else (12,)
-    return ()
-
-
-def _count_used(series: dict[Key, list[Figure]], plan: Plan, period: Period) -> int:
-    """How many figures are for the checked period (or make it up), and, for a check of the
-    year, how many earlier years' whole-year figures the path of a later target may start
-    from. (Last year's figures are a base only for a figure of the period: without one, no
-    base is read.)"""
-    from .check import BASE_YEARS_BACK
-
-    stock = {i.id: i.stock for i in plan.indicators}
-    paths = _path_indicators(plan, period)
-    bare = _with_bare(plan.figures)
-    used = 0
-    for key, figs in series.items():
-        if key[2] == period.year:
-            levels = _bare(figs) if key in bare else ()
-            periods = tuple(map(_PERIOD, figs))
-            used += len(_use(periods, stock[key[0]], (period.last,), levels).used)
-        elif key[0] in paths and period.year - BASE_YEARS_BACK <= key[2] < period.year:
-            used += sum(f[2].is_year for f in figs)
-    return used
-
-
-def _path_indicators(plan: Plan, period: Period) -> set[str]:
-    """The indicators whose later targets a check of the whole year puts on a path."""
-    if not period.is_year:
-        return set()
-    return {
-        ind.id
-        for ind in plan.indicators
-        for t in ind.targets
-        if t.year > period.year and t.park is None and kinds.get(t.kind).path
-    }
-
-
-def _bare(figs: list[Figure]) -> tuple[bool, ...]:
-    """Which figures have no level (a growth rate alone, 是/否)."""
-    return tuple(map(is_, map(_VALUE, figs), repeat(None)))
-
-
-def _with_bare(figures: tuple[Figure, ...]) -> set[Key]:
-    """The series with a figure without a level (few files have one)."""
-    without = compress(figures, map(is_, map(_VALUE, figures), repeat(None)))
-    return {(f[0], f[1], f[2][0]) for f in without}
-
-
-class _Use(NamedTuple):
-    """How a check reads the figures of one series of one year (indices into them)."""
-
-    used: tuple[int, ...]
-    unused: tuple[int, ...]
-    exact: bool  # one of them is for the checked period (or last year's) itself
-    short: bool  # each used one is a single month or a quarter
-    ytd: tuple[int, ...]  # the years to date (1–N月) among them, by their last month
-
-
-@lru_cache(maxsize=4096)  # the files of a zone repeat a few shapes of series many times
-def _use(
-    periods: tuple[Period, ...], stock: bool, ends: tuple[int, ...], bare: tuple[bool, ...]
-) -> _Use:
-    """Which of a series' figures (their `periods`) are read for the years to date 1–end, for
-    each end of `ends`: one for 1–end itself; a stock's reading at the end; a flow's span of
-    months on some way of making up 1–end (`Figures.get`). `bare`: the figures without a
-    level (() for none), read only for 1–end itself."""
-    flags = [False] * len(periods)
-    spans = []
-    for i, p in enumerate(periods):
-        if p.first == 1 and p.last in ends:
-            flags[i] = True
-        elif bare and bare[i]:
-            continue
-        elif stock:
-            flags[i] = p.last in ends
-        else:
-            spans.append((p.first, p.last, i))
-    for end in ends if spans else ():
-        for i in _on_a_tiling(spans, end):
-            flags[i] = True
-    used = tuple(i for i, ok in enumerate(flags) if ok)
-    ytd = (i for i, p in enumerate(periods) if p.first == 1)
-    return _Use(
-        used,
-        tuple(i for i, ok in enumerate(flags) if not ok),
-        any(periods[i].first == 1 and periods[i].last == ends[0] for i in used),
-        all(periods[i].months <= STOCK_PIECE_MONTHS for i in used),
-        tuple(sorted(ytd, key=periods.__getitem__)),
-    )
-
-
-def _on_a_tiling(spans: list[tuple[int, int, int]], end: int) -> list[int]:
-    """The items of the spans (first month, last month, item) that lie on some way of making
-    up months 1–end end to end (12 months at most: a few steps a series)."""
-    starting: dict[int, list[int]] = {}
-    for a, b, _ in spans:
-        if b <= end:
-            starting.setdefault(a, []).append(b)
-    reached = {0}  # months 1–m can be made up
-    for m in range(end):
-        if m in reached:
-            reached.update(starting.get(m + 1, ()))
-    if end not in reached:
-        return []
-    finishes = {end}  # months m+1–end can be made up
-    for m in range(end - 1, -1, -1):
-        if any(b in finishes for b in starting.get(m + 1, ())):
-            finishes.add(m)
-    return [i for a, b, i in spans if b <= end and a - 1 in reached and b in finishes]
-
-
-def _hint(held: Counter[Period], period: Period) -> tuple[str, ...]:
-    """The option that checks the commonest of the periods `held` (the latest among equals)
-    other than the check just made: ("--period", "2024-09"), ("--year", "2017") or
-    ("no --period",); () when every one ends where the check does (a month alone)."""
-    for p, _ in sorted(held.items(), key=lambda pc: (pc[1], pc[0]), reverse=True):
-        if p.year != period.year:
-            return ("--year", str(p.year)) if p.last == 12 else ("--period", _ytd(p))
-        if p.last != period.last:
-            return ("no --period",) if p.last == 12 else ("--period", _ytd(p))
-    return ()
-
-
-def _ytd(p: Period) -> str:
-    """The year to date that ends with `p`, as --period takes it: 2024-09."""
-    return f"{p.year}-{p.last:02d}"
-
-
 # ---------------------------------------------------------------------------- the warnings
-
-
-class _Piece(NamedTuple):
-    """A series of the checked year that the check reads: its figures and how."""
-
-    ind: Indicator
-    park: str | None
-    figs: list[Figure]
-    use: _Use
 
 
 def sanity(
@@ -409,24 +241,6 @@ def _shares_computed(plan: Plan, period: Period, figures: Figures) -> list[Note]
     return out
 
 
-def _level_targets(plan: Plan, year: int) -> dict[tuple[str, str | None], Target]:
-    """The first level target (≥, ≤, a range; not a split among parks) of `year` of each
-    indicator and park, in the indicator's unit and above zero."""
-    out: dict[tuple[str, str | None], Target] = {}
-    for ind in plan.indicators:
-        for t in ind.targets:
-            if (
-                t.year == year
-                and not t.shares
-                and kinds.get(t.kind).family == "level"
-                and t.unit == ind.unit
-                and t.value is not None
-                and t.value > 0
-            ):
-                out.setdefault((ind.id, t.park), t)
-    return out
-
-
 def _summed(
     pieces: list[_Piece],
     period: Period,
@@ -483,179 +297,3 @@ def _year_reference(
     if target is not None and target.value is not None:
         return ("target", target.value)
     return None
-
-
-# ------------------------------------------------------------------------------ unit slips
-
-
-class _Family:
-    """The units a unit can be mistaken for: each with its size in the smallest of them."""
-
-    def __init__(self, unit: str) -> None:
-        dim = units.dimension(unit)
-        self.money = dim in ("[money]", "[usd]")
-        members = [u for u in units.known_units() if dim is not None and units.dimension(u) == dim]
-        sizes = {u: units.convert(Decimal(1), u, unit) for u in members}
-        smallest = min(sizes.values(), default=Decimal(1))
-        self.sizes = {u: s / smallest for u, s in sizes.items()}  # in the smallest unit
-        self.unit = unit
-
-    def big(self, value: Decimal) -> bool:
-        """A level worth comparing: any money, else at least BIG_LEVEL of the smallest unit."""
-        return self.money or value * self.sizes[self.unit] >= BIG_LEVEL
-
-    def slip(self, ratio: Decimal, written: str) -> str | None:
-        """The unit a number written in `written` was meant in, when it came out `ratio` times
-        what it should be: the member nearest in size to written ÷ ratio, within ten times."""
-        if written not in self.sizes:
-            written = self.unit
-        want = math.log10(self.sizes[written]) - float(ratio.log10())
-        best = min(
-            (u for u in self.sizes if u != written),
-            key=lambda u: abs(math.log10(self.sizes[u]) - want),
-            default=None,
-        )
-        if best is None or abs(math.log10(self.sizes[best]) - want) >= 1:
-            return None
-        return best
-
-
-@cache
-def _family(unit: str) -> _Family | None:
-    """The family of `unit` when it has multiples one could be written for another."""
-    if units.dimension(unit) in (None, "[percent]", "[pp]"):  # ratios, yes/no: no slips
-        return None
-    try:
-        family = _Family(unit)
-    except UnitError:  # a unit that cannot be sized: nothing to compare
-        return None
-    return family if len(family.sizes) > 1 else None
-
-
-def _off(value: Decimal, ref: Decimal, family: _Family) -> Decimal | None:
-    """value ÷ ref when it is more than SCALE times or less than 1/SCALE, and both are
-    positive levels worth comparing; None otherwise."""
-    if value <= 0 or ref <= 0 or not family.big(max(value, ref)):
-        return None
-    ratio = value / ref
-    return ratio if ratio > SCALE or ratio * SCALE < 1 else None
-
-
-def _median(values: list[Decimal]) -> Decimal:
-    ordered = sorted(values)
-    mid = len(ordered) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-
-
-def _scale(
-    plan: Plan,
-    pieces: list[_Piece],
-    period: Period,
-    figures: Figures,
-    last_year: set[tuple[str, str | None]],
-) -> list[Note]:
-    """Rule 4, unit slips: figures against last year's and their siblings', targets against
-    their actuals (or last year's)."""
-    parents = {p.id: p.parent for p in plan.parks}
-    levels: list[tuple[_Piece, Figure, _Family]] = []
-    siblings: dict[tuple[str, str | None], list[Decimal]] = {}  # (indicator, parent) → levels
-    for piece in pieces:
-        family = _family(piece.ind.unit)
-        if family is None:
-            continue
-        made = figures.get(piece.ind.id, piece.park, period)
-        if made is None or made.value is None or made.value <= 0:
-            continue
-        levels.append((piece, made, family))
-        if piece.park in parents:  # a park of the zone, not an outside unit (全市)
-            siblings.setdefault((piece.ind.id, parents[piece.park]), []).append(made.value)
-    medians = {k: _median(v) for k, v in siblings.items() if len(v) >= MIN_SIBLINGS}
-    out: list[Note] = []
-    suspect: set[tuple[str, str | None]] = set()
-    for piece, made, family in levels:
-        ind, park, value = piece.ind, piece.park, made.value
-        assert value is not None
-        refs: list[tuple[str, Decimal, str, int]] = []
-        if made.base is not None:
-            refs.append(("base", made.base, "", 0))
-        elif (ind.id, park) in last_year:
-            before = figures.get(ind.id, park, period.shift(-1))
-            if before is not None and before.value is not None:
-                refs.append(("last_year", before.value, before.file, before.line))
-        median = medians.get((ind.id, parents[park])) if park in parents else None
-        if median is not None:
-            refs.append(("siblings", median, "", 0))
-        for how, ref, ref_file, ref_line in refs:
-            if ref > 0 and value <= ref * SCALE and value * SCALE >= ref:
-                continue  # within a hundredfold: the common case, decided at once
-            ratio = _off(value, ref, family)
-            if ratio is None:
-                continue
-            suspect.add((ind.id, park))
-            fig = made if piece.use.exact else _largest(piece)
-            data = (fig.file, fig.line, ind.id, park, period, "figure", value, ind.unit)
-            more = (how, ref, ref_file, ref_line, ratio, family.slip(ratio, ind.unit), ind.unit)
-            out.append(Note("scale_slip", (*data, *more, "", Decimal(1))))
-            break
-    with_last_year = {i for i, _ in last_year}
-    for (ind_id, _), t in _level_targets(plan, period.year).items():
-        ind = figures.indicators[ind_id]
-        family = _family(ind.unit)
-        if family is not None:
-            out.extend(_target_slip(ind, t, period, figures, family, suspect, with_last_year))
-    return out
-
-
-def _largest(piece: _Piece) -> Figure:
-    """The largest of the spans a figure was made of: the likeliest slip."""
-    return max((piece.figs[i] for i in piece.use.used), key=lambda f: f[3] or 0)
-
-
-def _target_slip(
-    ind: Indicator,
-    t: Target,
-    period: Period,
-    figures: Figures,
-    family: _Family,
-    suspect: set[tuple[str, str | None]],
-    with_last_year: set[str],
-) -> list[Note]:
-    """Rule 4, a target against its actual (pro rata to the time elapsed for a flow during
-    the year), or, when that actual is suspect or missing, against last year's actual."""
-    assert t.value is not None
-    share = Decimal(1)
-    if not period.is_year and accumulates(ind):
-        share = period.elapsed(figures.plan.elapsed)
-    refs: list[tuple[str, Decimal, str, int, Decimal]] = []
-    rolled_from_suspect = t.park is None and any(i == ind.id for i, _ in suspect)
-    if (ind.id, t.park) not in suspect and not rolled_from_suspect:
-        actual = figures.level(ind, t.park, period).value
-        if actual is not None:
-            fig = figures.get(ind.id, t.park, period)
-            refs.append(("actual", actual, *_at(fig), share))
-    if not refs and ind.id in with_last_year:
-        before = figures.level(ind, t.park, Period(period.year - 1)).value
-        if before is not None:
-            fig = figures.get(ind.id, t.park, Period(period.year - 1))
-            refs.append(("last_year", before, *_at(fig), Decimal(1)))
-    for how, ref, ref_file, ref_line, pro_rata in refs:
-        ratio = _off(t.value * pro_rata, ref, family)
-        if ratio is None:
-            continue
-        written = _written_unit(t.text) or ind.unit
-        data = (t.loc.file, t.loc.line, ind.id, t.park, period, "target", t.value, ind.unit)
-        more = (how, ref, ref_file, ref_line, ratio, family.slip(ratio, written), written)
-        return [Note("scale_slip", (*data, *more, t.text, pro_rata))]
-    return []
-
-
-def _at(fig: Figure | None) -> tuple[str, int]:
-    return (fig.file, fig.line) if fig is not None else ("", 0)
-
-
-def _written_unit(text: str) -> str | None:
-    """The unit a target was written in ("1 万美元"), when it reads as one quantity."""
-    try:
-        return units.parse_quantity(text).unit
-    except UnitError:
-        return None

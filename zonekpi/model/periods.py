@@ -25,7 +25,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
-from .units import foreign_digit, foreign_digit_problem
+from .numbers import foreign_digit, foreign_digit_problem
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 CN_MONTHS = {

@@ -7,15 +7,11 @@ read from it here with a few lines of parsing, so the whitelist and the conversi
 
 Quantities are parsed here rather than by pint, whose expression parser reads ``2 200 元`` as 400
 (implicit multiplication) and ``1,2 万元`` as 12: a quantity is one strict decimal number, then one
-unit from the list. Full-width digits and signs (``８％``, ``１，２００``) are accepted through
-NFKC. The number grammar below is the only definition of a number in a user's file: every reader
-uses it, including the fast path that reads a large table's plain numbers.
-
-Numbers are read literally: only the digits 0–9 and ０–９ are digits. NFKC would read a footnote
-marker as a digit (``92¹`` as 921, ``310①`` as 3101), and Decimal reads the digits of other
-scripts (``٩٢`` as 92); a number holding a superscript, subscript, circled, parenthesised or
-Roman numeral, or a digit of another script, is refused with the character named
-(`foreign_digit`, `literal`). A unit may hold one where it is a known spelling (``m²``, ``㎡``).
+unit from the list. The number grammar (NUMBER, PLAIN_NUMBER, SHARE_FRACTION, the look-alike
+digit checks, the messages for a text that is not a number) is `numbers`; its names are
+re-exported here for the readers that use them as ``units.…``. A quantity holding a superscript,
+subscript, circled, parenthesised or Roman numeral, or a digit of another script, is refused with
+the character named (`literal`); a unit may hold one where it is a known spelling (``m²``, ``㎡``).
 
 It also owns how a quantity is shown (``95家``, ``0.12亿元``, ``5.73%``), so that readers and the
 core can word messages and findings without importing the view.
@@ -24,13 +20,29 @@ core can word messages and findings without importing the view.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import NotFinite, NoUnit, UnitError, UnitMismatch
+from ..errors import NoUnit, UnitError, UnitMismatch
+from .numbers import (
+    DIGITS,
+    E_NOTATION,
+    EXPRESSION,
+    LITERAL_LEAD,
+    finite,
+    number_error,
+    sized,
+)
+from .numbers import MAX_DIGITS as MAX_DIGITS
+from .numbers import NUMBER as NUMBER
+from .numbers import PLAIN_NUMBER as PLAIN_NUMBER
+from .numbers import SHARE_FRACTION as SHARE_FRACTION
+from .numbers import foreign_digit as foreign_digit
+from .numbers import foreign_digit_problem as foreign_digit_problem
+from .numbers import is_bare_number as is_bare_number
+from .numbers import normalise as normalise
 
 # Spellings pint cannot hold as names (not identifiers), mapped to names in units.txt. Keys are
 # as they look after NFKC normalisation (㎡ becomes "m2", ％ becomes "%").
@@ -147,64 +159,15 @@ def spellings() -> list[tuple[str, list[str]]]:
     return list(table.items())
 
 
-def normalise(text: str) -> str:
-    """NFKC, so that full-width digits, signs and spaces read as their ASCII forms."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
-
-
-def foreign_digit(text: str) -> int | None:
-    """Where the first character of `text` is that reads as a digit without being one of 0–9
-    or ０–９ (None when there is none): a superscript or subscript (¹ ₂), a circled,
-    parenthesised or dotted numeral (① ⑴ ⒈), a Roman numeral (Ⅻ), a digit of another script
-    (٩ ९ 𝟗), or any other character NFKC turns into a digit. Chinese numerals (一 万 亿) are
-    words, not look-alikes: 万元 is a unit."""
-    if text.isascii():
-        return None
-    for n, c in enumerate(text):
-        if c < "\x80" or c in _DIGITS:
-            continue
-        if _looks_like_digit(c):
-            return n
-    return None
-
-
-@lru_cache(maxsize=256)
-def _looks_like_digit(c: str) -> bool:
-    if unicodedata.numeric(c, None) is not None:
-        return not unicodedata.name(c, "").startswith("CJK ")
-    return any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
-
-
-def foreign_digit_problem(text: str, at: int) -> str:
-    """What is wrong with the look-alike digit at `at` in `text`, and what to write instead."""
-    c = text[at]
-    name = unicodedata.name(c, "")
-    shown = f"{c!r} (U+{ord(c):04X})"
-    digits = "write the number with the digits 0-9"
-    if any(w in name for w in _MARKERS):
-        return f"{shown} is not a digit: a footnote marker? remove it, or put the note in 备注"
-    if "ROMAN NUMERAL" in name:
-        return f"{shown} is a Roman numeral; {digits}"
-    if unicodedata.category(c) == "Nd":
-        return f"{shown} is a digit of another script ({name}); {digits}"
-    return f"{shown} is not one of the digits 0-9; {digits}"
-
-
-_MARKERS = ("SUPERSCRIPT", "SUBSCRIPT", "CIRCLED", "PARENTHESIZED", "FULL STOP")  # ¹ ₂ ① ⑴ ⒈
-
-
 def literal(text: str) -> None:
     """UnitError when `text`, a quantity as written, holds a look-alike digit (see
     `foreign_digit`) anywhere but in a known spelling of the unit after its number (5 m²)."""
     at = foreign_digit(text)
     if at is None:
         return
-    lead = _LITERAL_LEAD.match(text)  # (it always matches: all of it is optional)
+    lead = LITERAL_LEAD.match(text)  # (it always matches: all of it is optional)
     end = lead.end() if lead is not None else 0
-    if not _DIGITS.isdisjoint(text[:end]):
+    if not DIGITS.isdisjoint(text[:end]):
         try:
             parse_unit(text[end:])
         except UnitError:
@@ -212,10 +175,6 @@ def literal(text: str) -> None:
         else:
             return
     raise UnitError(f"{text.strip()!r}: {foreign_digit_problem(text, at)}")
-
-
-# the literal number a quantity starts with: a sign, then ASCII or full-width digits and marks
-_LITERAL_LEAD = re.compile(r"\s*[-+＋－]?[0-9０-９.,．，]*")
 
 
 @lru_cache(maxsize=512)
@@ -239,29 +198,6 @@ def _suggest(text: str) -> str:
     return "; see `zonekpi units` for the accepted units"
 
 
-# The number grammar. A number is an optional sign, then digits (in groups of three between
-# commas, or not grouped), then an optional fraction after a point; at most MAX_DIGITS digits
-# before the point, and full-width forms read through NFKC. NUMBER is the whole grammar.
-# PLAIN_NUMBER is its commonest form, read without NFKC, commas or the size check (a large
-# table's rows): ASCII digits, a minus, a point, at most MAX_DIGITS characters in all. Whatever
-# PLAIN_NUMBER matches, parse_quantity reads as the same Decimal; anything else goes to it.
-MAX_DIGITS = 20  # 10^20 亿元 is past any economy: a longer number is a typing slip
-_SIGN, _FRACTION = r"[-+]?", r"(?:\.\d+)?"
-NUMBER = re.compile(rf"{_SIGN}(?:\d{{1,3}}(?:,\d{{3}})+|\d+){_FRACTION}")
-PLAIN_NUMBER = re.compile(rf"(?=.{{1,{MAX_DIGITS}}}\Z)-?[0-9]+(?:\.[0-9]+)?")
-_BARE = re.compile(rf"{_SIGN}[\d,]+{_FRACTION}")  # a number alone, its commas unchecked
-_E_NOTATION = re.compile(r"[eE][-+]?\d")
-_EXPRESSION = re.compile(r"[-+*/]\s*\d")
-# a share written as a fraction of a whole, with no unit: 1/8, 2/3 (占全市1/8)
-SHARE_FRACTION = re.compile(r"(\d{1,9})\s*/\s*(\d{1,9})")
-
-
-def is_bare_number(text: str) -> bool:
-    """Whether `text` is a number alone, without a unit (commas not yet checked: parse_quantity
-    says what is wrong with them): a table cell beside a unit column."""
-    return _BARE.fullmatch(normalise(text)) is not None
-
-
 def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     """Read ``95 家``, ``8%``, ``-3.5 个百分点`` or ``1,200 万元`` into a Quantity.
 
@@ -277,7 +213,7 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
             raise NoUnit(
                 f"{text} has no unit; write it with its unit, for example '{text} 家'", str(text)
             )
-        return Quantity(_finite(Decimal(str(text)), str(text)), default_unit)
+        return Quantity(finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
     if text.isascii():
         spelled = text.strip()
@@ -292,17 +228,17 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         return Quantity(top / bottom * 100, "percent")
     match = NUMBER.match(spelled)
     if not match:
-        raise _number_error(spelled)
+        raise number_error(spelled)
     rest = spelled[match.end() :].strip()
     number = spelled[: match.end()]
     if rest and (rest[0].isdigit() or rest[0] in ",./"):
-        raise _number_error(spelled)
+        raise number_error(spelled)
     if rest[:1] == ":" and rest[1:2].isdigit():
         raise UnitError(
             f"{spelled!r} is a ratio or a time, not a number; write one number and its unit, "
             "like '95 家'"
         )
-    if _E_NOTATION.match(rest):
+    if E_NOTATION.match(rest):
         raise UnitError(f"{spelled!r}: write the number out (1.5e3 is 1500), not in e-notation")
     if not rest:
         if default_unit is None:
@@ -312,46 +248,12 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
             )
         unit = default_unit
     else:
-        if _EXPRESSION.search(rest) or rest[:1] == "*":
+        if EXPRESSION.search(rest) or rest[:1] == "*":
             raise UnitError(
                 f"{spelled!r} is an expression; write one number and one unit, such as '5 元'"
             )
         unit = parse_unit(rest)
-    return Quantity(_sized(_finite(Decimal(number.replace(",", "")), spelled), number), unit)
-
-
-def _sized(value: Decimal, text: str) -> Decimal:
-    digits = value.adjusted() + 1
-    if digits > MAX_DIGITS:
-        raise UnitError(
-            f"{text.strip()!r} is too large for a figure ({digits} digits); check the number "
-            "and its unit"
-        )
-    return value
-
-
-def _finite(value: Decimal, text: str) -> Decimal:
-    if not value.is_finite():
-        raise NotFinite(f"{text!r} is not a finite number")
-    return value
-
-
-def _number_error(spelled: str) -> UnitError:
-    """Why text does not read as a number, and how to write it; NaN and infinity are NotFinite."""
-    if spelled.lower().lstrip("+-.").startswith(("nan", "inf")):
-        return NotFinite(f"{spelled!r} is not a finite number")
-    if re.match(r"[-+]?\d+(?:,\d+)+", spelled):
-        return UnitError(
-            f"{spelled!r}: a comma must separate groups of three digits (1,200); "
-            "for a decimal write a point (1.2)"
-        )
-    if re.match(r"[-+]?\d+\s+\d", spelled):
-        return UnitError(f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)")
-    if re.match(r"[-+]?\d+/\d", spelled):
-        return UnitError(f"{spelled!r}: write a decimal number (0.5), not a fraction")
-    return UnitError(
-        f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
-    )
+    return Quantity(sized(finite(Decimal(number.replace(",", "")), spelled), number), unit)
 
 
 def display(unit: str) -> str:

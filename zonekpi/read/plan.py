@@ -5,31 +5,33 @@ The steps: read bytes (missing file, directory, encoding) → strict YAML with p
 checked: quantities and units, references between ids, duplicates, figure files
 (`read.figures`), and each target through its kind (`kinds`). Each problem is a `Problem`
 with file, line and column; `InvalidInput` carries them all.
+
+This module owns loading (`load_plan`, `load_figures`, `read_document`) and the builder's core:
+putting the plan together, its indicators and their targets. The builder's other parts (parks,
+outside units, events and deadlines, context figures, references between indicators) are in
+`read.planparts`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import kinds
 from ..errors import InvalidInput, Problem, UnitError
 from ..model import units
-from ..model.periods import Period, parse_deadline
-from ..model.plan import Context, Figure, Indicator, Park, Plan, Target
+from ..model.periods import Period
+from ..model.plan import Figure, Indicator, Plan, Target
 from .figfile import read_figure_file
 from .figures import FigureReader, duplicates
-from .reader import Names, Reader
+from .planparts import PlanParts
+from .reader import Names
 from .textfile import not_a_file, read_bytes
 from .yamlstrict import Document, read_yaml
 from .yamlstrict import Path as YPath
 
 __all__ = ["load_figures", "load_plan", "read_bytes", "read_document"]
-
-MAX_PARK_DEPTH = 16  # parks inside parks (区中园): a zone, its parks, theirs… 16 levels at most
 
 
 def read_document(path: str | Path) -> Document:
@@ -141,7 +143,7 @@ def last_year(year: int, indicators: Iterable[Indicator]) -> int:
     return max([year, *(t.year for i in indicators for t in i.targets)])
 
 
-class _PlanBuilder(Reader):
+class _PlanBuilder(PlanParts):
     """Builds the model of one plan document, collecting every semantic problem."""
 
     def __init__(self, doc: Document) -> None:
@@ -214,72 +216,6 @@ class _PlanBuilder(Reader):
             outside=outside,
             context=self.context(d.get("context") or []),
         )
-
-    def parks(self, raw: list[dict[str, Any]]) -> tuple[Park, ...]:
-        seen: dict[str, int] = {}
-        out = []
-        for n, p in enumerate(raw):
-            if p["id"] in seen:
-                self.error(("parks", n, "id"), f"park id '{p['id']}' is used twice")
-            seen[p["id"]] = n
-            out.append(
-                Park(
-                    p["id"],
-                    p["name"],
-                    p.get("role"),
-                    p.get("name_en"),
-                    p.get("parent"),
-                    tuple(p.get("aliases") or ()),
-                )
-            )
-        self.names.parks = set(seen)
-        reported: set[str] = set()  # parks on a cycle already reported: one line a cycle
-        for n, park in enumerate(out):
-            if park.parent is None or park.id in reported:
-                continue
-            if park.parent not in seen:
-                self.error(("parks", n, "parent"), self.unknown_park(park.parent))
-            elif _reaches(park.parent, park.id, parents := {p.id: p.parent for p in out}):
-                path = [park.id]
-                while (up := parents[path[-1]]) is not None and up not in path:
-                    path.append(up)
-                reported.update(path)
-                self.error(
-                    ("parks", n, "parent"),
-                    f"park '{park.id}' would lie inside itself ({' → '.join([*path, park.id])}); "
-                    "a park's parent must be a park that is not inside it",
-                )
-        if not reported:
-            self.nesting(out)
-        return tuple(out)
-
-    def nesting(self, parks: list[Park]) -> None:
-        """A problem for the first park nested deeper than MAX_PARK_DEPTH (区中园 inside 园区
-        inside the zone is 2 levels): the roll-ups go down the parks one level at a time."""
-        parents = {p.id: p.parent for p in parks}
-        depth: dict[str | None, int] = {None: 0}
-        for n, park in enumerate(parks):
-            chain: list[str] = []
-            node: str | None = park.id
-            while node not in depth and node in parents and node not in chain:
-                chain.append(node)
-                node = parents[node]
-            level = depth.get(node, 0)
-            for inner in reversed(chain):
-                level += 1
-                depth[inner] = level
-            if depth[park.id] > MAX_PARK_DEPTH:
-                path = [park.id]
-                while (up := parents.get(path[-1])) is not None and len(path) <= depth[park.id]:
-                    path.append(up)
-                path.reverse()
-                shown = path if len(path) <= 6 else [*path[:2], "…", *path[-2:]]
-                self.error(
-                    ("parks", n, "parent"),
-                    f"park '{park.id}' is nested {depth[park.id]} levels deep "
-                    f"({' → '.join(shown)}); parks are nested at most {MAX_PARK_DEPTH} levels",
-                )
-                return
 
     def indicators(self, raw: list[dict[str, Any]]) -> tuple[Indicator, ...]:
         out = []
@@ -382,158 +318,5 @@ class _PlanBuilder(Reader):
             common.update(due=due, due_text=str(raw["by"]))
         return kind.read(raw, at, ind, common, self)
 
-    def deadline(self, text: str, year: int, at: YPath) -> date | None:
-        """The date of a deadline written `text` for a target of `year`, or None after
-        recording why it cannot be read."""
-        due = self.events.get(text.strip()) or parse_deadline(text, year)
-        if due is None:
-            known = f"; the plan's events: {', '.join(self.events)}" if self.events else ""
-            self.error(
-                at,
-                f"cannot read the deadline {text!r}: write a month (2018-06), a date "
-                f"(2018-06-30), 上半年, 三季度末, 年底前, 6月底前 or an event under events:{known}",
-            )
-            return None
-        if due.year != year:
-            self.error(
-                at, f"the deadline {text!r} ({due}) is not in {year}, the year of the target"
-            )
-            return None
-        return due
-
-    def event_dates(self, raw: list[dict[str, Any]]) -> dict[str, date]:
-        """Each event's name (and id) → its date, for `by:`."""
-        out: dict[str, date] = {}
-        for n, e in enumerate(raw):
-            try:
-                day = date.fromisoformat(e["date"])
-            except ValueError:
-                self.error(("events", n, "date"), f"{e['date']!r} is not a date (2018-04-08)")
-                continue
-            for key in (e["name"], e.get("id")):
-                if key is not None and key in out:
-                    self.error(("events", n), f"the event {key!r} is named twice")
-                elif key is not None:
-                    out[key] = day
-        return out
-
-    def outside(self, raw: list[dict[str, Any]], parks: set[str]) -> tuple[Park, ...]:
-        out: list[Park] = []
-        for n, o in enumerate(raw):
-            if o["id"] in parks or any(p.id == o["id"] for p in out):
-                self.error(("outside", n, "id"), f"the id '{o['id']}' is used twice")
-                continue
-            out.append(Park(o["id"], o["name"], "outside"))
-        return tuple(out)
-
-    def context(self, raw: list[dict[str, Any]]) -> tuple[Context, ...]:
-        """Figures the document states without a target: kept as written, never checked."""
-        out: list[Context] = []
-        for n, c in enumerate(raw):
-            at: YPath = ("context", n)
-            if c.get("park") is not None and c["park"] not in self.names.parks:
-                self.error((*at, "park"), self.unknown_park(c["park"]))
-            value = self.any_quantity(c["value"], (*at, "value"))
-            count = self.any_quantity(c["count"], (*at, "count")) if "count" in c else None
-            if value is None or ("count" in c and count is None):
-                continue
-            out.append(
-                Context(
-                    name=c["name"],
-                    value=value[0],
-                    unit=value[1],
-                    number=count[0] if count else None,
-                    number_unit=count[1] if count else "",
-                    id=c.get("id"),
-                    year=c.get("year"),
-                    park=c.get("park"),
-                    group=c.get("group"),
-                    source=c.get("source"),
-                    note=c.get("note"),
-                    loc=self.loc(at),
-                )
-            )
-        return tuple(out)
-
-    def any_quantity(self, raw: Any, at: YPath) -> tuple[Decimal, str] | None:
-        """A quantity in the unit it is written in (a context figure has no indicator)."""
-        try:
-            q = units.parse_quantity(raw)
-        except UnitError as exc:
-            self.error(at, str(exc))
-            return None
-        if q.unit is None:
-            self.error(at, f"{raw!r}: write the unit too, for example '505 亿元' or '67 个'")
-            return None
-        return q.value, q.unit
-
     def is_park(self, park: str) -> bool:
         return park in self.names.parks
-
-    def references(self, indicators: tuple[Indicator, ...], raw: list[dict[str, Any]]) -> None:
-        terms = _terms(indicators)
-        on_cycle: set[str] = set()  # one line a cycle
-        # where each indicator was written (one left out for a bad unit shifts the others)
-        written = {r["id"]: n for n, r in reversed(list(enumerate(raw)))}
-        for ind in indicators:
-            n = written[ind.id]
-            at = ("indicators", n)
-            pairs: list[tuple[str, str]] = []
-            if ind.share:
-                pairs += [("share", "numerator"), ("share", "denominator")]
-            if ind.per_capita:
-                pairs += [("per_capita", "value"), ("per_capita", "population")]
-            for block, key in pairs:
-                ref = raw[n][block][key]
-                if ref not in self.names.indicators:
-                    self.error((*at, block, key), self.unknown_indicator(ref))
-                elif key == "population" and not units.compatible(
-                    self.names.indicators[ref].unit, "人"
-                ):
-                    self.error(
-                        (*at, block, key),
-                        f"the population '{ref}' is measured in "
-                        f"{units.display(self.names.indicators[ref].unit)}; per capita needs "
-                        "people (人, 万人)",
-                    )
-                elif ref == ind.id:
-                    self.error((*at, block, key), f"indicator '{ind.id}' cannot refer to itself")
-                elif ind.id not in on_cycle and _reaches(ref, ind.id, terms):
-                    on_cycle.update(
-                        i
-                        for i in terms
-                        if _reaches(i, ind.id, terms) and _reaches(ind.id, i, terms)
-                    )
-                    self.error(
-                        (*at, block, key),
-                        f"indicator '{ind.id}' is computed from itself through '{ref}'; "
-                        "a share or per-capita indicator must refer to reported figures",
-                    )
-                    break
-
-
-def _terms(indicators: tuple[Indicator, ...]) -> dict[str, list[str]]:
-    """Each ratio indicator's terms (numerator and denominator, or value and population)."""
-    out: dict[str, list[str]] = {}
-    for ind in indicators:
-        if ind.share:
-            out[ind.id] = list(ind.share)
-        elif ind.per_capita:
-            out[ind.id] = list(ind.per_capita[:2])
-    return out
-
-
-def _reaches(start: str, goal: str, edges: dict[str, str | None] | dict[str, list[str]]) -> bool:
-    """Whether following `edges` from `start` (itself included) arrives at `goal`."""
-    seen = {start}
-    todo = [start]
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        nxt = edges.get(node)
-        for n in [nxt] if isinstance(nxt, str) else nxt or []:
-            if n not in seen:
-                seen.add(n)
-                todo.append(n)
-    return False

@@ -244,7 +244,7 @@ def _text_for_number(value: Any, wants: list[str]) -> str:
     import re
     import unicodedata
 
-    from ..model.units import foreign_digit
+    from ..model.numbers import foreign_digit
 
     pattern = r"[-+]?[0-9]+" if "number" not in wants else r"[-+]?[0-9]+(?:\.[0-9]+)?"
     text = value.strip()

@@ -16,9 +16,10 @@ from ..model.plan import Measure
 from ..model.results import NONE, Actual, Finding, PlanResult, Status, Total
 from ..model.units import display, is_percent
 from . import labels
-from .check import summary_line, target_text
+from .check import summary_line
 from .numbers import fmt_number, fmt_signed
 from .table import Column, Table
+from .targets import target_text
 
 MARK = {
     Status.MET: "✓",

@@ -8,9 +8,9 @@ from .. import __version__
 from ..core.compare import ActualChange, Comparison, TargetChange
 from ..model import units
 from . import labels
-from .check import target_text
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
 from .table import Column, Table
+from .targets import target_text
 
 COLUMNS = [
     Column("indicator", "指标代码", display=False),

@@ -13,8 +13,9 @@ from .. import kinds
 from ..model import units
 from ..model.results import Finding, PlanResult, Status
 from . import labels
-from .check import actual_text, context_texts, starts_here, status_text, target_text
+from .check import context_texts, starts_here
 from .numbers import fmt_number, fmt_percent, fmt_ratio
+from .targets import actual_text, status_text, target_text
 
 
 def sentences(r: PlanResult) -> list[str]:

@@ -37,9 +37,21 @@ class CheckOutput:
         return check_table(self.results)
 
     def json(self) -> dict[str, Any]:
-        from .check import to_json
+        from .checkjson import to_json
 
         return to_json(self.results)
+
+    def messages(self, fmt: str, park: str | None) -> list[str]:
+        """The lines for stderr: each warning, and a hint when a year has figures but no
+        target to show them under."""
+        from . import labels
+
+        out = []
+        for r in self.results:
+            out += [f"warning: {w}" for w in labels.notes(r.warnings, r.names)]
+            if not r.findings and r.totals and not self.by_park and park is None and fmt != "json":
+                out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
+        return out
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         from .check import check_table
@@ -93,6 +105,13 @@ class TableOutput:
 
 class RankOutput:
     """`rank`: the standings, or with `explain` every indicator's points behind them."""
+
+    @staticmethod
+    def warnings(ranking: Ranking) -> list[str]:
+        """The ranking's warnings as stderr lines."""
+        from . import labels
+
+        return [f"warning: {w}" for w in labels.notes(ranking.warnings)]
 
     def __init__(self, ranking: Ranking, explain: bool = False, human: bool = True) -> None:
         self.ranking = ranking

@@ -15,9 +15,10 @@ from ..core.paths import BACK
 from ..model import units
 from ..model.paths import IndicatorPath
 from . import labels
-from .check import per_year_unit, rate_text, target_text
+from .check import per_year_unit, rate_text
 from .numbers import fmt_number
 from .table import Column, Table
+from .targets import target_text
 
 COLUMNS = [
     Column("year", "年份"),

@@ -18,9 +18,9 @@ from ..core.assess import Ranking, Score, Standing
 from ..model import units
 from ..model.scheme import Rule
 from . import labels
-from .check import actual_text, target_text, target_value
 from .numbers import fmt_number, fmt_ratio, to_json_number
 from .table import Column, Table
+from .targets import actual_text, target_text, target_value
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
