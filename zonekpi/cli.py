@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import __version__, api, plumbing
+from . import api, plumbing
 from .errors import each
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
+from .version import __version__
 from .view.helptext import HELP
 
 if TYPE_CHECKING:

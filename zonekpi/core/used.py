@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .. import kinds
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, Plan
+from .paths import BACK  # how far back a path looks for an actual to start from
 
 STOCK_PIECE_MONTHS = 3  # single months or quarters
 
@@ -63,8 +64,6 @@ def _count_used(series: dict[Key, list[Figure]], plan: Plan, period: Period) -> 
     year, how many earlier years' whole-year figures the path of a later target may start
     from. (Last year's figures are a base only for a figure of the period: without one, no
     base is read.)"""
-    from .check import BASE_YEARS_BACK
-
     stock = {i.id: i.stock for i in plan.indicators}
     paths = _path_indicators(plan, period)
     bare = _with_bare(plan.figures)
@@ -74,7 +73,7 @@ def _count_used(series: dict[Key, list[Figure]], plan: Plan, period: Period) -> 
             levels = _bare(figs) if key in bare else ()
             periods = tuple(map(_PERIOD, figs))
             used += len(_use(periods, stock[key[0]], (period.last,), levels).used)
-        elif key[0] in paths and period.year - BASE_YEARS_BACK <= key[2] < period.year:
+        elif key[0] in paths and period.year - BACK <= key[2] < period.year:
             used += sum(f[2].is_year for f in figs)
     return used
 

@@ -8,15 +8,12 @@ parent park's growth is its parks' weighted by their bases (`rollup.sum_growth`)
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from .. import kinds
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, rollup_method
 from ..model.results import NONE, Actual, Note, Part, Rollup
 from . import rollup
-
-if TYPE_CHECKING:
-    from .figures import Figures
 
 # A reported growth that differs from the one its levels imply by more than this is flagged.
 DISAGREEMENT_PP = Decimal(1)
@@ -24,7 +21,7 @@ HUNDRED = Decimal(100)
 ROLLED_UP = "rolled up from parks"
 
 
-def growth(figs: Figures, ind: Indicator, park: str | None, period: Period) -> Actual:
+def growth(figs: kinds.FigureSource, ind: Indicator, park: str | None, period: Period) -> Actual:
     """`Figures.growth`, not remembered: reported first, else computed where allowed."""
     fig = figs.get(ind.id, park, period)
     reported = fig.growth if fig is not None else None
@@ -62,7 +59,7 @@ def growth(figs: Figures, ind: Indicator, park: str | None, period: Period) -> A
 
 
 def _growth_rollup(
-    figs: Figures,
+    figs: kinds.FigureSource,
     ind: Indicator,
     children: tuple[str, ...],
     period: Period,
@@ -78,7 +75,12 @@ def _growth_rollup(
 
 
 def _base(
-    figs: Figures, ind: Indicator, park: str, period: Period, level_actual: Actual, g: Actual
+    figs: kinds.FigureSource,
+    ind: Indicator,
+    park: str,
+    period: Period,
+    level_actual: Actual,
+    g: Actual,
 ) -> tuple[Decimal | None, str]:
     """A park's level a year before, for weighting its growth (docs/domain.md)."""
     fig = figs.get(ind.id, park, period)
@@ -101,7 +103,7 @@ def _base(
 
 
 def _computed_growth(
-    figs: Figures, ind: Indicator, park: str | None, period: Period, fig: Figure | None
+    figs: kinds.FigureSource, ind: Indicator, park: str | None, period: Period, fig: Figure | None
 ) -> tuple[Decimal | None, str, Note | None]:
     """The growth this period's level implies over its base (else last year's level), how
     it was computed, and why there is none when the base is zero or below: a rate from −5
@@ -121,7 +123,7 @@ def _computed_growth(
     return (now / before - 1) * HUNDRED, f"levels {period.shift(-1)}→{period}", None
 
 
-def change(figs: Figures, ind: Indicator, park: str | None, period: Period) -> Actual:
+def change(figs: kinds.FigureSource, ind: Indicator, park: str | None, period: Period) -> Actual:
     """`Figures.change`, not remembered: reported, else computed from the levels."""
     fig = figs.get(ind.id, park, period)
     if fig is not None and fig.change is not None:

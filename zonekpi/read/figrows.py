@@ -6,13 +6,15 @@ alone, a plain number (units.PLAIN_NUMBER) in its indicator's unit: `add` makes 
 once (bench/). Every other figure is read from its entry by `_EntryReader`, a FigureReader, as
 a figure of a plan or a YAML file is, so the rules and messages are the same whatever file a
 figure comes from. A file that looks written for another plan is refused in one line
-(`_Rows.foreign`). The header is read by `figfile`.
+(`_Rows.foreign`). A table's header row is read by `table_figures` (`_columns`), which both
+`figfile` and the layouts call.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -22,9 +24,12 @@ from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
 from .figures import Cells, FigureReader, SheetPercent
 from .reader import LISTED, Names
+from .tables import header_names, separator
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
+CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
+OPTIONAL = ("measure", "note")
 MEASURES = ("value", "growth", "base", "change")
 _SLOT = {"value": 5, "growth": 6, "base": 7, "change": 8}  # in an entry: see `_Rows`
 
@@ -324,3 +329,61 @@ class _LineDoc(Document):
 
     def where(self, path: YPath, key: bool = False) -> tuple[int, int]:
         return (self.lines.get(tuple(path[:1]), self.line), 0)
+
+
+def table_figures(
+    numbered: Iterable[tuple[int, list[str]]], name: str, names: Names, problems: list[Problem]
+) -> list[Figure]:
+    """Figures of a table (CSV rows or a sheet): a header row, then one figure a row."""
+    rows = iter(numbered)
+    first = next(rows, None)
+    if first is None:
+        problems.append(
+            Problem(
+                name, 1, 0, "is empty; the first row names the columns " + ",".join(CSV_COLUMNS)
+            )
+        )
+        return []
+    columns = _columns(header_names(first[1]), name, problems)
+    if columns is None:
+        return []
+    table = _Rows(columns, name, names, problems)
+    table.read(rows)
+    return table.figures()
+
+
+def _columns(header: list[str], name: str, problems: list[Problem]) -> _Columns | None:
+    """The columns a header row names; None after recording why it is not a figure table's."""
+    wrong = _header_problem(header, name)
+    if wrong:
+        problems.append(Problem(name, 1, 0, wrong))
+        return None
+    at = {h: n for n, h in enumerate(header)}
+    optional = (at.get(k) for k in ("park", "unit", "measure", "note"))
+    return _Columns(len(header), at["indicator"], at["period"], at["value"], *optional)
+
+
+def _header_problem(header: list[str], name: str) -> str:
+    """What is wrong with a figure table's header row, or ''."""
+    counted = Counter(header)  # (header.count of each name took minutes for 100,000 names)
+    twice = sorted(h for h, n in counted.items() if h and n > 1)
+    if twice:
+        return f"column '{twice[0]}' appears twice; keep one"
+    missing = [c for c in ("indicator", "period", "value") if c not in header]
+    separated = separator(header, name, "indicator") if missing else ""
+    if separated:
+        return f"the columns are separated by {separated}"
+    if missing:
+        return (
+            f"missing column(s) {', '.join(missing)}; the header is "
+            + ",".join(CSV_COLUMNS)
+            + " (and optionally measure, note)"
+        )
+    allowed = (*CSV_COLUMNS, *OPTIONAL)
+    unknown = [c for c in header if c not in allowed]
+    if unknown:
+        listed = ", ".join(unknown[:LISTED])
+        if len(unknown) > LISTED:
+            listed += f", … ({len(unknown):,} in all)"
+        return f"unknown column(s) {listed}; allowed: " + ",".join(allowed)
+    return ""

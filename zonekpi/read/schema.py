@@ -72,7 +72,7 @@ def _marker(doc: Document) -> Path | None:
     folder = cache_dir()
     if folder is None or not doc.digest:
         return None
-    from .. import __version__
+    from ..version import __version__
 
     key = hashlib.sha256(
         f"{__version__}\0{doc.digest}\0".encode() + schema_text().encode("utf-8")

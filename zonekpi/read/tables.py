@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from .cells import MAX_COLUMNS, Rows, long_cell
 from .textfile import decode, read_bytes
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
-
-Rows = Iterable[tuple[int, list[str]]]  # (line, cells) of each row, the header first
 
 
 def split_sheet(path: Path) -> tuple[Path, str | None]:
@@ -195,27 +194,9 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Rows:
     except csv.Error as exc:
         start = line + 1
         if "field larger than field limit" in str(exc):
-            message = _long_cell(None)
+            message = long_cell(None)
         elif "unexpected end of data" in str(exc):
             message = "a cell opens a quote '\"' that is never closed; close it or remove it"
         else:
             message = f"a quote '\"' inside a cell ({exc}); quote the whole cell or remove it"
         problems.append(Problem(name, start, 0, message))
-
-
-MAX_COLUMNS = 1_024  # a table's header or a sheet's cells past this column are refused
-MAX_CELL_CHARS = 131_072  # one cell of a table (the csv module's own field limit)
-
-
-def _long_cell(length: int | None, where: str = "") -> str:
-    """The problem of a cell longer than MAX_CELL_CHARS: `where` (C5) and its `length`, when
-    known (a workbook's), or a CSV cell the csv module stopped reading."""
-    if length is None:
-        return (
-            f"a cell is longer than {MAX_CELL_CHARS:,} characters (128 KB), more than a cell of "
-            "a table holds: is this the right file?"
-        )
-    return (
-        f"cell {where} holds {length:,} characters; a cell of a table holds at most "
-        f"{MAX_CELL_CHARS:,} (128 KB): is this the right file?"
-    )

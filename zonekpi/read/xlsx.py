@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem
-from .tables import MAX_CELL_CHARS, MAX_COLUMNS, Rows, _long_cell
+from .cells import MAX_CELL_CHARS, MAX_COLUMNS, Rows, long_cell
 from .textfile import open_file
 
 MAX_SHEET_ROWS = 250_000  # a sheet read past this row is refused (openpyxl: ~9 s a 100,000)
@@ -184,7 +184,7 @@ def _sheet_rows(
                     return
                 text = _cell_text(cell, claims)
                 if len(text) > MAX_CELL_CHARS:
-                    problems.append(Problem(name, number, 0, _long_cell(len(text), where)))
+                    problems.append(Problem(name, number, 0, long_cell(len(text), where)))
                     return
                 if column <= len(row):  # a cell given twice, or out of order: the last counts
                     row[column - 1] = text

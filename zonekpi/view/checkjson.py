@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .. import __version__
 from ..model import units
 from ..model.plan import Plan
 from ..model.results import Actual, Finding, PlanResult, Status
+from ..version import __version__
 from . import labels
 from .check import context_of, per_year_unit
 from .numbers import to_json_number

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import __version__
 from ..core.compare import ActualChange, Comparison, TargetChange
 from ..model import units
+from ..version import __version__
 from . import labels
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
 from .table import Column, Table

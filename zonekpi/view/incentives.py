@@ -14,9 +14,9 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import Any
 
-from .. import __version__
 from ..model import units
 from ..model.policy import Cap, Payment, Policy, Rule, Settlement, Subtotal
+from ..version import __version__
 from .numbers import fmt_number, fmt_percent, to_json_number
 from .table import Column, Table
 

@@ -92,7 +92,7 @@ class TableOutput:
         return self.made
 
     def json(self) -> dict[str, Any]:
-        from .. import __version__
+        from ..version import __version__
 
         t = self.made
         keys = [c.key for c in t.columns if c.machine]

@@ -13,10 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .. import __version__
 from ..core.assess import Ranking, Score, Standing
 from ..model import units
 from ..model.scheme import Rule
+from ..version import __version__
 from . import labels
 from .numbers import fmt_number, fmt_ratio, to_json_number
 from .table import Column, Table

@@ -6,7 +6,7 @@ indicator…); the rows above it are titles, which may state the period (2018年
 2018-10), the park (填报单位: 高新区) or the unit (单位: 亿元). Then:
 
 - **a long table** (a period column: indicator, park, period, value…, or 指标, 园区, 期间, 数值…)
-  is read by `figfile.table_figures` as it always was, its Chinese headings, names, aliases,
+  is read by `figrows.table_figures` as it always was, its Chinese headings, names, aliases,
   statuses and measures (增速) turned into the ids and words that reader knows;
 - **indicators down** — figure columns relative to the report's period (本月, 1-N月累计, 去年同期,
   同比增长(%), 上年全年: a 统计月报), or periods across (1月 … 12月, 1-10月, 2018-10, 2017年);

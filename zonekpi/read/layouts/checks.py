@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ...model import units
 from ...model.periods import Period
 from .header import _Column
-from .source import _cell
-
-if TYPE_CHECKING:
-    from .layout import _Layout
+from .source import _cell, _Table
 
 
 class _Number(NamedTuple):
@@ -40,7 +37,7 @@ class _RowChecks:
     """The checks of a block's rows (`_BlockReader`'s): which cells are checked against which
     (`check_plan`), and the warnings for a row whose figures disagree."""
 
-    layout: _Layout
+    layout: _Table
     figures: list[_Column]
     plan: _Checks | None
 

@@ -11,6 +11,7 @@ from itertools import chain
 from ...errors import Problem
 from ...model.plan import Figure
 from .. import names as vocab
+from ..figrows import table_figures
 from ..lookup import Lookup
 from ..reader import Names
 from .header import _Header, _header, _Title, _title_row
@@ -49,8 +50,6 @@ class _Layout:
 
     # --------------------------------------------------------------------- the table
     def read(self, rows: Iterator[tuple[int, list[str]]]) -> list[Figure]:
-        from ..figfile import table_figures
-
         title = _Title()
         seen: list[tuple[int, list[str]]] = []
         header: _Header | None = None
@@ -93,9 +92,7 @@ class _Layout:
     def long(
         self, header: _Header, title: _Title, rows: Iterator[tuple[int, list[str]]]
     ) -> list[Figure]:
-        """A long table under Chinese headings: checked here, then read by figfile."""
-        from ..figfile import table_figures
-
+        """A long table under Chinese headings: checked here, then read by figrows."""
         if self.source.park is not None:
             self.problems.append(_long_in_park_sheet(self.source, [(header.line, [])]))
             return []
@@ -176,7 +173,7 @@ class _Layout:
                 continue
             footnotes = False
             last_indicator = reader.row(line, cells, values, last_indicator)
-            if out:  # the row's figures, read by figfile as they come (no table held)
+            if out:  # the row's figures, read by figrows as they come (no table held)
                 yield from out
                 out.clear()
 

@@ -1,4 +1,4 @@
-"""The long table: its rows as figfile reads them, indicators and parks by name or alias given
+"""The long table: its rows as figrows reads them, indicators and parks by name or alias given
 their ids, the status column taken out (and remembered), 增速 given as growth (`_LongRows`)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")  # a name, not an id: zonekpi says wha
 
 
 class _LongRows:
-    """The rows of a long table as figfile reads them: indicators and parks named by name or
+    """The rows of a long table as figrows reads them: indicators and parks named by name or
     alias given their ids, the zone's 合计 given as no park, the status column taken out (and
     remembered for revisions), and, under Chinese headings, 增速 given as growth."""
 
@@ -91,7 +91,7 @@ class _LongRows:
         if _CHINESE.search(cell):
             self.lookup.unknown_at(self.source.shown, cell, line, None)
             return None
-        return row  # figfile says what is wrong with an unknown id, as it always has
+        return row  # figrows says what is wrong with an unknown id, as it always has
 
     def park(self, line: int, row: list[str], i: int) -> list[str] | None:
         found = self.lookup.park(row[i])
@@ -103,7 +103,7 @@ class _LongRows:
         if _CHINESE.search(row[i]):
             self.problem(line, self.lookup.unknown_park(row[i]))
             return None
-        return row  # figfile's message (an id, a stray invisible character)
+        return row  # figrows's message (an id, a stray invisible character)
 
     def rest(self, line: int, row: list[str]) -> list[str] | None:
         i_measure, i_status = self.i_measure, self.i_status

@@ -5,7 +5,7 @@ written out as long-table rows; the checks between a row's figures are `checks._
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...errors import UnitError
 from ...model import units
@@ -14,16 +14,13 @@ from .. import names as vocab
 from ..lookup import growth_row
 from .checks import _Checks, _plain, _RowChecks
 from .header import _Column, _Header, _Title, _title_text
-from .source import EMPTY_MARKS, _at, _unknown_status
-
-if TYPE_CHECKING:
-    from .layout import _Layout
+from .source import EMPTY_MARKS, _at, _Table, _unknown_status
 
 
 class _BlockReader(_RowChecks):
     """The rows of one block: each row's figures, written out as long-table rows."""
 
-    def __init__(self, layout: _Layout, header: _Header, title: _Title) -> None:
+    def __init__(self, layout: _Table, header: _Header, title: _Title) -> None:
         self.layout, self.header = layout, header
         self.lookup, self.names = layout.lookup, layout.names
         self.figures = header.figures
@@ -217,7 +214,7 @@ class _BlockReader(_RowChecks):
             if what == "value" and flag:
                 value, unit_out = raw, ""
             elif _plain(raw) and (what == "growth" or (what == "value" and unit is not None)):
-                value, unit_out = raw, "%" if what == "growth" else shown  # read by figfile
+                value, unit_out = raw, "%" if what == "growth" else shown  # read by figrows
                 nums[col.at] = raw
             else:
                 read = self.value(line, col, raw, what, ind, unit)

@@ -1,15 +1,18 @@
 """What every layout shares: where a table's rows come from (`_Source`), the headings of the
 long table the layouts are written out as, a cell's A1 name, and the messages and helpers the
-long table and the layouts both give."""
+long table and the layouts both give, and what a block's rows and their checks need of the
+table they are read for (`_Table`, which `layout._Layout` is)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ...errors import Problem
 from ...model.plan import Figure
 from .. import names as vocab
+from ..lookup import Lookup
+from ..reader import Names
 from ..workbook import percent_cells
 
 CANONICAL = ["indicator", "park", "period", "value", "unit", "measure", "note"]
@@ -37,6 +40,22 @@ class _Source(NamedTuple):
         if self.book is None:
             return frozenset()
         return percent_cells(self.book, self.sheet, width)
+
+
+class _Table(Protocol):
+    """What a block's rows (`rows._BlockReader`) and their checks (`checks._RowChecks`) need of
+    the table they are read for (`layout._Layout`): where it comes from, the names it is read
+    with, the long-table rows of the row being read (`out`), and where its problems and
+    warnings go."""
+
+    source: _Source
+    names: Names
+    lookup: Lookup
+    out: list[tuple[int, list[str]]]
+
+    def problem(self, line: int, message: str, column: int | None = None) -> None: ...
+
+    def warn(self, line: int, column: int, message: str) -> None: ...
 
 
 def _long_in_park_sheet(source: _Source, ahead: list[tuple[int, list[str]]]) -> Problem:

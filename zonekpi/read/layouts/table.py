@@ -1,5 +1,5 @@
 """The entry point: which sheets of a file to read (a workbook of park sheets, a named sheet, the
-first), and for each, whether it is the long table with English headings (read by figfile as it
+first), and for each, whether it is the long table with English headings (read by figrows as it
 always was) or a layout (`layout._Layout`); the names no indicator has are said here, once each."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from ...errors import Problem
 from ...model.plan import Figure
 from .. import names as vocab
+from ..figrows import table_figures
 from ..lookup import Lookup
 from ..reader import Names
 from ..tables import header_names, table_rows
@@ -116,9 +117,7 @@ def _read(
     problems: list[Problem],
     notes: list[str],
 ) -> list[Figure]:
-    """The figures of one table: a long table as figfile reads it, or a layout."""
-    from ..figfile import table_figures
-
+    """The figures of one table: a long table as figrows reads it, or a layout."""
     it = iter(rows)
     ahead: list[tuple[int, list[str]]] = []
     for line, cells in it:
