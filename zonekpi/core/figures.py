@@ -114,6 +114,8 @@ class Figures:
         period: Period | int,
         fn: Callable[[], Actual],
     ) -> Actual:
+        if not self._by_year and not (ind.share or ind.per_capita):
+            return NONE  # no figure at all (a plan as published): nothing to add up or compute
         period = as_period(period)
         key = (what, ind.id, park, period)
         if key not in self._memo:
