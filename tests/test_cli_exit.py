@@ -107,3 +107,35 @@ def test_ctrl_c_while_blocked_writing_the_report_is_exit_130_without_aborted():
             run.kill()
             run.communicate()
     assert (run.returncode, err) == (130, "")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "starts"),
+    [
+        (["-o", "r.json"], 0, "{"),  # the extension picks the format
+        (["-o", "r.md"], 0, "**"),
+        (["-o", "r.csv"], 0, "plan,year,"),
+        (["-o", "r.txt", "-f", "text"], 0, "测试 2018年"),
+        (["-o", "r.json", "-f", "csv"], 2, None),  # the two disagree: refused
+        (["-o", "r.xlsx"], 2, None),  # never CSV text under an .xlsx name
+        (["-o", "r.xlsx", "-f", "csv"], 2, None),
+    ],
+)
+def test_the_output_files_extension_picks_or_checks_the_format(
+    plan_file, tmp_path, args, code, starts
+):
+    plan = plan_file(
+        "id: t\ntitle: 测试\nyear: 2018\n"
+        "indicators:\n  - {id: a, name: A, unit: 家, targets: [{at_least: 1 家}]}\n"
+    )
+    out = tmp_path / args[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "zonekpi", "check", str(plan), "-o", str(out), *args[2:]],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == code, done.stderr
+    if starts is None:
+        assert not out.exists() and done.stderr.count("\n") == 1
+    else:
+        assert out.read_text(encoding="utf-8").startswith(starts)

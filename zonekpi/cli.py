@@ -68,8 +68,7 @@ format_option = click.option(
     "-f",
     "fmt",
     type=click.Choice(list(FORMATS)),
-    default="table",
-    show_default=True,
+    show_default="table, or what --output's extension says",
     help="Output format: " + "; ".join(f"{k}: {v[1]}" for k, v in FORMATS.items()) + ".",
 )
 output_option = click.option(
@@ -103,6 +102,8 @@ def command(body: Callable[[SimpleNamespace], None]) -> click.Command:
 
     @functools.wraps(body)
     def callback(**given: Any) -> None:
+        if "fmt" in given:
+            given["fmt"] = plumbing.format_for(given["fmt"], given.get("output"))
         body(SimpleNamespace(**given))
 
     return cli.command()(callback)

@@ -145,6 +145,44 @@ def columns(default: int = 100) -> int:
         return default
 
 
+# What an --output file's extension says it holds; the formats each may be written in.
+_EXTENSIONS = {
+    ".csv": ("csv",),
+    ".tsv": ("tsv",),
+    ".md": ("markdown",),
+    ".markdown": ("markdown",),
+    ".json": ("json",),
+    ".txt": ("plain", "table", "text"),
+}
+_NOT_YET = (".xlsx", ".xls", ".html", ".htm", ".docx", ".pdf")
+
+
+def format_for(fmt: str | None, output: str | None) -> str:
+    """The format to write: `fmt` if given, else what the --output file's extension says
+    (report.json: json), else table. Nothing is ever written in one format under another
+    format's extension: -f csv with -o report.json, or an .xlsx zonekpi cannot write yet, is
+    refused (BadUsage)."""
+    from pathlib import PurePath
+
+    from .errors import BadUsage
+
+    ext = PurePath(output).suffix.lower() if output else ""
+    if ext in _NOT_YET:
+        raise BadUsage(
+            f"cannot write a {ext} file yet; write CSV for Excel and WPS with "
+            f"-o {PurePath(output or '').with_suffix('.csv').name} --excel"
+        )
+    allowed = _EXTENSIONS.get(ext)
+    if fmt is None:
+        return allowed[0] if allowed else "table"
+    if allowed and fmt not in allowed:
+        raise BadUsage(
+            f"--format {fmt} and --output {output} disagree: a {ext} file holds "
+            f"{' or '.join(allowed)}; leave out --format, or name the file for {fmt}"
+        )
+    return fmt
+
+
 def options(fmt: str, excel: bool = False, to_file: bool = False) -> Options:
     """The renderer's options: a table only on a terminal (plain when piped or written to a
     file), coloured only there, at the terminal's width."""
