@@ -73,6 +73,11 @@ def le(a: Decimal, b: Decimal) -> bool:
     return a <= b + EPS
 
 
+def reached(a: Decimal, t: Decimal, lower: bool) -> bool:
+    """Whether `a` is at `t` or past it in the better direction (at most for lower-is-better)."""
+    return le(a, t) if lower else ge(a, t)
+
+
 def accumulates(ind: Indicator) -> bool:
     """A flow that adds up over the months towards the year's figure: not a stock, a rate, a
     share, a per-capita value or a yes/no."""

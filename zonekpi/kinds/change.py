@@ -55,7 +55,7 @@ class Increase(Kind):
             ind,
             park,
             actual,
-            base.le(a, t) if lower else base.ge(a, t),
+            base.reached(a, t, lower),
             unit=target.unit,
             completion=completion,
             gap=a - t,

@@ -48,7 +48,7 @@ class Growth(Kind):
         if actual.value is None:
             return base.finding(target, ind, park, actual, None, unit="percent")
         a, t = actual.value, target.value
-        met = base.le(a, t) if self.lower(target, ind) else base.ge(a, t)
+        met = base.reached(a, t, self.lower(target, ind))
         return base.finding(
             target, ind, park, actual, met, unit="percent", gap=a - t, gap_unit="百分点"
         )

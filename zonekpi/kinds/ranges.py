@@ -64,7 +64,8 @@ class Between(Kind):
         if target.two_sided:  # 控制在…之间: both ends bind
             met = base.ge(a, low) and base.le(a, high)
         else:
-            met = base.le(a, high) if self.lower(target, ind) else base.ge(a, low)
+            lower = self.lower(target, ind)
+            met = base.reached(a, high if lower else low, lower)
         return base.finding(
             target, ind, park, actual, met, unit=ind.unit, gap=gap, gap_unit=base.gap_unit(ind.unit)
         )
