@@ -22,7 +22,9 @@ from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
 from .version import __version__
+from .view import lang
 from .view.helptext import HELP
+from .view.lang import LANGS
 
 if TYPE_CHECKING:
     from .model.plan import Plan
@@ -82,6 +84,7 @@ excel_option = click.option(
     is_flag=True,
     help=HELP["excel"],
 )
+lang_option = click.option("--lang", type=click.Choice(LANGS), help=HELP["lang"])
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status."
 )
@@ -102,16 +105,14 @@ def command(body: Callable[[SimpleNamespace], None]) -> click.Command:
 
     @functools.wraps(body)
     def callback(**given: Any) -> None:
+        lang.use(given.pop("lang"))
         if "fmt" in given:
             given["fmt"] = plumbing.format_for(given["fmt"], given.get("output"))
+            if given.get("excel") and given["fmt"] not in ("csv", "tsv"):
+                raise click.UsageError("--excel applies to --format csv or tsv")
         body(SimpleNamespace(**given))
 
-    return cli.command()(callback)
-
-
-def _excel_needs_csv(a: SimpleNamespace) -> None:
-    if a.excel and a.fmt not in ("csv", "tsv"):
-        raise click.UsageError("--excel applies to --format csv or tsv")
+    return cli.command()(lang_option(callback))
 
 
 def _finish(
@@ -185,7 +186,6 @@ def check(a: SimpleNamespace) -> None:
     if a.by_park and a.park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
     span = None if a.period is None else api.year_to_date(a.period, year=a.year)
-    _excel_needs_csv(a)
     last = api.load_plan(a.previous) if a.previous else None
 
     def one(path: str) -> PlanResult:
@@ -267,7 +267,6 @@ def compare(a: SimpleNamespace) -> None:
     """
     from .view.outputs import CompareOutput
 
-    _excel_needs_csv(a)
     given = ((a.old, a.old_data), (a.new, a.data))
     plans, invalid = each(given, lambda g: api.load_plan(g[0], data=g[1]))
     if invalid:
@@ -328,7 +327,6 @@ def rank(a: SimpleNamespace) -> None:
     from .view.outputs import RankOutput
 
     span = a.year if a.period is None else api.year_to_date(a.period, year=a.year)
-    _excel_needs_csv(a)
     last = api.load_plan(a.previous) if a.previous else None
     monthly = span if a.period is not None else None  # the period of a 统计月报 without one
     loaded = api.load_plan(a.plan, data=a.data, period=monthly)
@@ -370,7 +368,6 @@ def incentives(a: SimpleNamespace) -> None:
     """
     from .view.outputs import IncentivesOutput
 
-    _excel_needs_csv(a)
     if a.by and a.fmt in ("json", "text"):
         raise click.UsageError(f"--by picks one table; --format {a.fmt} gives them all")
     loaded = api.load_plan(a.plan)

@@ -4,6 +4,10 @@ list of commands. Plain text: Click shows them under `--help`."""
 from __future__ import annotations
 
 HELP = {
+    "lang": (
+        "Language of the report: zh (中文, the default) or en. Messages follow it too; without"
+        " it they follow LANG."
+    ),
     "output": (
         "Write to this file instead of stdout, atomically (replaced in one step); never over an"
         " input file."
