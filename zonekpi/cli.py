@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import api, plumbing
+from . import api, chartfiles, plumbing
 from .errors import each
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
@@ -79,12 +79,9 @@ output_option = click.option(
     type=click.Path(dir_okay=False, writable=True),
     help=HELP["output"],
 )
-excel_option = click.option(
-    "--excel",
-    is_flag=True,
-    help=HELP["excel"],
-)
+excel_option = click.option("--excel", is_flag=True, help=HELP["excel"])
 lang_option = click.option("--lang", type=click.Choice(LANGS), help=HELP["lang"])
+charts_option = click.option("--charts", type=click.Path(file_okay=False), help=HELP["charts"])
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status."
 )
@@ -121,8 +118,9 @@ def _finish(
     """Render `made` to --output (atomically) or to stdout (with --quiet, nothing), and exit.
     `inputs` is everything the command read: the paths it was given and the plans it loaded
     (each with its data: and --data files); --output may be none of them."""
-    read = (f for i in inputs if i is not None for f in ((i,) if isinstance(i, str) else i.inputs))
+    read = [f for i in inputs if i is not None for f in ((i,) if isinstance(i, str) else i.inputs)]
     refuse_to_overwrite_input(a.output, read)
+    chartfiles.write_charts(made, getattr(a, "charts", None), read)
     if a.output or not a.quiet:
         from .render import render
 
@@ -161,6 +159,7 @@ def _finish(
     help=HELP["check_previous"],
 )
 @output_options
+@charts_option
 @click.option(
     "--fail-on",
     type=click.Choice(CHECK_FAIL_ON),
@@ -281,6 +280,7 @@ def compare(a: SimpleNamespace) -> None:
 @click.argument("indicator")
 @data_option("Figure files layered over the plan's.")
 @format_option
+@charts_option
 def path(a: SimpleNamespace) -> None:
     """The multi-year path of INDICATOR in PLAN, year by year: target, actual, where the path
     stands and the growth a year still needed (a bar chart on a terminal).
@@ -290,13 +290,14 @@ def path(a: SimpleNamespace) -> None:
       zonekpi path plans/jianxi-2022.yaml gdp
     """
     from .render import render
-    from .view.outputs import TableOutput
+    from .view.outputs import PathOutput
     from .view.path import path_table
 
     loaded = api.load_plan(a.plan, data=a.data)
-    shown = options(a.fmt)
-    table = path_table(api.path(loaded, a.indicator), chart=shown.format == "table")
-    emit(render(TableOutput(table), shown))
+    shown, result = options(a.fmt), api.path(loaded, a.indicator)
+    made = PathOutput(result, path_table(result, chart=shown.format == "table"))
+    chartfiles.write_charts(made, a.charts, [a.plan, *a.data, *loaded.inputs])
+    emit(render(made, shown))
 
 
 @command
@@ -312,6 +313,7 @@ def path(a: SimpleNamespace) -> None:
 )
 @click.option("--explain", is_flag=True, help=HELP["explain"])
 @output_options
+@charts_option
 @quiet_option
 def rank(a: SimpleNamespace) -> None:
     """Rank the parks (or departments) of PLAN by its assessment scheme (考核排名, 量化赋分).

@@ -153,8 +153,10 @@ _EXTENSIONS = {
     ".markdown": ("markdown",),
     ".json": ("json",),
     ".txt": ("plain", "table", "text"),
+    ".html": ("html",),
+    ".htm": ("html",),
 }
-_NOT_YET = (".xlsx", ".xls", ".html", ".htm", ".docx", ".pdf")
+_NOT_YET = (".xlsx", ".xls", ".docx", ".pdf")
 
 
 def format_for(fmt: str | None, output: str | None) -> str:

@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "tsv": ("zonekpi.render.delimited", "tab-separated, pastes into Excel cells"),
     "json": ("zonekpi.render.json_format", "JSON following schemas/report.schema.json"),
     "text": ("zonekpi.render.text", "the report in Chinese sentences, one per indicator"),
+    "html": ("zonekpi.render.html", "one self-contained HTML page: sentences, charts, table"),
 }
 
 

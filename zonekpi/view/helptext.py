@@ -54,6 +54,11 @@ HELP = {
         "lowered: exit 1 when any target was made less demanding (a lower floor, a higher cap)."
     ),
     "explain": ("Every indicator's points and the completion behind them."),
+    "charts": (
+        "Also write each chart of the report (as in --format html) into this folder as SVG and"
+        " PNG, for Word and WPS; created if missing. PNG needs a font with Chinese characters"
+        " (Debian/Ubuntu: fonts-noto-cjk)."
+    ),
     "check_data": (
         "A figure file (CSV, xlsx or YAML; a long table or a 统计月报 layout) layered over the "
         "plan's figures; may be repeated."

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..core.assess import Ranking
     from ..core.compare import Comparison
+    from ..model.paths import IndicatorPath
     from ..model.plan import Plan
     from ..model.policy import Settlement
     from ..model.results import PlanResult
+    from .chartdata import Page
     from .table import Table
 
 
@@ -59,6 +61,11 @@ class CheckOutput:
 
         return [(check_table([r]).title, sentences(r)) for r in self.results]
 
+    def page(self) -> Page:
+        from .charts import check_page
+
+        return check_page(self.results, self.by_park)
+
 
 class CompareOutput:
     """`compare`: targets raised, lowered, added or dropped, and the figures' growth."""
@@ -81,6 +88,11 @@ class CompareOutput:
 
         return compare_sentences(self.result)
 
+    def page(self) -> Page:
+        from .charts import compare_page
+
+        return compare_page(self.result, self.table().title)
+
 
 class TableOutput:
     """A single table for the renderers (JSON: its rows under their stable keys)."""
@@ -101,6 +113,19 @@ class TableOutput:
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         return [(self.made.title, self.made.footer)]
+
+
+class PathOutput(TableOutput):
+    """`path`: the path table, and the chart of the path with its actuals and targets."""
+
+    def __init__(self, result: IndicatorPath, made: Table) -> None:
+        super().__init__(made)
+        self.result = result
+
+    def page(self) -> Page:
+        from .charts import path_page
+
+        return path_page(self.result, self.made)
 
 
 class RankOutput:
@@ -134,6 +159,12 @@ class RankOutput:
         from .rank import rank_sentences
 
         return rank_sentences(self.ranking)
+
+    def page(self) -> Page:
+        from .charts import rank_page
+        from .rank import rank_table
+
+        return rank_page(self.ranking, rank_table(self.ranking).title)
 
 
 class IncentivesOutput:
@@ -174,6 +205,11 @@ class IncentivesOutput:
         from .incentives import settlement_sentences
 
         return settlement_sentences(self.settlement, self.plan.title)
+
+    def page(self) -> Page:
+        from .charts import incentives_page
+
+        return incentives_page(self.settlement, self.plan)
 
 
 def validated(plan: Plan) -> str:

@@ -1,0 +1,330 @@
+"""The page of a report beyond its table and sentences: title, period, 示例数据, and charts.
+
+One function per command turns its result into a `chartdata.Page` (`check_page`, `path_page`,
+`rank_page`, `compare_page`, `incentives_page`); the HTML renderer draws it, and ``--charts DIR``
+writes its charts as files. Every word is picked here in the report's language (`lang.pick`).
+
+What is charted, and from what:
+
+- check: completion (完成率) of each target with one, against 序时进度 during the year or the
+  whole target (100%) at the year's end; and, for a plan with parks, the status grid of
+  indicators × parks built from the by-park table (`bypark.by_park_table`), each cell the number
+  it shows and the colour of the park's own status;
+- path: the path through every stated point, the actuals and the targets, year by year, from
+  the path table's numeric columns;
+- rank: each unit's total against its full marks (满分), best first;
+- compare: the zone's growth of each indicator measured in percent;
+- incentives: what each rule pays against its budget, and the largest beneficiaries.
+
+A figure, claim or plan note that says 示例 (or illustrative) marks the report illustrative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..model import units
+from . import labels
+from .chartdata import Bar, BarChart, Chart, GridChart, GridRow, Line, LineChart, Page
+from .lang import pick, report
+from .numbers import fmt_number, fmt_percent, fmt_ratio
+
+if TYPE_CHECKING:
+    from ..core.assess import Ranking
+    from ..core.compare import Comparison
+    from ..model.paths import IndicatorPath
+    from ..model.plan import Figure, Plan
+    from ..model.policy import Settlement
+    from ..model.results import PlanResult
+    from .table import Table
+
+MARKS = ("示例", "illustrative")  # how a note says its number is not real
+CAP = 200.0  # percent: a longer completion bar is drawn to here, its text saying how long
+TOP = 20  # beneficiaries charted, the largest first
+
+
+def is_illustrative(note: str | None) -> bool:
+    return bool(note) and any(m in (note or "").lower() for m in MARKS)
+
+
+def _any_illustrative(figures: Iterable[Figure], years: set[int] | None = None) -> bool:
+    return any(is_illustrative(f.note) for f in figures if years is None or f.period.year in years)
+
+
+def words() -> dict[str, str]:
+    """The page's own headings and lines."""
+    return {
+        "charts": pick("图表", "Charts"),
+        "table": pick("表", "Table"),
+        "sentences": pick("说明", "Summary"),
+        "period": pick("期间", "Period"),
+        "key": pick("图例", "Key"),
+        "illustrative": pick(
+            "示例数据: 本报告所用的数字中有示例数据 (为演示编造), 不是统计部门公布的数字, "
+            "不能作为正式材料上报。",
+            "示例数据 (illustrative figures): some figures in this report were invented for "
+            "a demonstration; they are not published statistics and must not be handed in "
+            "as such.",
+        ),
+        "made": pick("由 zonekpi {version} 生成", "Made by zonekpi {version}"),
+    }
+
+
+def _page(title: str, period: str, illustrative: bool, charts: Iterable[Chart]) -> Page:
+    statuses = {code: labels.status(code) for code in labels.STATUS_BY_CODE}
+    return Page(title, period, illustrative, tuple(charts), words(), statuses, report())
+
+
+def _f(value: Decimal | None) -> float | None:
+    return None if value is None or not value.is_finite() else float(value)
+
+
+def _suffix(name: str, i: int, several: bool) -> str:
+    return f"{name}-{i + 1}" if several else name
+
+
+# check
+
+
+def check_page(results: list[PlanResult], by_park: bool = False) -> Page:
+    """`check`: completion against 序时进度 per plan, and each plan's park grid."""
+    from .check import check_table
+
+    several = len(results) > 1
+    charts: list[Chart] = []
+    for i, r in enumerate(results):
+        progress = progress_chart(r, _suffix("completion", i, several))
+        if progress is not None:
+            charts.append(progress)
+        grid = grid_chart(r, _suffix("parks", i, several))
+        if grid is not None:
+            charts.append(grid)
+    illustrative = any(_any_illustrative(r.plan.figures, {r.year, r.year - 1}) for r in results)
+    title = check_table(results).title
+    period = "; ".join(dict.fromkeys(pick(r.span.label, str(r.span)) for r in results))
+    return _page(title, period, illustrative, charts)
+
+
+def progress_chart(r: PlanResult, name: str = "completion") -> BarChart | None:
+    """Each target with a completion: its bar, and 序时进度 across it during the year."""
+    names = r.names
+    bars = []
+    for f in r.findings:
+        if f.completion is None:
+            continue
+        label = f.indicator.name
+        if f.park is not None:
+            label = f"{names.get(f.park, f.park)} {label}"
+        tier = labels.tier(f.target.tier) if f.target.tier == "stretch" else ""
+        if tier:
+            label = f"{label} ({tier})"
+        bars.append(
+            Bar(
+                label,
+                _f(f.completion * 100),
+                fmt_ratio(f.completion) if f.completion.is_finite() else "∞",
+                f.status.value,
+                _f(f.elapsed * 100) if f.elapsed is not None else None,
+            )
+        )
+    if not bars:
+        return None
+    during = any(b.mark is not None for b in bars)
+    return BarChart(
+        name,
+        pick(f"完成率与序时进度 ({r.span.label})", f"Completion against time elapsed ({r.span})")
+        if during
+        else pick(f"目标完成率 ({r.span.label})", f"Completion of targets ({r.span})"),
+        pick("完成率 (%)", "completion (%)"),
+        tuple(bars),
+        pick("完成率", "completion"),
+        pick("序时进度", "time elapsed") if during else "",
+        reference=100.0,
+        reference_label=pick("全年目标 100%", "the year's target, 100%"),
+        cap=CAP,
+    )
+
+
+def grid_chart(r: PlanResult, name: str = "parks") -> GridChart | None:
+    """Indicators × parks (and the zone): what each cell shows, coloured by the park's own
+    status where the target is judged park by park, and the zone's by the zone's."""
+    from .bypark import by_park_table
+
+    table = by_park_table([r])
+    parks = [c for c in table.columns if c.key.startswith("show:") and c.key != "show:zone"]
+    if not parks:
+        return None
+    columns = (*(c.header for c in parks), pick("全区", "zone"))
+    judged = [row for row in table.rows if row.get("status")]
+    rows = []
+    # the measures with a target of the year; a year without targets: every figure by park
+    for row in judged or table.rows:
+        cells = tuple(
+            (_bare(row.get(c.key, "")), row.get(f"{c.key[5:]}_status", "")) for c in parks
+        )
+        if not any(text or status for text, status in cells):
+            continue  # the zone's own figure alone: the completion chart has it
+        zone = (row.get("show:zone", ""), row.get("status", ""))
+        rows.append(GridRow(row.get("label", ""), (*cells, zone)))
+    if not rows:
+        return None
+    title = (
+        pick(f"分园区完成情况 ({r.span.label})", f"Parks against their targets ({r.span})")
+        if judged
+        else pick(f"分园区数据 ({r.span.label})", f"Figures by park ({r.span})")
+    )
+    return GridChart(name, title, columns, tuple(rows))
+
+
+def _bare(text: str) -> str:
+    """A by-park cell without its status mark (✓ ✗ ! ?): the grid says it by colour."""
+    from .bypark import MARK
+
+    for mark in set(MARK.values()):
+        if text.endswith(" " + mark):
+            return text[: -len(mark) - 1]
+    return text
+
+
+# path
+
+
+def path_page(result: IndicatorPath, table: Table) -> Page:
+    """`path`: the path, the actuals and the targets of one indicator, year by year."""
+    ind = result.indicator
+    charts: list[Chart] = []
+    chart = path_chart(table, ind.name, units.display(ind.unit))
+    if chart is not None:
+        charts.append(chart)
+    years = [y.year for y in result.years] or [t.year for t in result.targets]
+    period = f"{min(years)}–{max(years)}" if years else ""
+    figures = (f for f in result.plan.figures if f.indicator == ind.id)
+    return _page(table.title, period, _any_illustrative(figures), charts)
+
+
+def path_chart(table: Table, name: str, unit: str) -> LineChart | None:
+    rows = [row for row in table.rows if row.get("path_value")]
+    if not rows:
+        return None
+
+    def series(key: str) -> tuple[float | None, ...]:
+        return tuple(float(row[key]) if row.get(key) else None for row in rows)
+
+    return LineChart(
+        "path",
+        pick(f"{name} 路径", f"{name}: path"),
+        unit,
+        tuple(row["year"] for row in rows),
+        (
+            Line(pick("路径值", "path"), series("path_value")),
+            Line(pick("实际", "actual"), series("actual_value"), points=True),
+            Line(pick("目标", "target"), series("target_value"), points=True),
+        ),
+    )
+
+
+# rank
+
+
+def rank_page(ranking: Ranking, title: str) -> Page:
+    """`rank`: each unit's total against its full marks, best first."""
+    bars = tuple(
+        Bar(
+            f"{st.rank}. {st.name}",
+            _f(st.total),
+            fmt_number(st.total, ranking.scheme.precision),
+            mark=_f(st.full),
+        )
+        for st in ranking.standings
+    )
+    chart = BarChart(
+        "ranking",
+        pick(f"考核总分 ({ranking.period.label})", f"Total scores ({ranking.period})"),
+        pick("分", "points"),
+        bars,
+        pick("总分", "total"),
+        pick("满分", "full marks"),
+    )
+    year = ranking.period.year
+    illustrative = _any_illustrative(ranking.plan.figures, {year, year - 1}) or is_illustrative(
+        ranking.scheme.note
+    )
+    period = pick(ranking.period.label, str(ranking.period))
+    return _page(title, period, illustrative, [chart] if bars else [])
+
+
+# compare
+
+
+def compare_page(c: Comparison, title: str) -> Page:
+    """`compare`: the zone's growth of each indicator measured in percent."""
+    bars = tuple(
+        Bar(a.indicator.name, _f(a.growth), fmt_percent(a.growth, 1))
+        for a in c.actuals
+        if a.park is None and a.growth is not None and a.unit == "percent"
+    )
+    chart = BarChart(
+        "growth",
+        pick(f"全区增速 ({c.old.year}→{c.new.year})", f"Zone growth ({c.old.year}→{c.new.year})"),
+        pick("增长 (%)", "growth (%)"),
+        bars,
+        pick("增速", "growth"),
+        reference=0.0,
+    )
+    illustrative = _any_illustrative((*c.old.figures, *c.new.figures))
+    return _page(title, f"{c.old.year}–{c.new.year}", illustrative, [chart] if bars else [])
+
+
+# incentives
+
+
+def incentives_page(s: Settlement, plan: Plan) -> Page:
+    """`incentives`: each rule's payments against its budget; the largest beneficiaries."""
+    from .incentives import Money
+
+    money = Money(s.policy)
+    unit = units.display(money.unit)
+    names = {r.id: r.name for r in s.policy.rules}
+    rules = tuple(
+        Bar(
+            names.get(t.key, t.key),
+            _f(money.value(t.payable)),
+            money.quantity(t.payable),
+            "missed" if t.over_budget else "",
+            _f(money.value(t.budget)),
+        )
+        for t in s.by_rule
+    )
+    people = tuple(
+        Bar(t.key, _f(money.value(t.payable)), money.quantity(t.payable))
+        for t in s.by_beneficiary[:TOP]
+    )
+    charts: list[Chart] = []
+    if rules:
+        charts.append(
+            BarChart(
+                "rules",
+                pick(f"按政策条款兑现 ({s.year}年)", f"Payable by rule ({s.year})"),
+                pick(f"兑现金额 ({unit})", f"payable ({unit})"),
+                rules,
+                pick("兑现金额", "payable"),
+                pick("预算", "budget") if any(b.mark is not None for b in rules) else "",
+            )
+        )
+    if people:
+        charts.append(
+            BarChart(
+                "beneficiaries",
+                pick(f"兑现金额最多的单位 (前{TOP}名)", f"Largest beneficiaries (top {TOP})")
+                if len(s.by_beneficiary) > TOP
+                else pick("各单位兑现金额", "Payable by beneficiary"),
+                pick(f"兑现金额 ({unit})", f"payable ({unit})"),
+                people,
+                pick("兑现金额", "payable"),
+            )
+        )
+    illustrative = any(is_illustrative(p.claim.note) for p in s.payments)
+    period = pick(f"{s.year}年", str(s.year))
+    return _page(plan.title, period, illustrative, charts)
