@@ -335,7 +335,7 @@ def rank(a: SimpleNamespace) -> None:
     ranking = api.assess(loaded, period=span, previous=last)
     for note in () if a.quiet else (*loaded.notes, *RankOutput.warnings(ranking)):
         say(note)
-    human = a.fmt in ("table", "plain", "markdown")
+    human = a.fmt in ("table", "plain", "markdown", "html")
     given = (a.plan, *a.data, a.previous, last, loaded)
     _finish(RankOutput(ranking, a.explain, human), a, exit_code(ranking), given)
 
@@ -379,7 +379,7 @@ def incentives(a: SimpleNamespace) -> None:
         notes.append(f"note: {settled.year} is settled under the rules of the {loaded.year} plan")
     for note in () if a.quiet else notes:
         say(note)
-    human = a.fmt in ("table", "plain", "markdown", "text")
+    human = a.fmt in ("table", "plain", "markdown", "text", "html")
     shown = (a.by,) if a.by else BY_CHOICES
     read = (a.plan, *a.data, loaded)
     _finish(IncentivesOutput(settled, loaded, shown, human), a, exit_code(settled), read)

@@ -18,7 +18,9 @@ machine (`cjk_font`); without one the caller refuses rather than draw boxes (tof
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 import warnings
 from collections.abc import Mapping
@@ -50,6 +52,8 @@ CJK_FONTS = (
     "Noto Sans CJK JP",
     "Noto Sans CJK TC",
 )
+# the files of those fonts, for a font installed after matplotlib listed the system's fonts
+CJK_FILES = re.compile(r"cjk|sourcehan|wqy|msyh|simhei|simsun|pingfang|hiragino", re.I)
 # bars: a status's colour; grid cells: a light tint of it
 COLOURS = {"good": "#2e7d32", "bad": "#c62828", "late": "#e08a00", "none": "#9e9e9e", "": "#4c78a8"}
 TINTS = {"good": "#c8e6c9", "bad": "#ffcdd2", "late": "#ffe0b2", "none": "#e6e6e6", "": "#ffffff"}
@@ -91,8 +95,15 @@ def cjk_font() -> str | None:
     except ImportError as exc:
         raise missing(exc) from None
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+    manager = font_manager.fontManager
+    found = next((n for n in CJK_FONTS if n in {f.name for f in manager.ttflist}), None)
+    if found is None:  # installed after matplotlib cached its list of fonts: add them now
+        for path in font_manager.findSystemFonts():
+            if CJK_FILES.search(os.path.basename(path)):
+                with contextlib.suppress(Exception):  # a font file matplotlib cannot read
+                    manager.addfont(path)
+        found = next((n for n in CJK_FONTS if n in {f.name for f in manager.ttflist}), None)
+    return found
 
 
 def _settings(font: str | None, salt: str) -> dict[str, Any]:

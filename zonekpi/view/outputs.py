@@ -2,9 +2,11 @@
 
 Each adapter wraps one command's result and gives the renderers (zonekpi.render) its `.table()`
 (the one table of CSV and TSV), `.json()` and `.sentences()`; `IncentivesOutput` also gives
-`.tables()`, the several tables people see. `validated` is the line `validate` prints for a
-valid plan. The view modules are imported only when a shape is asked for: this module is
-imported by the command line, and a run pays only for the format it prints.
+`.tables()`, the several tables people see. `.page()` is what an HTML page and ``--charts``
+add: the period, 示例数据, and the charts (`view/charts.py`). `validated` is the line
+`validate` prints for a valid plan. The view modules are imported only when a shape is asked
+for: this module is imported by the command line, and a run pays only for the format it
+prints.
 """
 
 from __future__ import annotations
