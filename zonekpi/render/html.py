@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 TEMPLATE = "report.html.j2"
 STATUS_KEYS = ("status", "status_text")  # the cells coloured by their row's status
+SHORT = 6  # characters: a cell this short is never wrapped
 GROUP = {  # a row's status code -> the class that colours it
     "met": "good",
     "on_track": "good",
@@ -83,19 +84,23 @@ def _table(table: Table) -> dict[str, Any]:
     rows = []
     for i, row in enumerate(table.rows):
         status = table.statuses[i] if i < len(table.statuses) else ""
+        texts = [inert(c.human(row.get(c.key, ""))) for c in columns]
         cells = [
-            (inert(c.human(row.get(c.key, ""))), _class(c.numeric, c.key in STATUS_KEYS))
-            for c in columns
+            (text, _class(c.numeric, c.key in STATUS_KEYS, len(text) <= SHORT))
+            for text, c in zip(texts, columns, strict=True)
         ]
         rows.append({"cells": cells, "status": GROUP.get(status, "")})
     return {
         "title": inert(table.title),
-        "headers": [(inert(c.header), _class(c.numeric, False)) for c in columns],
+        "headers": [(inert(c.header), _class(c.numeric, False, False)) for c in columns],
         "rows": rows,
         "footer": [inert(line) for line in table.footer],
         "empty": inert(table.empty),
     }
 
 
-def _class(numeric: bool, status: bool) -> str:
-    return " ".join(name for name, on in (("num", numeric), ("status", status)) if on)
+def _class(numeric: bool, status: bool, short: bool) -> str:
+    """A cell's classes: num (right-aligned), status (coloured), nw (a short cell kept on one
+    line, so that a park's name or a status is not broken in two)."""
+    marks = (("num", numeric), ("status", status), ("nw", short))
+    return " ".join(name for name, on in marks if on)
