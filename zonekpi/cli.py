@@ -296,7 +296,7 @@ def path(a: SimpleNamespace) -> None:
     loaded = api.load_plan(a.plan, data=a.data)
     shown = options(a.fmt)
     table = path_table(api.path(loaded, a.indicator), chart=shown.format == "table")
-    emit(render(TableOutput(table), shown))
+    plumbing.deliver(render(TableOutput(table), shown), None)
 
 
 @command
