@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from ..model.results import Finding, PlanResult
 from ..model.units import display, is_percent
 from . import labels
+from .check import per_year_unit, starts_here
 from .lang import pick
 from .table import Chart, Column, Number, Table
 from .workbook import illustrative, mark, notes_sheet, number, ratio, used
@@ -42,6 +43,12 @@ def _check_numbers(f: Finding) -> dict[str, Number]:
         cells["needed"] = number(f.needed, "%", 1)
     if f.yoy is not None:
         cells["yoy"] = number(f.yoy, "%", 1, signed=True)
+    p = f.path
+    if p is not None and not starts_here(f):
+        cells["path_point"] = number(p.expected, display(f.indicator.unit), 2)
+    if p is not None and p.needed is not None:
+        unit = per_year_unit(f.indicator.unit) if p.needed_linear else "%"
+        cells["needed_per_year"] = number(p.needed * (1 if p.needed_linear else 100), unit, 1)
     if f.gap is not None:
         cells["gap"] = number(f.gap, display(f.gap_unit) if f.gap_unit else "", signed=True)
     return cells
@@ -110,7 +117,17 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
     return out
 
 
-_NUMERIC = {"actual_value", "completion", "elapsed", "ahead", "needed", "yoy", "gap"}
+_NUMERIC = {
+    "actual_value",
+    "completion",
+    "elapsed",
+    "ahead",
+    "needed",
+    "yoy",
+    "path_point",
+    "needed_per_year",
+    "gap",
+}
 
 
 def _fill(key: str) -> str:
