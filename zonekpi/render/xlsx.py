@@ -77,17 +77,26 @@ def _name(wanted: str, used: set[str]) -> str:
 
 
 def _sheet(ws: Any, table: Table) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+    from openpyxl.styles import (  # type: ignore[import-untyped]
+        Alignment,
+        Border,
+        Font,
+        PatternFill,
+        Side,
+    )
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     columns = table.columns
     _text(ws.cell(1, 1), table.title).font = Font(bold=True, size=13)
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    thin = Side(style="thin", color="A6A6A6")
+    edge = Border(left=thin, right=thin, top=thin, bottom=thin)  # the table's lines, printed
     for j, c in enumerate(columns, 1):
         cell = _text(ws.cell(2, j), c.header)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = edge
     widths = [min(HEADER_WIDTH, _width(c.header)) for c in columns]  # a long header wraps
     shown: list[list[int]] = []  # the width of each cell's text, row by row
     for i, row in enumerate(table.rows):
@@ -102,6 +111,7 @@ def _sheet(ws: Any, table: Table) -> None:
                 text = _shown(got.value, got.format)
             else:
                 text = _text(cell, c.human(row.get(c.key, ""))).value
+            cell.border = edge
             shown[-1].append(_width(text))
             widths[j - 1] = max(widths[j - 1], shown[-1][-1])
             _colour(cell, row.get(c.fill, "") if c.fill else "")
@@ -194,7 +204,6 @@ def _page(ws: Any) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:2"
-    ws.print_options.gridLines = True
 
 
 def _chart(ws: Any, table: Table, chart: Chart, last: int, anchor: str) -> None:
