@@ -407,3 +407,13 @@ def test_libreoffice_converts_the_workbook_to_pdf(year_book, cli, tmp_path):
     assert done.returncode == 0, done.stderr
     assert pdf.exists() and pdf.stat().st_size > 10_000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_yes_or_no_is_a_number_shown_as_words(year_book):
+    # tech-transfer-fund (是否, achieved: 是): the example figures give 1, so 是 and 达标.
+    ws = year_book["总表"]
+    at = columns(ws)
+    row = next(r for r in rows(ws) if r[at["指标"] - 1].value == "建立科技成果转化基金")
+    assert row[at["实际"] - 1].value == 1
+    assert row[at["实际"] - 1].number_format == '"是";"是";"否"'
+    assert row[at["状态"] - 1].value == "达标"

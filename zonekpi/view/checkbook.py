@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from ..model.results import Finding, PlanResult
-from ..model.units import display, is_percent
+from ..model.units import display, is_flag, is_percent
 from . import labels
 from .check import per_year_unit, starts_here
 from .lang import pick
@@ -31,7 +31,10 @@ def _findings(r: PlanResult) -> list[Finding]:
 
 def _check_numbers(f: Finding) -> dict[str, Number]:
     cells: dict[str, Number] = {}
-    if f.actual is not None:
+    if f.actual is not None and is_flag(f.indicator.unit):  # 1 shown 是, 0 shown 否
+        yes, no = pick("是", "yes"), pick("否", "no")
+        cells["actual_value"] = Number(float(f.actual), f'"{yes}";"{yes}";"{no}"')
+    elif f.actual is not None:
         cells["actual_value"] = number(f.actual, display(f.actual_unit))
     if f.completion is not None:
         cells["completion"] = ratio(f.completion)
@@ -83,8 +86,13 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
 
     made = check_table(results)
     shown = any(illustrative(r.plan, (r.year, r.year - 1)) for r in results)
-    numbers = [_check_numbers(f) for r in results for f in _findings(r)]
-    assert len(numbers) == len(made.rows), "a row of the check table without its finding"
+    findings = [f for r in results for f in _findings(r)]
+    if len(findings) != len(made.rows) or any(
+        (row["indicator"], row["park"]) != (f.indicator.id, f.park or "")
+        for row, f in zip(made.rows, findings, strict=False)
+    ):
+        raise RuntimeError("the check table's rows are not its findings, in order")
+    numbers = [_check_numbers(f) for f in findings]
     headers = {c.key: c for c in made.columns}
     several = len(results) > 1
     columns = [

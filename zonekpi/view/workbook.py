@@ -19,7 +19,7 @@ from ..model.plan import Plan
 from .lang import pick
 from .table import Chart, Column, Number, Table
 
-ILLUSTRATIVE = "示例"  # the note a figure under examples/ carries: 示例数据
+ILLUSTRATIVE = ("示例", "illustrative")  # the note of a figure under examples/: 示例数据
 
 # A column people read as text with a unit (806亿元) -> the column with its bare number.
 TWINS = {
@@ -41,7 +41,11 @@ _QUANTITY = re.compile(r"([-+]?)(\d+(?:\.(\d+))?)([^\d\s/()（）:;,，、.]*)")
 def illustrative(plan: Plan, years: Iterable[int]) -> bool:
     """Whether any of `plan`'s figures of `years` is marked illustrative (示例数据)."""
     wanted = set(years)
-    return any(ILLUSTRATIVE in (f.note or "") for f in plan.figures if f.period.year in wanted)
+    return any(
+        any(word in (f.note or "").lower() for word in ILLUSTRATIVE)
+        for f in plan.figures
+        if f.period.year in wanted
+    )
 
 
 def mark(title: str, shown: bool) -> str:
