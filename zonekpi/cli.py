@@ -297,7 +297,7 @@ def path(a: SimpleNamespace) -> None:
     shown, result = options(a.fmt), api.path(loaded, a.indicator)
     made = PathOutput(result, path_table(result, chart=shown.format == "table"))
     chartfiles.write_charts(made, a.charts, [a.plan, *a.data, *loaded.inputs])
-    emit(render(made, shown))
+    plumbing.deliver(render(made, shown), None)
 
 
 @command

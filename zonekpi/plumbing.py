@@ -40,10 +40,16 @@ if TYPE_CHECKING:
     from .render import Options
 
 
-def emit(text: str) -> None:
-    """Write to stdout; if the reader has gone (| head), stop writing without a traceback."""
+def emit(text: str | bytes) -> None:
+    """Write to stdout (bytes, a workbook, as they are); if the reader has gone (| head), stop
+    writing without a traceback."""
     try:
-        _write(sys.stdout, text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            _write(sys.stdout, text)
         sys.stdout.flush()
     except OSError as exc:  # what is still buffered goes nowhere, not to a traceback
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -155,15 +161,17 @@ _EXTENSIONS = {
     ".txt": ("plain", "table", "text"),
     ".html": ("html",),
     ".htm": ("html",),
+    ".xlsx": ("xlsx",),
 }
-_NOT_YET = (".xlsx", ".xls", ".docx", ".pdf")
+_NOT_YET = (".xls", ".docx", ".pdf")
+BINARY = ("xlsx",)  # formats whose renderer returns bytes: never to a terminal
 
 
 def format_for(fmt: str | None, output: str | None) -> str:
     """The format to write: `fmt` if given, else what the --output file's extension says
     (report.json: json), else table. Nothing is ever written in one format under another
-    format's extension: -f csv with -o report.json, or an .xlsx zonekpi cannot write yet, is
-    refused (BadUsage)."""
+    format's extension: -f csv with -o report.json, or an .html zonekpi cannot write yet, is
+    refused (BadUsage); so is a workbook (-f xlsx) to a terminal."""
     from pathlib import PurePath
 
     from .errors import BadUsage
@@ -182,6 +190,8 @@ def format_for(fmt: str | None, output: str | None) -> str:
             f"--format {fmt} and --output {output} disagree: a {ext} file holds "
             f"{' or '.join(allowed)}; leave out --format, or name the file for {fmt}"
         )
+    if fmt in BINARY and not output and sys.stdout.isatty():
+        raise BadUsage(f"--format {fmt} is a file, not for a terminal: write it with -o FILE.{fmt}")
     return fmt
 
 
@@ -226,17 +236,17 @@ def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None
             )
 
 
-def deliver(text: str, output: str | None) -> None:
-    """`text` to the --output file (atomically), or to stdout."""
+def deliver(text: str | bytes, output: str | None) -> None:
+    """`text` (or a workbook's bytes) to the --output file (atomically), or to stdout."""
     if output:
         write_atomic(output, text)
     else:
         emit(text)
 
 
-def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    """Write `text` to `path` in one step; ZonekpiError for a target that is not a plain file
-    (a device, a link, a folder) or a folder that does not exist."""
+def write_atomic(path: str | Path, text: str | bytes, encoding: str = "utf-8") -> None:
+    """Write `text` (bytes as they are) to `path` in one step; ZonekpiError for a target that
+    is not a plain file (a device, a link, a folder) or a folder that does not exist."""
     import tempfile
     from pathlib import Path
 
@@ -253,10 +263,16 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
     except OSError as exc:  # a folder that cannot be written to
         raise ZonekpiError(unwritten(exc, path)) from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
         with contextlib.suppress(OSError):  # keep the permissions a user gave the old report
             os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
         os.replace(tmp, target)

@@ -1,8 +1,10 @@
-"""Renderers: one module per output format, each with `render(output, options) -> str`.
+"""Renderers: one module per output format, each with `render(output, options) -> str` (or
+bytes, for a file format such as a workbook).
 
 `FORMATS` is the registry the CLI's ``--format`` choices are built from, so the two cannot
 drift. Modules are imported only when chosen: rich and tabulate cost start-up time that a
-``--format json`` run in a script should not pay. A renderer returns text and never writes.
+``--format json`` run in a script should not pay. A renderer returns text (bytes for a
+workbook) and never writes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "json": ("zonekpi.render.json_format", "JSON following schemas/report.schema.json"),
     "text": ("zonekpi.render.text", "the report in Chinese sentences, one per indicator"),
     "html": ("zonekpi.render.html", "one self-contained HTML page: sentences, charts, table"),
+    "xlsx": ("zonekpi.render.xlsx", "an Excel workbook with charts (write it with -o FILE.xlsx)"),
 }
 
 
@@ -42,13 +45,14 @@ class Output(Protocol):
     def sentences(self) -> list[tuple[str, list[str]]]: ...
 
 
-def renderer(name: str) -> Callable[[Output, Options], str]:
+def renderer(name: str) -> Callable[[Output, Options], str | bytes]:
     module_name = FORMATS[name][0]
-    fn: Callable[[Output, Options], str] = importlib.import_module(module_name).render
+    fn: Callable[[Output, Options], str | bytes] = importlib.import_module(module_name).render
     return fn
 
 
-def render(output: Output, options: Options) -> str:
+def render(output: Output, options: Options) -> str | bytes:
+    """The output in `options.format`: text, or bytes for a file format (a workbook)."""
     return renderer(options.format)(output, options)
 
 

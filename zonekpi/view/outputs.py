@@ -1,13 +1,12 @@
 """What the renderers receive for each command: a result, shaped on demand.
 
 Each adapter wraps one command's result and gives the renderers (zonekpi.render) its `.table()`
-(the one table of CSV and TSV), `.json()` and `.sentences()`; `IncentivesOutput` also gives
-`.tables()`, the several tables people see. `.page()` is what an HTML page and ``--charts``
-add: the period, 示例数据, and the charts (`view/charts.py`). `validated` is the line
-`validate` prints for a valid plan. The view modules are imported only when a shape is asked
-for: this module is imported by the command line, and a run pays only for the format it
-prints.
-"""
+(the one table of CSV and TSV), `.json()`, `.sentences()` and `.workbook()` (the sheets of
+-f xlsx); `IncentivesOutput` also gives `.tables()`, the several tables people see. `.page()`
+is what an HTML page and ``--charts`` add: the period, 示例数据, and the charts
+(`view/charts.py`). `validated` is the line `validate` prints for a valid plan. The view
+modules are imported only when a shape is asked for: this module is imported by the command
+line, and a run pays only for the format it prints."""
 
 from __future__ import annotations
 
@@ -68,6 +67,12 @@ class CheckOutput:
 
         return check_page(self.results, self.by_park)
 
+    def workbook(self) -> list[Table]:
+        """The sheets of a workbook (-f xlsx): 总表, 分园区, the charts, 说明."""
+        from .checkbook import check_sheets
+
+        return check_sheets(self.results, self.sentences())
+
 
 class CompareOutput:
     """`compare`: targets raised, lowered, added or dropped, and the figures' growth."""
@@ -95,6 +100,15 @@ class CompareOutput:
 
         return compare_page(self.result, self.table().title)
 
+    def workbook(self) -> list[Table]:
+        from .lang import pick
+        from .workbook import sheets
+
+        r = self.result
+        years = (r.old.year, r.old.year - 1, r.new.year, r.new.year - 1)
+        name = pick("对比", "Comparison")
+        return sheets([self.table()], self.sentences(), [name], (r.old, r.new), years)
+
 
 class TableOutput:
     """A single table for the renderers (JSON: its rows under their stable keys)."""
@@ -115,6 +129,12 @@ class TableOutput:
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         return [(self.made.title, self.made.footer)]
+
+    def workbook(self) -> list[Table]:
+        from .lang import pick
+        from .workbook import sheets
+
+        return sheets([self.made], [], [pick("路径", "Path")])
 
 
 class PathOutput(TableOutput):
@@ -168,6 +188,15 @@ class RankOutput:
 
         return rank_page(self.ranking, rank_table(self.ranking).title)
 
+    def workbook(self) -> list[Table]:
+        from .lang import pick
+        from .workbook import sheets
+
+        r = self.ranking
+        name = pick("得分明细", "Scores") if self.explain else pick("排名", "Ranking")
+        years = (r.period.year, r.period.year - 1)
+        return sheets([self.table()], self.sentences(), [name], [r.plan], years, r.period.label)
+
 
 class IncentivesOutput:
     """`incentives`: the tables named in `shown` ("claim", "beneficiary", "rule"), in that
@@ -212,6 +241,18 @@ class IncentivesOutput:
         from .charts import incentives_page
 
         return incentives_page(self.settlement, self.plan)
+
+    def workbook(self) -> list[Table]:
+        from .lang import pick
+        from .workbook import sheets
+
+        words = {
+            "claim": pick("兑现明细", "Claims"),
+            "beneficiary": pick("受益单位", "Beneficiaries"),
+            "rule": pick("政策", "Rules"),
+        }
+        names = [words[by] for by in self.shown]
+        return sheets(self.tables(), self.sentences(), names, [self.plan])
 
 
 def validated(plan: Plan) -> str:

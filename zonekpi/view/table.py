@@ -3,12 +3,16 @@ display text by key, lines under it, and per column the words its codes are show
 
 Renderers know only this module: a status cell holds the code (`met`) that CSV and JSON keep,
 and the column's `labels` give the words human formats show (达标).
+
+A workbook (``-f xlsx``) asks a little more, all optional: a table's short `sheet` name, the
+`numbers` of its cells (value and Excel number format, so a spreadsheet holds numbers), a
+column's `fill` (the key whose status code colours its cells) and the `charts` drawn from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 
 class Column(NamedTuple):
@@ -19,12 +23,34 @@ class Column(NamedTuple):
     machine: bool = True  # written in CSV and TSV
     keep: bool = False  # shown even when empty in every row
     labels: Mapping[str, str] | None = None  # code -> words, for human formats
+    fill: str = ""  # workbooks: the key of the column whose status code colours this cell
 
     def human(self, value: str) -> str:
         """A cell as people read it: a code in words, anything else as it is."""
         if self.labels is not None and value:
             return self.labels.get(value, value)
         return value
+
+
+class Number(NamedTuple):
+    """A cell's number for a workbook: the value and its Excel number format (0.0%, or a unit
+    kept in the format: #,##0.00"亿元")."""
+
+    value: float
+    format: str = "General"
+
+
+class Chart(NamedTuple):
+    """A native chart of a workbook sheet, drawn from its table's columns by key: a bar per
+    `bars` column and a line per `lines` column over the `categories` column's rows."""
+
+    title: str
+    categories: str
+    bars: tuple[str, ...]
+    lines: tuple[str, ...] = ()
+    axis: str = ""  # the value axis's title (a unit)
+    percent: bool = False  # the values are fractions, shown as 0%
+    kind: Literal["bar", "column"] = "column"  # bars across (bar) or upright (column)
 
 
 class Table:
@@ -38,6 +64,9 @@ class Table:
         footer: list[str] | None = None,
         statuses: list[str] | None = None,  # per row: met / missed / no_data
         empty: str = "(无目标 no targets)",  # shown in place of a table with no rows
+        sheet: str = "",  # workbooks: the sheet's short name
+        numbers: list[dict[str, Number]] | None = None,  # workbooks: per row, numbers by key
+        charts: list[Chart] | None = None,  # workbooks: charts drawn from the table
     ) -> None:
         self.title = title
         self.columns = columns
@@ -45,3 +74,6 @@ class Table:
         self.footer = footer if footer is not None else []
         self.statuses = statuses if statuses is not None else []
         self.empty = empty
+        self.sheet = sheet
+        self.numbers = numbers if numbers is not None else []
+        self.charts = charts if charts is not None else []
