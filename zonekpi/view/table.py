@@ -45,3 +45,4 @@ class Table:
         self.footer = footer if footer is not None else []
         self.statuses = statuses if statuses is not None else []
         self.empty = empty
+        self.lead: list[str] = []  # lines under the title: 示例数据 (view/illustrative.py)
