@@ -72,9 +72,7 @@ def of_settlement(settlement: Settlement) -> bool:
     return any(marked(p.claim.note) for p in settlement.payments)
 
 
-def with_banner(
-    blocks: list[tuple[str, list[str]]], flag: bool
-) -> list[tuple[str, list[str]]]:
+def with_banner(blocks: list[tuple[str, list[str]]], flag: bool) -> list[tuple[str, list[str]]]:
     """The sentences of `--format text`, the banner first under each title when `flag`."""
     if not flag:
         return blocks

@@ -95,7 +95,9 @@ def _rows(r: PlanResult) -> Iterator[dict[str, str]]:
         "illustrative": ill.cell(ill.illustrative(r)),
     }
 
-    def row(ind: Indicator, park: str | None, measure: str, value: str, unit: str) -> dict[str, str]:
+    def row(
+        ind: Indicator, park: str | None, measure: str, value: str, unit: str
+    ) -> dict[str, str]:
         return {
             **common,
             "indicator": ind.id,

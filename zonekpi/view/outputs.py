@@ -62,7 +62,7 @@ class CheckOutput:
         out = []
         for r in self.results:
             out += [f"warning: {w}" for w in labels.notes(r.warnings, r.names)]
-            if not r.findings and r.totals and not self.by_park and park is None and fmt not in ("json", "long"):
+            if not (r.findings or self.by_park or park or fmt in ("json", "long")) and r.totals:
                 out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
         return out
 
