@@ -246,6 +246,18 @@ def test_plain_csv_keeps_a_sign_and_excel_guards_a_formula(cli, plan_file):
         assert "1" in numbers and not any(n.startswith("'") for n in numbers)
 
 
+def test_a_per_year_value_keeps_its_sign_without_excel(cli):
+    # the issue's case: 全市占比 on its path needs +0.53个百分点 a year; plain CSV wrote
+    # '+0.53个百分点 (the guard) although no spreadsheet was asked for
+    args = ("check", JIANXI, "--data", str(ROOT / "examples" / "jianxi-2022-figures.csv"))
+    rows = read(cli(*args, "-f", "csv").stdout)
+    share = next(r for r in rows if r["indicator"] == "city-gdp-share" and r["needed_per_year"])
+    assert share["needed_per_year"] == "+0.53个百分点"
+    excel = read(cli(*args, "-f", "csv", "--excel").stdout)
+    share = next(r for r in excel if r["indicator"] == "city-gdp-share" and r["needed_per_year"])
+    assert share["needed_per_year"] == "'+0.53个百分点"  # in a spreadsheet: text, not a formula
+
+
 # -- the property: every number is the core's, not rounded ----------------------------------------
 
 YEAR = 2020

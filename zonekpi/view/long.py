@@ -219,18 +219,22 @@ def _measures(f: Finding) -> list[tuple[str, Decimal | None, str]]:
 
 
 def csv_columns(
-    table: Table, period: str | Callable[[dict[str, str]], str], flag: bool | None = None
+    table: Table,
+    period: str | Callable[[dict[str, str]], str],
+    flag: bool | Callable[[dict[str, str]], bool] | None = None,
 ) -> Table:
     """`table` with a `period` column and, when `flag` is given, an `illustrative` column
-    (true/false): what every CSV carries; when `flag` is true, the 示例数据 line under the
-    title too. Both come last, so that a script that reads the
+    (true/false): what every CSV carries. Both come last, so that a script that reads the
     columns by position reads what it read before; neither is shown in the human formats.
-    `period` is one for every row (2018, 2018-10) or read from each row (a path's year)."""
+    `period` and `flag` are one for every row (2018, 2018-10) or read from each row (a path's
+    year, the plan of a row of several). A `flag` of True puts the 示例数据 line under the
+    title too; a caller that gives a flag per row says it itself."""
     columns = [*table.columns, Column("period", "期间", display=False)]
     rows = [{**r, "period": period if isinstance(period, str) else period(r)} for r in table.rows]
     if flag is not None:
         columns.append(Column("illustrative", "示例数据", display=False))
-        rows = [{**r, "illustrative": ill.cell(flag)} for r in rows]
+        flags = [flag if isinstance(flag, bool) else flag(r) for r in rows]
+        rows = [{**r, "illustrative": ill.cell(f)} for r, f in zip(rows, flags, strict=True)]
     made = Table(table.title, columns, rows, table.footer, table.statuses, table.empty)
-    made.lead = [*table.lead, *([ill.banner()] if flag else [])]
+    made.lead = [*table.lead, *([ill.banner()] if flag is True else [])]
     return made

@@ -28,7 +28,7 @@ class CheckOutput:
         self.by_park = by_park
 
     def table(self) -> Table:
-        from .illustrative import any_illustrative
+        from .illustrative import banner, illustrative
         from .long import csv_columns
 
         if self.by_park:
@@ -40,8 +40,14 @@ class CheckOutput:
 
             made = check_table(self.results)
         periods = {r.plan.id: str(r.span) for r in self.results}
-        flag = any_illustrative(self.results)
-        return csv_columns(made, lambda row: periods.get(row.get("plan", ""), ""), flag)
+        flags = {r.plan.id: illustrative(r) for r in self.results}
+        made = csv_columns(
+            made,
+            lambda row: periods.get(row["plan"], ""),
+            lambda row: flags.get(row["plan"], False),
+        )
+        made.lead = [banner()] if any(flags.values()) else []  # 示例数据 under the title
+        return made
 
     def long(self) -> Table:
         """The tidy CSV (--format long): one row per indicator × park × period × measure."""
