@@ -187,6 +187,15 @@ def test_by_park_long_is_the_same_long_table():
     assert by_park.stdout == plain
 
 
+def test_one_park_long_has_that_park_only(cli):
+    rows = read(cli("check", PLAN, "--data", FIGURES, "--park", "gxq", "-f", "long").stdout)
+    assert {r["park"] for r in rows} == {"gxq"}
+    # 高新区's own R&D share, 9.5 ÷ 210; its allocation of 产业研究院: 3 of 3 (completion 1)
+    assert float(value(rows, "rd-share", "gxq", "level")["value"]) == pytest.approx(9.5 / 210)
+    tid = "industry-institutes#2"
+    assert float(value(rows, "industry-institutes", "gxq", "completion", tid)["value"]) == 1
+
+
 def test_a_rolled_up_growth_gives_its_bases():
     from click.testing import CliRunner
 
@@ -340,3 +349,57 @@ def test_every_number_round_trips_to_the_core(data):
             assert _close(r["value"], expected[key]), (key, r["value"], expected[key])
             seen.add(key)
     assert seen == set(expected)  # every number of the core is in the table
+
+
+# -- LibreOffice: what its CSV import does with an --excel file -----------------------------------
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="needs LibreOffice")
+def test_libreoffice_reads_the_excel_long_csv_as_docs_say(tmp_path):
+    """docs/output.md: LibreOffice ignores the BOM (the first cell reads ï»¿plan); told UTF-8
+    (--infilter CSV:44,34,76,1) it reads the header, the Chinese and every value as a number."""
+    import subprocess
+
+    import openpyxl
+
+    from zonekpi.api import check as api_check
+    from zonekpi.api import load_plan
+
+    text = render(
+        CheckOutput([api_check(load_plan(PLAN, data=[FIGURES]))]), Options("long", excel=True)
+    )
+    (tmp_path / "r.csv").write_bytes(text.encode("utf-8"))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+
+    def convert(*how: str) -> openpyxl.worksheet.worksheet.Worksheet:
+        out = tmp_path / ("utf8" if how else "default")
+        subprocess.run(
+            [
+                "soffice",
+                profile,
+                "--headless",
+                *how,
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out),
+                str(tmp_path / "r.csv"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        return openpyxl.load_workbook(out / "r.xlsx").active
+
+    default = convert()
+    # the BOM read in the locale's legacy charset (ï»¿plan under Latin-1); a LibreOffice that
+    # honours it makes this fail: then docs/output.md and the README can drop the import step
+    assert default["A1"].value != "plan"
+    sheet = convert("--infilter=CSV:44,34,76,1")
+    header = [c.value for c in sheet[1]]
+    assert header == COLUMNS
+    at = header.index("value")
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows[0][header.index("name")] == "研发投入"
+    assert all(isinstance(r[at], (int, float)) for r in rows if r[at] is not None)
+    assert {r[header.index("illustrative")] for r in rows} == {True}

@@ -131,7 +131,7 @@ def _total_rows(r: PlanResult, total: Total, row: Row) -> Iterator[dict[str, str
     """A measure's figures for every park in tree order, then the zone; after a growth, the
     bases it was weighted by."""
     ind = total.indicator
-    order = [park for park, _ in r.plan.tree()] + [None]
+    order = _units(r)
     for park in order:
         a = total.of(park)
         if a.value is not None:
@@ -143,6 +143,17 @@ def _total_rows(r: PlanResult, total: Total, row: Row) -> Iterator[dict[str, str
         base = bases.get(park)
         if base is not None:
             yield row(ind, park, "base", *number(base, ind.unit))
+
+
+def _units(r: PlanResult) -> list[str | None]:
+    """The parks (in tree order) and the zone (None) whose figures a check shows: with
+    `--park P`, P and the parks inside it."""
+    if r.park is None:
+        return [park for park, _ in r.plan.tree()] + [None]
+    inside: list[str | None] = [r.park]
+    for unit in inside:
+        inside.extend(r.plan.children(unit) if unit is not None else ())
+    return inside
 
 
 def _bases(total: Total) -> dict[str | None, Decimal]:
