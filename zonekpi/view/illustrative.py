@@ -12,6 +12,7 @@ Workbooks and pages ask the same function, so no format can forget to say it.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..core.paths import BACK
@@ -25,13 +26,19 @@ if TYPE_CHECKING:
     from ..core.compare import Comparison
     from ..model.policy import Settlement
 
+_NOTE = attrgetter("note")
 marked = is_illustrative  # a figure's (or claim's) note: 示例数据, 示例, illustrative
 
 
 def of_plan(plan: Plan, year: int) -> bool:
     """Whether any figure of `plan` (its own, its data: files, --data) for `year` or the
     `BACK` years before it is marked illustrative."""
-    return any(marked(f.note) and year - BACK <= f.period.year <= year for f in plan.figures)
+    # the distinct notes first (a file repeats one note on every row): most plans stop here
+    notes = {n for n in set(map(_NOTE, plan.figures)) if marked(n)}
+    if not notes:
+        return False
+    first = year - BACK
+    return any(f.note in notes and first <= f.period.year <= year for f in plan.figures)
 
 
 def illustrative(result: PlanResult) -> bool:
