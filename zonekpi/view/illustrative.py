@@ -2,9 +2,9 @@
 
 A figure is marked illustrative when its note (the `note`/`备注` column of a figure file, or
 `note:` in a plan) says 示例 or "illustrative" (`model.common.is_illustrative`), as every file
-under `examples/` does; a table whose title or 注 line says so marks every figure it holds. A report
-is illustrative when any figure the check could read is so marked: a figure of the year checked,
-or of the years before it that a base or a path reads (`core.paths.BACK`). Every format asks
+under `examples/` does; a table whose title or 注 line says so marks every figure it holds. A
+report is illustrative when any figure the check could read is so marked: a figure of the year
+checked, or of the years before it that a base or a path reads (`core.paths.BACK`). Every format asks
 `illustrative(result)` here: the human formats put `banner()` under the title, CSV, TSV and the
 long CSV give each row an `illustrative` cell (true/false), JSON a top-level `illustrative`.
 Workbooks and pages ask the same function, so no format can forget to say it.
