@@ -107,6 +107,7 @@ CASES: dict[str, list[str]] = {
     **every_format("check-yearly", YEARLY),
     "check-yearly-csv-excel": [*YEARLY, "--format", "csv", "--excel"],
     "check-yearly-tsv-excel": [*YEARLY, "--format", "tsv", "--excel"],
+    "check-yearly-long": [*YEARLY, "--format", "long"],  # the tidy CSV
     "check-yearly-by-park-plain": [*YEARLY, "--by-park", "--format", "plain"],
     "check-yearly-park-gxq-plain": [*YEARLY, "--park", "gxq", "--format", "plain"],
     "check-yearly-park-gxq-csv": [*YEARLY, "--park", "gxq", "--format", "csv"],
@@ -115,6 +116,7 @@ CASES: dict[str, list[str]] = {
     **every_format("check-monthly", MONTHLY),
     "check-monthly-csv-excel": [*MONTHLY, "--fail-on", "never", "--format", "csv", "--excel"],
     "check-monthly-quiet": [*MONTHLY, "--fail-on", "behind", "--quiet"],
+    "check-monthly-long-excel": [*MONTHLY, "--fail-on", "never", "--format", "long", "--excel"],
     "check-monthly-period-chinese-table": [
         "check",
         XX18,
@@ -127,6 +129,7 @@ CASES: dict[str, list[str]] = {
     # the parks side by side, added up (README: 涧西区 and 高新区's 2021 results)
     **every_format("check-by-park", BY_PARK),
     "check-jianxi-2021-plain": ["check", JX22, "--year", "2021", "--format", "plain"],
+    "check-by-park-long": [*BY_PARK, "--format", "long"],  # the same long table, bases too
     # the other plans with their illustrative figures
     "check-jianxi-2022-plain": ["check", JX22, "--data", JX22_FIG, "--format", "plain"],
     "check-jianxi-2022-json": ["check", JX22, "--data", JX22_FIG, "--format", "json"],
@@ -148,6 +151,7 @@ CASES: dict[str, list[str]] = {
     "compare-fail-on-lowered-quiet": [*COMPARE, "--fail-on", "lowered", "--quiet"],
     "compare-gxq-2017-2020-table": ["compare", GXQ17, GXQ20, "--old-data", GXQ17_FIG],
     "compare-error-same-year": ["compare", XX19, XX18],
+    "compare-error-long": [*COMPARE, "--format", "long"],  # the tidy CSV is check's
     # ------------------------------------------------------------------------------- path
     **every_format("path-jianxi-gdp", PATH),
     "path-jianxi-gdp-data-plain": [*PATH, "--data", JX22_FIG, "--format", "plain"],

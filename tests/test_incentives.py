@@ -291,15 +291,18 @@ def test_csv_by_beneficiary_and_by_rule_have_stable_columns(tmp_path):
     plan = _plan(tmp_path)
     lines = _run("incentives", plan, "-d", data, "-f", "csv", "--by", "beneficiary").stdout
     assert lines.splitlines() == [
-        "beneficiary,claims,earned,cut,payable,unit",
-        "中心,1,25,5,20,万元",
+        "beneficiary,claims,earned,cut,payable,unit,period,illustrative",
+        "中心,1,25,5,20,万元,2020,false",  # the year settled; no claim marked 示例数据
     ]
     rules = _run("incentives", plan, "-d", data, "-f", "csv", "--by", "rule").stdout.splitlines()
-    assert rules[0] == "rule,name,standard,claims,earned,cut,payable,unit,budget,remaining,source"
+    assert rules[0] == (
+        "rule,name,standard,claims,earned,cut,payable,unit,budget,remaining,source,"
+        "period,illustrative"
+    )
     assert len(rules) == 4  # a row per rule, no total row for a spreadsheet to double-count
     claims = _run("incentives", plan, "-d", data, "-f", "csv").stdout.splitlines()
     assert claims[0].split(",")[:3] == ["file", "line", "rule"]
-    assert claims[1].endswith(",1万元/件,25,max_per_beneficiary,20,万元,")
+    assert claims[1].endswith(",1万元/件,25,max_per_beneficiary,20,万元,,2020,false")
 
 
 def test_a_budget_exceeded_exits_1(tmp_path):

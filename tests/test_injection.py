@@ -56,8 +56,11 @@ def test_csv_quotes_a_lone_carriage_return_and_guards_formulas(cli, nasty, fmt):
     import csv
     import io
 
-    out = cli("check", nasty, "-f", fmt).stdout
-    rows = list(csv.reader(io.StringIO(out, newline=""), delimiter="\t" if fmt == "tsv" else ","))
-    assert len(rows) == 3  # the header and two findings: the CR stayed inside its cell
-    names = [r[rows[0].index("name")] for r in rows[1:]]
-    assert names[1] == "'\r=1+1"  # the formula guard, inside a quoted cell
+    for excel, name in ((False, "\r=1+1"), (True, "'\r=1+1")):
+        out = cli("check", nasty, "-f", fmt, *["--excel"] * excel).stdout.lstrip("\ufeff")
+        rows = list(
+            csv.reader(io.StringIO(out, newline=""), delimiter="\t" if fmt == "tsv" else ",")
+        )
+        assert len(rows) == 3  # the header and two findings: the CR stayed inside its cell
+        names = [r[rows[0].index("name")] for r in rows[1:]]
+        assert names[1] == name  # the formula guard with --excel only, inside a quoted cell

@@ -82,9 +82,15 @@ def test_csv_is_rectangular_with_a_header_and_formula_safe(plan):
     assert len(rows) == 5  # header + 4 findings
     assert {len(r) for r in rows} == {len(rows[0])}
     names = [r[3] for r in rows[1:]]
-    assert '\'=HYPERLINK("http://x")' in names  # a cell from plan text cannot start a formula
+    # plain CSV is data for programs: the name as the plan writes it
+    assert '=HYPERLINK("http://x")' in names
     gap = rows[0].index("gap")
     assert [r[gap] for r in rows[1:3]] == ["2", "-3"]  # numbers, not "+2家"
+    # --excel is for a spreadsheet: a cell from plan text cannot start a formula there
+    excel = run("check", plan, "--format", "csv", "--excel").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(excel, newline="")))
+    assert '\'=HYPERLINK("http://x")' in [r[3] for r in rows[1:]]
+    assert [r[gap] for r in rows[1:3]] == ["2", "-3"]  # numbers stay numbers
 
 
 def test_excel_csv_has_a_bom_only_when_asked(plan):

@@ -111,9 +111,9 @@ def test_by_park_csv_has_stable_columns_and_bare_numbers(cli):
     header, *rows = result.stdout.splitlines()
     assert header == (
         "plan,year,indicator,name,measure,unit,tier,kind,target,jianxi,gxq,zone,status,"
-        "jianxi_status,gxq_status,notes"
+        "jianxi_status,gxq_status,notes,period,illustrative"
     )
-    assert "jianxi-2022,2021,gdp,生产总值,level,亿元,,,,414,284,698,,,," in rows
+    assert "jianxi-2022,2021,gdp,生产总值,level,亿元,,,,414,284,698,,,,,2021,false" in rows
 
 
 def test_by_park_and_park_together_is_a_usage_error(cli):

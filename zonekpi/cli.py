@@ -105,8 +105,8 @@ def command(body: Callable[[SimpleNamespace], None]) -> click.Command:
         lang.use(given.pop("lang"))
         if "fmt" in given:
             given["fmt"] = plumbing.format_for(given["fmt"], given.get("output"))
-            if given.get("excel") and given["fmt"] not in ("csv", "tsv"):
-                raise click.UsageError("--excel applies to --format csv or tsv")
+            if given.get("excel") and given["fmt"] not in ("csv", "tsv", "long"):
+                raise click.UsageError("--excel applies to --format csv, tsv or long")
         body(SimpleNamespace(**given))
 
     return cli.command()(lang_option(callback))

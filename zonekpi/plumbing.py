@@ -153,7 +153,7 @@ def columns(default: int = 100) -> int:
 
 # What an --output file's extension says it holds; the formats each may be written in.
 _EXTENSIONS = {
-    ".csv": ("csv",),
+    ".csv": ("csv", "long"),
     ".tsv": ("tsv",),
     ".md": ("markdown",),
     ".markdown": ("markdown",),

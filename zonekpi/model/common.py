@@ -22,3 +22,16 @@ class Loc(NamedTuple):
 
 
 NOWHERE = Loc("")
+
+
+ILLUSTRATIVE = "示例数据"  # the note a figure gets from a file that says so in a title or 注
+_ILLUSTRATIVE_MARKS = ("示例", "illustrative")
+
+
+def is_illustrative(text: str | None) -> bool:
+    """Whether a note (or a table's title or footnote) marks figures as illustrative: it says
+    示例 (示例数据) or "illustrative". The one rule; the reader and the reports both ask it."""
+    if not text:
+        return False
+    lowered = text.lower()
+    return any(mark in lowered for mark in _ILLUSTRATIVE_MARKS)

@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("zonekpi.render.markdown", "a Markdown table, for reports and Word/WPS"),
     "csv": ("zonekpi.render.delimited", "CSV with stable English column names"),
     "tsv": ("zonekpi.render.delimited", "tab-separated, pastes into Excel cells"),
+    "long": ("zonekpi.render.delimited", "check's tidy CSV: a row per indicator, park, measure"),
     "json": ("zonekpi.render.json_format", "JSON following schemas/report.schema.json"),
     "text": ("zonekpi.render.text", "the report in Chinese sentences, one per indicator"),
     "html": ("zonekpi.render.html", "one self-contained HTML page: sentences, charts, table"),

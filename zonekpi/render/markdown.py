@@ -28,7 +28,8 @@ def _render(table: Table) -> str:
         colalign=["right" if c.numeric else "left" for c in cols],
         disable_numparse=True,
     )
-    lines = [f"**{escape(table.title)}**", "", body if rows else escape(table.empty)]
+    lines = [f"**{escape(table.title)}**", *(f"\n{escape(line)}" for line in table.lead)]
+    lines += ["", body if rows else escape(table.empty)]
     if table.footer:
         # Markdown joins lines into one paragraph; a blank line keeps each its own
         lines += ["", *"\n\n".join(escape(line) for line in table.footer).split("\n")]

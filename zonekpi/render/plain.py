@@ -24,7 +24,7 @@ def render(output: Output, options: Options) -> str:
 def _render(table: Table) -> str:
     cols = display_columns(table)
     rows = [[inert(c.human(r.get(c.key, ""))).strip() for c in cols] for r in table.rows]
-    lines = [inert(table.title), ""]
+    lines = [inert(table.title), *(inert(line) for line in table.lead), ""]
     if rows:
         headers = [c.header for c in cols]
         widths = [max(width(t) for t in [h, *(r[i] for r in rows)]) for i, h in enumerate(headers)]

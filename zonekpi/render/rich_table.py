@@ -56,7 +56,8 @@ def _print(console: Any, table: Table) -> None:
     cols = display_columns(table)
     # Light rules and no outer edge: every column of a terminal counts when parks sit side by side.
     rt = RichTable(
-        title=Text(inert(table.title), style="table.title"),  # never markup: text as written
+        # never markup: text as written; the lines under it (示例数据) with it
+        title=Text("\n".join(map(inert, [table.title, *table.lead])), style="table.title"),
         title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,

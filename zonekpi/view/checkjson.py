@@ -12,6 +12,7 @@ from ..model.results import Actual, Finding, PlanResult, Status
 from ..version import __version__
 from . import labels
 from .check import context_of, per_year_unit
+from .illustrative import any_illustrative
 from .numbers import to_json_number
 from .targets import actual_text, target_text, target_value
 
@@ -184,6 +185,7 @@ def to_json(results: list[PlanResult]) -> dict[str, Any]:
     return {
         "zonekpi": __version__,
         "report": "check",
+        "illustrative": any_illustrative(results),  # 示例数据: some figure used is marked
         "results": [
             {
                 "file": r.plan.file,

@@ -42,7 +42,10 @@ HELP = {
         "One table: per claim (CSV/TSV default), per beneficiary or per rule; on screen all "
         "three by default."
     ),
-    "excel": ("CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark and CRLF line ends."),
+    "excel": (
+        "CSV/TSV for Excel and WPS: UTF-8 with a byte-order mark, CRLF line ends, and a ' before "
+        "a cell that would start a formula (= + - @)."
+    ),
     "park": ("Check one park against its own targets (a park id)."),
     "by_park": (
         "A matrix: indicators down, every park and the zone across (JSON always has both)."

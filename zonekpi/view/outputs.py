@@ -31,13 +31,32 @@ class CheckOutput:
         self.by_park = by_park
 
     def table(self) -> Table:
+        from .illustrative import banner, illustrative
+        from .long import csv_columns
+
         if self.by_park:
             from .bypark import by_park_table
 
-            return by_park_table(self.results)
-        from .check import check_table
+            made = by_park_table(self.results)
+        else:
+            from .check import check_table
 
-        return check_table(self.results)
+            made = check_table(self.results)
+        periods = {r.plan.id: str(r.span) for r in self.results}
+        flags = {r.plan.id: illustrative(r) for r in self.results}
+        made = csv_columns(
+            made,
+            lambda row: periods.get(row["plan"], ""),
+            lambda row: flags.get(row["plan"], False),
+        )
+        made.lead = [banner()] if any(flags.values()) else []  # 示例数据 under the title
+        return made
+
+    def long(self) -> Table:
+        """The tidy CSV (--format long): one row per indicator × park × period × measure."""
+        from .long import long_table
+
+        return long_table(self.results)
 
     def json(self) -> dict[str, Any]:
         from .checkjson import to_json
@@ -52,15 +71,19 @@ class CheckOutput:
         out = []
         for r in self.results:
             out += [f"warning: {w}" for w in labels.notes(r.warnings, r.names)]
-            if not r.findings and r.totals and not self.by_park and park is None and fmt != "json":
+            if not (r.findings or self.by_park or park or fmt in ("json", "long")) and r.totals:
                 out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
         return out
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         from .check import check_table
+        from .illustrative import illustrative, with_banner
         from .narrative import sentences
 
-        return [(check_table([r]).title, sentences(r)) for r in self.results]
+        return [
+            with_banner([(check_table([r]).title, sentences(r))], illustrative(r))[0]
+            for r in self.results
+        ]
 
     def page(self) -> Page:
         from .charts import check_page
@@ -82,18 +105,23 @@ class CompareOutput:
 
     def table(self) -> Table:
         from .compare import compare_table
+        from .illustrative import of_comparison
+        from .long import csv_columns
 
-        return compare_table(self.result)
+        flag = of_comparison(self.result)
+        return csv_columns(compare_table(self.result), str(self.result.new.year), flag)
 
     def json(self) -> dict[str, Any]:
         from .compare import compare_json
+        from .illustrative import of_comparison
 
-        return compare_json(self.result)
+        return {**compare_json(self.result), "illustrative": of_comparison(self.result)}
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         from .compare import compare_sentences
+        from .illustrative import of_comparison, with_banner
 
-        return compare_sentences(self.result)
+        return with_banner(compare_sentences(self.result), of_comparison(self.result))
 
     def page(self) -> Page:
         from .charts import compare_page
@@ -117,7 +145,9 @@ class TableOutput:
         self.made = made
 
     def table(self) -> Table:
-        return self.made
+        from .long import csv_columns
+
+        return csv_columns(self.made, lambda row: row.get("year", ""))
 
     def json(self) -> dict[str, Any]:
         from ..version import __version__
@@ -166,21 +196,24 @@ class RankOutput:
         self.human = human
 
     def table(self) -> Table:
+        from .illustrative import of_ranking
+        from .long import csv_columns
         from .rank import explain_table, rank_table
 
-        if self.explain:
-            return explain_table(self.ranking, self.human)
-        return rank_table(self.ranking)
+        made = explain_table(self.ranking, self.human) if self.explain else rank_table(self.ranking)
+        return csv_columns(made, str(self.ranking.period), of_ranking(self.ranking))
 
     def json(self) -> dict[str, Any]:
+        from .illustrative import of_ranking
         from .rank import rank_json
 
-        return rank_json(self.ranking)
+        return {**rank_json(self.ranking), "illustrative": of_ranking(self.ranking)}
 
     def sentences(self) -> list[tuple[str, list[str]]]:
+        from .illustrative import of_ranking, with_banner
         from .rank import rank_sentences
 
-        return rank_sentences(self.ranking)
+        return with_banner(rank_sentences(self.ranking), of_ranking(self.ranking))
 
     def page(self) -> Page:
         from .charts import rank_page
@@ -221,21 +254,34 @@ class IncentivesOutput:
         return incentview.claims_table(self.settlement, title, totals)
 
     def table(self) -> Table:
-        return self._make(self.shown[0])
+        from .illustrative import of_settlement
+        from .long import csv_columns
+
+        flag = of_settlement(self.settlement)
+        return csv_columns(self._make(self.shown[0]), str(self.settlement.year), flag)
 
     def tables(self) -> list[Table]:
-        return [self._make(by, totals=by == self.shown[-1]) for by in self.shown]
+        from .illustrative import banner, of_settlement
+
+        made = [self._make(by, totals=by == self.shown[-1]) for by in self.shown]
+        if of_settlement(self.settlement):  # 示例数据 under the first title
+            made[0].lead = [banner()]
+        return made
 
     def json(self) -> dict[str, Any]:
+        from .illustrative import of_settlement
         from .incentives import settlement_json
 
         p = self.plan
-        return settlement_json(self.settlement, p.id, p.title, p.file)
+        doc = settlement_json(self.settlement, p.id, p.title, p.file)
+        return {**doc, "illustrative": of_settlement(self.settlement)}
 
     def sentences(self) -> list[tuple[str, list[str]]]:
+        from .illustrative import of_settlement, with_banner
         from .incentives import settlement_sentences
 
-        return settlement_sentences(self.settlement, self.plan.title)
+        blocks = settlement_sentences(self.settlement, self.plan.title)
+        return with_banner(blocks, of_settlement(self.settlement))
 
     def page(self) -> Page:
         from .charts import incentives_page

@@ -77,3 +77,4 @@ class Table:
         self.sheet = sheet
         self.numbers = numbers if numbers is not None else []
         self.charts = charts if charts is not None else []
+        self.lead: list[str] = []  # lines under the title: 示例数据 (view/illustrative.py)

@@ -4,11 +4,13 @@ always was) or a layout (`layout._Layout`); the names no indicator has are said 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
 from ...errors import Problem
+from ...model.common import ILLUSTRATIVE, is_illustrative
 from ...model.plan import Figure
 from .. import names as vocab
 from ..figrows import table_figures
@@ -139,4 +141,31 @@ def _read(
             return []
         wrapped = _LongRows(heads, source, names, lookup, problems, chinese=False)
         return table_figures(wrapped.rows(chain(ahead, it)), source.file, names, problems)
-    return _Layout(source, names, lookup, problems, notes).read(chain(ahead, it))
+    watched = _Watched(chain(ahead, it))
+    figures = _Layout(source, names, lookup, problems, notes).read(iter(watched))
+    if not watched.said:
+        return figures
+    return [f if f.note else f._replace(note=ILLUSTRATIVE) for f in figures]
+
+
+class _Watched:
+    """A layout's rows as they are read, its first and last rows (a title such as
+    2018年1-10月主要指标（示例数据）, a 注 line) watched for a mark of illustrative figures: a
+    table that says so once marks every figure it holds (`model.common.is_illustrative`).
+    Only a few rows at each end are looked at, so a long table costs nothing more."""
+
+    EDGE = 8  # rows at each end
+
+    def __init__(self, rows: Iterable[tuple[int, list[str]]]) -> None:
+        self.rows = rows
+        self.said = False
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        tail: deque[list[str]] = deque(maxlen=self.EDGE)
+        for n, (line, cells) in enumerate(self.rows):
+            if n < self.EDGE:
+                self.said = self.said or any(is_illustrative(c) for c in cells)
+            else:
+                tail.append(cells)
+            yield line, cells
+        self.said = self.said or any(is_illustrative(c) for cells in tail for c in cells)
