@@ -217,7 +217,7 @@ def test_write_bytes_replaces_atomically(tmp_path):
 
 
 def test_illustrative_marks():
-    from zonekpi.view.charts import is_illustrative
+    from zonekpi.model.common import is_illustrative
 
     assert is_illustrative("示例数据")
     assert is_illustrative("示例数据 (illustrative)")

@@ -195,7 +195,7 @@ def test_the_page_in_english(cli):
     html = html_of(cli, [*EXAMPLES["xinxiang-2018"], "--lang", "en"])
     page = Page(html)
     assert '<html lang="en">' in html
-    assert any(line.startswith("示例数据 (illustrative figures)") for line in page.lines)
+    assert any(line.startswith("Illustrative data:") for line in page.lines)
     assert "Charts" in page.texts and "Summary" in page.texts
 
 

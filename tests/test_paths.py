@@ -171,7 +171,7 @@ def test_path_command_year_by_year(cli):
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
         "year,target,target_value,actual_value,path_value,path_growth_value,path_growth_unit,"
-        "needed_per_year_value,needed_per_year_unit,needed_to_year,period"
+        "needed_per_year_value,needed_per_year_unit,needed_to_year,period,illustrative"
     )
     by_year = {r["year"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
     assert list(by_year) == ["2021", "2022", "2023", "2024", "2025"]

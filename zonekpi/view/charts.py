@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model import units
+from . import illustrative as ill
 from . import labels
 from .chartdata import Bar, BarChart, Chart, GridChart, GridRow, Line, LineChart, Page
 from .lang import pick, report
@@ -35,22 +36,13 @@ if TYPE_CHECKING:
     from ..core.assess import Ranking
     from ..core.compare import Comparison
     from ..model.paths import IndicatorPath
-    from ..model.plan import Figure, Plan
+    from ..model.plan import Plan
     from ..model.policy import Settlement
     from ..model.results import PlanResult
     from .table import Table
 
-MARKS = ("示例", "illustrative")  # how a note says its number is not real
 CAP = 200.0  # percent: a longer completion bar is drawn to here, its text saying how long
 TOP = 20  # beneficiaries charted, the largest first
-
-
-def is_illustrative(note: str | None) -> bool:
-    return bool(note) and any(m in (note or "").lower() for m in MARKS)
-
-
-def _any_illustrative(figures: Iterable[Figure], years: set[int] | None = None) -> bool:
-    return any(is_illustrative(f.note) for f in figures if years is None or f.period.year in years)
 
 
 def words() -> dict[str, str]:
@@ -61,13 +53,7 @@ def words() -> dict[str, str]:
         "sentences": pick("说明", "Summary"),
         "period": pick("期间", "Period"),
         "key": pick("图例", "Key"),
-        "illustrative": pick(
-            "示例数据: 本报告所用的数字中有示例数据 (为演示编造), 不是统计部门公布的数字, "
-            "不能作为正式材料上报。",
-            "示例数据 (illustrative figures): some figures in this report were invented for "
-            "a demonstration; they are not published statistics and must not be handed in "
-            "as such.",
-        ),
+        "illustrative": ill.banner(),
         "made": pick("由 zonekpi {version} 生成", "Made by zonekpi {version}"),
     }
 
@@ -101,7 +87,7 @@ def check_page(results: list[PlanResult], by_park: bool = False) -> Page:
         grid = grid_chart(r, _suffix("parks", i, several))
         if grid is not None:
             charts.append(grid)
-    illustrative = any(_any_illustrative(r.plan.figures, {r.year, r.year - 1}) for r in results)
+    illustrative = ill.any_illustrative(results)
     title = check_table(results).title
     period = "; ".join(dict.fromkeys(pick(r.span.label, str(r.span)) for r in results))
     return _page(title, period, illustrative, charts)
@@ -200,8 +186,7 @@ def path_page(result: IndicatorPath, table: Table) -> Page:
         charts.append(chart)
     years = [y.year for y in result.years] or [t.year for t in result.targets]
     period = f"{min(years)}–{max(years)}" if years else ""
-    figures = (f for f in result.plan.figures if f.indicator == ind.id)
-    return _page(table.title, period, _any_illustrative(figures), charts)
+    return _page(table.title, period, ill.of_path(result), charts)
 
 
 def path_chart(table: Table, name: str, unit: str) -> LineChart | None:
@@ -247,10 +232,7 @@ def rank_page(ranking: Ranking, title: str) -> Page:
         pick("总分", "total"),
         pick("满分", "full marks"),
     )
-    year = ranking.period.year
-    illustrative = _any_illustrative(ranking.plan.figures, {year, year - 1}) or is_illustrative(
-        ranking.scheme.note
-    )
+    illustrative = ill.of_ranking(ranking)
     period = pick(ranking.period.label, str(ranking.period))
     return _page(title, period, illustrative, [chart] if bars else [])
 
@@ -273,7 +255,7 @@ def compare_page(c: Comparison, title: str) -> Page:
         pick("增速", "growth"),
         reference=0.0,
     )
-    illustrative = _any_illustrative((*c.old.figures, *c.new.figures))
+    illustrative = ill.of_comparison(c)
     return _page(title, f"{c.old.year}–{c.new.year}", illustrative, [chart] if bars else [])
 
 
@@ -325,6 +307,6 @@ def incentives_page(s: Settlement, plan: Plan) -> Page:
                 pick("兑现金额", "payable"),
             )
         )
-    illustrative = any(is_illustrative(p.claim.note) for p in s.payments)
+    illustrative = ill.of_settlement(s)
     period = pick(f"{s.year}年", str(s.year))
     return _page(plan.title, period, illustrative, charts)

@@ -15,9 +15,10 @@ from ..model.results import Finding, PlanResult
 from ..model.units import display, is_flag, is_percent
 from . import labels
 from .check import per_year_unit, starts_here
+from .illustrative import any_illustrative
 from .lang import pick
 from .table import Chart, Column, Number, Table
-from .workbook import illustrative, mark, notes_sheet, number, ratio, used
+from .workbook import mark, notes_sheet, number, ratio, used
 
 
 def _findings(r: PlanResult) -> list[Finding]:
@@ -85,7 +86,7 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
     from .check import check_table
 
     made = check_table(results)
-    shown = any(illustrative(r.plan, (r.year, r.year - 1)) for r in results)
+    shown = any_illustrative(results)
     findings = [f for r in results for f in _findings(r)]
     if len(findings) != len(made.rows) or any(
         (row["indicator"], row["park"]) != (f.indicator.id, f.park or "")

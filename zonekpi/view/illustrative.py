@@ -4,10 +4,11 @@ A figure is marked illustrative when its note (the `note`/`备注` column of a f
 `note:` in a plan) says 示例 or "illustrative" (`model.common.is_illustrative`), as every file
 under `examples/` does; a table whose title or 注 line says so marks every figure it holds. A
 report is illustrative when any figure the check could read is so marked: a figure of the year
-checked, or of the years before it that a base or a path reads (`core.paths.BACK`). Every format asks
-`illustrative(result)` here: the human formats put `banner()` under the title, CSV, TSV and the
-long CSV give each row an `illustrative` cell (true/false), JSON a top-level `illustrative`.
-Workbooks and pages ask the same function, so no format can forget to say it.
+checked, or of the years before it that a base or a path reads (`core.paths.BACK`). Every
+format asks `illustrative(result)` here (or `of_ranking`, `of_comparison`, `of_settlement`,
+`of_path`): the human formats put `banner()` under the title, CSV, TSV and the long CSV give
+each row an `illustrative` cell (true/false), JSON a top-level `illustrative`, workbooks
+mark each sheet's title and pages show the banner, so no format can forget to say it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .lang import pick
 if TYPE_CHECKING:
     from ..core.assess import Ranking
     from ..core.compare import Comparison
+    from ..model.paths import IndicatorPath
     from ..model.policy import Settlement
 
 _NOTE = attrgetter("note")
@@ -64,8 +66,14 @@ def cell(flag: bool) -> str:
 
 
 def of_ranking(ranking: Ranking) -> bool:
-    """Whether a ranking scored any figure marked illustrative."""
-    return of_plan(ranking.plan, ranking.period.year)
+    """Whether a ranking scored any figure marked illustrative, or its scheme says so."""
+    return of_plan(ranking.plan, ranking.period.year) or marked(ranking.scheme.note)
+
+
+def of_path(path: IndicatorPath) -> bool:
+    """Whether any figure of a path's indicator, in any year, is marked illustrative."""
+    ind = path.indicator.id
+    return any(marked(f.note) for f in path.plan.figures if f.indicator == ind)
 
 
 def of_comparison(comparison: Comparison) -> bool:

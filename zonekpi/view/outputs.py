@@ -129,25 +129,29 @@ class CompareOutput:
         return compare_page(self.result, self.table().title)
 
     def workbook(self) -> list[Table]:
+        from .illustrative import of_comparison
         from .lang import pick
         from .workbook import sheets
 
         r = self.result
-        years = (r.old.year, r.old.year - 1, r.new.year, r.new.year - 1)
         name = pick("对比", "Comparison")
-        return sheets([self.table()], self.sentences(), [name], (r.old, r.new), years)
+        return sheets([self.table()], self.sentences(), [name], (r.old, r.new), of_comparison(r))
 
 
-class TableOutput:
-    """A single table for the renderers (JSON: its rows under their stable keys)."""
+class PathOutput:
+    """`path`: the path table (JSON: its rows under their stable keys), and the chart of the
+    path with its actuals and targets; 示例数据 under the title when a figure of it is so."""
 
-    def __init__(self, made: Table) -> None:
-        self.made = made
+    def __init__(self, result: IndicatorPath, made: Table) -> None:
+        from .illustrative import of_path
+
+        self.result, self.made = result, made
+        self.illustrative = of_path(result)
 
     def table(self) -> Table:
         from .long import csv_columns
 
-        return csv_columns(self.made, lambda row: row.get("year", ""))
+        return csv_columns(self.made, lambda row: row.get("year", ""), self.illustrative)
 
     def json(self) -> dict[str, Any]:
         from ..version import __version__
@@ -155,24 +159,25 @@ class TableOutput:
         t = self.made
         keys = [c.key for c in t.columns if c.machine]
         rows = [{k: row.get(k, "") for k in keys} for row in t.rows]
-        return {"zonekpi": __version__, "title": t.title, "rows": rows, "notes": t.footer}
+        return {
+            "zonekpi": __version__,
+            "title": t.title,
+            "rows": rows,
+            "notes": t.footer,
+            "illustrative": self.illustrative,
+        }
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        return [(self.made.title, self.made.footer)]
+        from .illustrative import with_banner
+
+        return with_banner([(self.made.title, self.made.footer)], self.illustrative)
 
     def workbook(self) -> list[Table]:
         from .lang import pick
         from .workbook import sheets
 
-        return sheets([self.made], [], [pick("路径", "Path")])
-
-
-class PathOutput(TableOutput):
-    """`path`: the path table, and the chart of the path with its actuals and targets."""
-
-    def __init__(self, result: IndicatorPath, made: Table) -> None:
-        super().__init__(made)
-        self.result = result
+        plans = [self.result.plan]
+        return sheets([self.made], [], [pick("路径", "Path")], plans, self.illustrative)
 
     def page(self) -> Page:
         from .charts import path_page
@@ -227,8 +232,10 @@ class RankOutput:
 
         r = self.ranking
         name = pick("得分明细", "Scores") if self.explain else pick("排名", "Ranking")
-        years = (r.period.year, r.period.year - 1)
-        return sheets([self.table()], self.sentences(), [name], [r.plan], years, r.period.label)
+        from .illustrative import of_ranking
+
+        shown = of_ranking(r)
+        return sheets([self.table()], self.sentences(), [name], [r.plan], shown, r.period.label)
 
 
 class IncentivesOutput:
@@ -298,7 +305,10 @@ class IncentivesOutput:
             "rule": pick("政策", "Rules"),
         }
         names = [words[by] for by in self.shown]
-        return sheets(self.tables(), self.sentences(), names, [self.plan])
+        from .illustrative import of_settlement
+
+        shown = of_settlement(self.settlement)
+        return sheets(self.tables(), self.sentences(), names, [self.plan], shown)
 
 
 def validated(plan: Plan) -> str:

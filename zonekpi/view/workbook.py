@@ -19,8 +19,6 @@ from ..model.plan import Plan
 from .lang import pick
 from .table import Chart, Column, Number, Table
 
-ILLUSTRATIVE = ("示例", "illustrative")  # the note of a figure under examples/: 示例数据
-
 # A column people read as text with a unit (806亿元) -> the column with its bare number.
 TWINS = {
     "actual": "actual_value",
@@ -36,16 +34,6 @@ TWINS = {
 }
 # A number shown as text (96.8%, 806亿元, +0.53个百分点): the number, then a unit with no digit.
 _QUANTITY = re.compile(r"([-+]?)(\d+(?:\.(\d+))?)([^\d\s/()（）:;,，、.]*)")
-
-
-def illustrative(plan: Plan, years: Iterable[int]) -> bool:
-    """Whether any of `plan`'s figures of `years` is marked illustrative (示例数据)."""
-    wanted = set(years)
-    return any(
-        any(word in (f.note or "").lower() for word in ILLUSTRATIVE)
-        for f in plan.figures
-        if f.period.year in wanted
-    )
 
 
 def mark(title: str, shown: bool) -> str:
@@ -152,13 +140,12 @@ def sheets(
     sentences: list[tuple[str, list[str]]],
     names: list[str],
     plans: Iterable[Plan] = (),
-    years: Iterable[int] = (),
+    shown: bool = False,
     period: str = "",
 ) -> list[Table]:
     """A sheet per table (named by `names`, in order), then 说明 with the plans' titles,
-    sources and `period`, and `sentences`."""
-    plans, years = list(plans), list(years)
-    shown = any(illustrative(p, years) for p in plans)
+    sources and `period`, and `sentences`; every title marked 示例数据 when `shown`."""
+    plans = list(plans)
     out = [_sheet(t, name, shown) for t, name in zip(tables, names, strict=False)]
     footer = [line for t in tables for line in t.footer]
     periods = [period] * len(plans)
