@@ -1,0 +1,59 @@
+"""`check --by owner`: the numeric targets grouped by 责任单位, a view over a check's results.
+
+A target's owners are its own `owners:`, else its indicator's; a target answered for by three
+units is shown under each of them, so that every department or park sees what it is behind
+on. Targets with no owner come last. The rows are `check`'s (view/check.py), with the unit in
+front; the footer counts each unit's targets by status.
+"""
+
+from __future__ import annotations
+
+from ..model.results import Finding, PlanResult, Status
+from . import lang
+from .check import CHECK_COLUMNS, _row
+from .table import Column, Table
+
+
+def by_owner_table(results: list[PlanResult]) -> Table:
+    groups: dict[str, list[tuple[dict[str, str], str]]] = {}
+    names: dict[str, str] = {}
+    nobody = lang.pick("(未指定责任单位)", "(no owner)")
+    for r in results:
+        ledger = r.plan.ledger
+        if ledger is not None:
+            for u in ledger.units:
+                names.setdefault(u.id, u.name)
+                groups.setdefault(u.id, [])
+        for f in (*r.findings, *r.paths):
+            owners = ledger.owners_of(f.indicator.id, f.target.loc) if ledger else ()
+            for owner in owners or ("",):
+                rows = groups.setdefault(owner, [])
+                rows += _rows(r, f)
+    out_rows: list[dict[str, str]] = []
+    statuses: list[str] = []
+    footer: list[str] = []
+    for owner, rows in groups.items():
+        if not rows:
+            continue
+        name = names.get(owner, nobody) if owner else nobody
+        for row, status in rows:
+            out_rows.append({"owner": owner, "owner_name": name, **row})
+            statuses.append(status)
+        counts = {s: sum(1 for _, st in rows if st == s.value) for s in Status}
+        shown = ", ".join(f"{s.value} {n}" for s, n in counts.items() if n)
+        footer.append(f"{name}: {shown}")
+    columns = [
+        Column("owner", "owner", display=False),
+        Column("owner_name", lang.pick("责任单位", "owner")),
+        *CHECK_COLUMNS,
+    ]
+    title = "; ".join(f"{r.plan.title} {r.span.label}" for r in results)
+    title += lang.pick(" · 按责任单位", " · by owner")
+    return Table(title, columns, out_rows, footer, statuses)
+
+
+def _rows(r: PlanResult, f: Finding) -> list[tuple[dict[str, str], str]]:
+    """A finding's row and its parks' rows under it, as `check` shows them."""
+    return [(_row(r, f), f.status.value)] + [
+        (_row(r, pf, under_zone=True), pf.status.value) for pf in f.parks
+    ]
