@@ -132,7 +132,7 @@ def _row(get: dict[str, str], tasks: dict[str, Task], loc: Loc) -> Progress:
     milestone = get.get("milestone") or None
     if milestone is not None and all(m.name != milestone for m in task.milestones):
         known = [m.name for m in task.milestones]
-        close = difflib.get_close_matches(milestone, known, n=1)
+        close = difflib.get_close_matches(milestone, known, n=1, cutoff=0.5)
         listed = ", ".join(known) or "none"
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise ValueError(

@@ -1,7 +1,7 @@
 """Shaping a TaskReport for output (`zonekpi tasks`): the ledger, the owners, the 督查通报.
 
 - `task_table`: one row per task (per park with --by park): 编号, 任务, 档次, 牵头单位, 责任单位,
-  期限, 状态 and what goes with it (逾期1天, 逾期5天完成, 剩3天), the milestone it stands at,
+  期限, 状态 and what goes with it (逾期1天; 已完成 逾期5天; 剩3天), the milestone it stands at,
   the latest report. CSV and TSV get the numbers apart (days_overdue, days_late, days_left).
 - `owner_table`: per unit, the tasks it leads by state, and how many it shares.
 - `bulletin`: the 督查通报 as sentences, one per leading unit ("截至6月30日, 市科技局牵头的12项
@@ -38,13 +38,14 @@ def tier_word(tier: str | None) -> str:
     return lang.pick("确保", "floor") if tier == "floor" else lang.pick("力争", "stretch")
 
 
-def reported_word(status: str) -> str:
+def reported_words() -> dict[str, str]:
+    """Each status a progress row may report, as a report reads it."""
     return {
         "not_started": lang.pick("未启动", "not started"),
         "in_progress": lang.pick("推进中", "in progress"),
         "done": lang.pick("已完成", "done"),
         "cancelled": lang.pick("已取消", "cancelled"),
-    }[status]
+    }
 
 
 def days(n: int) -> str:
@@ -57,14 +58,15 @@ def day_text(d: date) -> str:
 
 
 def detail(s: TaskState) -> str:
-    """What goes with the state: 逾期1天, 逾期5天完成, 按时完成, 剩3天, naming a milestone meant."""
+    """What goes with the state: 逾期1天 (overdue, or done that late: 已完成 逾期5天), 按时完成,
+    剩3天, naming the milestone meant (竣工 逾期3天)."""
     step = f"{s.milestone_due.name} " if s.milestone_due is not None else ""
     if s.state == "done":
         if s.days_late:
-            return lang.pick(f"逾期{days(s.days_late)}完成", f"done {days(s.days_late)} late")
+            return lang.pick(f"逾期{days(s.days_late)}", f"{days(s.days_late)} late")
         return lang.pick("按时完成", "on time")
     if s.state == "overdue" and s.days_overdue is not None:
-        return lang.pick(f"{step}逾期{days(s.days_overdue)}", f"{step}{days(s.days_overdue)} late")
+        return lang.pick(f"{step}逾期{days(s.days_overdue)}", f"{step}{days(s.days_overdue)} overdue")
     if s.days_left is not None and s.state in ("due_soon", "on_track", "unreported"):
         return lang.pick(f"{step}剩{days(s.days_left)}", f"{step}{days(s.days_left)} left")
     return ""
@@ -98,6 +100,8 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
             "tier": t.tier or "",
             "tier_text": tier_word(t.tier),
             "lead": r.unit_name(t.lead) if t.lead else "",
+            "lead_id": t.lead or "",
+            "owner_ids": " ".join(t.owners[1:]),
             "owners": owners_text(r, t.owners[1:]),
             "due": t.due_text if t.due_text == t.due.isoformat() else f"{t.due_text} {t.due}",
             "due_date": t.due.isoformat(),
@@ -111,7 +115,7 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
             "next_milestone": s.milestone_due.name if s.milestone_due else "",
             "percent": "" if s.percent is None else f"{s.percent}%",
             "last_report": s.last.day.isoformat() if s.last else "",
-            "last_status": reported_word(s.last.status) if s.last else "",
+            "last_status": s.last.status if s.last else "",
             "note": s.last.note if s.last else "",
         }
         rows += [(g, {"group": g, **row}, s.state) for g in _group(r, s, by)]
@@ -132,10 +136,12 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
         Column("tier", "tier", display=False),
         Column("tier_text", lang.pick("档次", "tier"), machine=False),
         Column("lead", lang.pick("牵头单位", "lead"), display=by != "owner"),
+        Column("lead_id", "lead_id", display=False),
         Column("owners", lang.pick("责任单位", "also responsible")),
+        Column("owner_ids", "owner_ids", display=False),
         Column("due", lang.pick("期限", "deadline"), machine=False),
         Column("due_date", "due", display=False),
-        Column("status", lang.pick("状态", "status"), labels=words, keep=True),
+        Column("status", lang.pick("状态", "status"), labels=words, display=by != "status"),
         Column("detail", lang.pick("情况", "detail"), machine=False),
         Column("days_overdue", "days_overdue", numeric=True, display=False),
         Column("days_late", "days_late", numeric=True, display=False),
@@ -145,7 +151,7 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
         Column("next_milestone", "next_milestone", display=False),
         Column("percent", lang.pick("完成比例", "percent"), numeric=True),
         Column("last_report", lang.pick("最近报送", "last report")),
-        Column("last_status", "last_status", display=False),
+        Column("last_status", lang.pick("最近状态", "last status"), labels=reported_words()),
         Column("note", lang.pick("备注", "note")),
     ]
     style = {"done": "met", "overdue": "overdue", "due_soon": "behind", "on_track": "on_track"}

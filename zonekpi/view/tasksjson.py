@@ -9,12 +9,10 @@ from typing import Any
 from ..model.tasks import STATES, Progress, TaskReport, TaskState
 from ..version import __version__
 
-SCHEMA = "https://zonekpi.example/schemas/tasks.schema.json"
-
-
 def tasks_json(r: TaskReport) -> dict[str, Any]:
     return {
         "zonekpi": __version__,
+        "report": "tasks",
         "plan": r.plan_id,
         "title": r.title,
         "file": r.file,
