@@ -156,7 +156,7 @@ def test_later_rows_update_earlier_ones_and_the_history_stays(plan: Path) -> Non
     assert len(s.history) == 4 and s.last is not None and s.last.note == "再次确认"
     assert s.percent == 60  # the latest percent given
     before = state(report(plan, "2018-05-20", rows), "fund")  # as of 5月20日: the correction
-    assert before.state == "due_soon" or before.state == "on_track"
+    assert before.state == "on_track"  # 41 days left; reported 10 days before
     assert (
         len(before.history) == 2 and before.last is not None and before.last.status == "in_progress"
     )
@@ -220,7 +220,7 @@ def test_the_owner_summary_counts_exactly(plan: Path) -> None:
         "entry,,2018-07-05,已完成\n"  # kjj leads: done 5 days late
         "onestop,,2018-08-20,推进中\n"  # kjj leads: on track (reported 11 days ago)
         "park,,2018-04-01,已完成\n"  # gxq leads (kjj shares): done on time
-        "plant,开工,2018-03-25,已完成\n"  # jkq leads: 竣工 due 9月30日 → due soon, 21 days? no: 8月31日
+        "plant,开工,2018-03-25,已完成\n"  # jkq leads: 竣工 due 9月30日
     )
     rep = report(plan, "2018-08-31", rows)
     # fund (czj, 6月30日) is 62 days overdue; plant's 竣工 is due in 30 days: unreported
@@ -386,7 +386,8 @@ def test_a_milestone_dated_before_the_previous_one(tmp_path: Path) -> None:
         ),
         (
             "task,date,status\nentry,2018-06-01,进行中\n",
-            "unknown status '进行中': write 未启动, 推进中, 已完成 or 已取消; did you mean '推进中'?",
+            "unknown status '进行中': write 未启动, 推进中, 已完成 or 已取消; "
+            "did you mean '推进中'?",
         ),
         ("task,date,status\nentry,2018-06,推进中\n", "a report's date is a day"),
     ],
