@@ -218,17 +218,28 @@ def owner_table(r: TaskReport) -> Table:
         lang.pick(f"各单位任务汇总 (截至{r.as_of})", f"Tasks by unit (as of {r.as_of})"),
         columns,
         rows,
-        empty=lang.pick("(无任务)", "(no tasks)"),
+        empty=lang.pick("(任务未写责任单位)", "(no task names its owners)"),
     )
 
 
 def bulletin(r: TaskReport) -> list[str]:
     """The 督查通报: the whole ledger in one sentence, then one per unit that leads tasks."""
     when = day_text(r.as_of)
-    total = [s for s in r.states]
+    total = list(r.states)
     lines = [_overall(when, total)]
+    overdue = [s for s in total if s.state == "overdue"]
+    if overdue:
+        sep = lang.pick("、", "; ")
+        listed = sep.join(f"{s.task.name} ({_tiered(s)})" for s in overdue)
+        lines.append(lang.pick(f"逾期任务: {listed}.", f"Overdue: {listed}."))
     lines += [_unit(r, when, o) for o in r.owners if o.led]
     return lines
+
+
+def _tiered(s: TaskState) -> str:
+    """逾期123天, with the tier when it is 力争 (reported, not failing) or 确保."""
+    tier = tier_word(s.task.tier)
+    return f"{detail(s)}, {tier}" if tier else detail(s)
 
 
 def _count(states: list[TaskState] | tuple[TaskState, ...], state: State) -> int:
