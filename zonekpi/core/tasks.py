@@ -120,7 +120,7 @@ def ledger_report(
         soon=soon,
         period=period,
         states=states,
-        owners=summaries(states, [u.id for u in ledger.units]),
+        owners=summaries(states, [u.id for u in ledger.units if owner in (None, u.id)]),
         units=ledger.units,
         owner=owner,
     )

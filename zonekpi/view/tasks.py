@@ -66,7 +66,9 @@ def detail(s: TaskState) -> str:
             return lang.pick(f"逾期{days(s.days_late)}", f"{days(s.days_late)} late")
         return lang.pick("按时完成", "on time")
     if s.state == "overdue" and s.days_overdue is not None:
-        return lang.pick(f"{step}逾期{days(s.days_overdue)}", f"{step}{days(s.days_overdue)} overdue")
+        return lang.pick(
+            f"{step}逾期{days(s.days_overdue)}", f"{step}{days(s.days_overdue)} overdue"
+        )
     if s.days_left is not None and s.state in ("due_soon", "on_track", "unreported"):
         return lang.pick(f"{step}剩{days(s.days_left)}", f"{step}{days(s.days_left)} left")
     return ""

@@ -9,6 +9,7 @@ from typing import Any
 from ..model.tasks import STATES, Progress, TaskReport, TaskState
 from ..version import __version__
 
+
 def tasks_json(r: TaskReport) -> dict[str, Any]:
     return {
         "zonekpi": __version__,
