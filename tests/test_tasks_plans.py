@@ -88,7 +88,7 @@ def test_xinxiang_2018_targets_inside_an_item_carry_its_owners() -> None:
         # 力争新乡大数据产业园、沈数机床、长荣线业等项目开工建设 (3), 中航联教、丽晶美能 落户 (2),
         # 大数据交易中心 (1), 4 roads 新开工 and 3 works 开工建设
         ("xinxiang-gxq-2017", 18),
-        # 转移中心 进驻, 银隆 ×2, 14个项目 开工, 河洛路, 6 infrastructure works, 孙旗屯四期, 4 安置房
+        # 转移中心 进驻, 银隆 ×2, 14个项目 开工, 河洛路, 6 works 开工, 孙旗屯四期, 4 安置房
         ("luoyang-gxq-2018", 16),
         ("jianxi-2022", 4),  # VR电竞乐园 建成投用, 三六零/周山/金鼎 落地
         ("xinxiang-gxq-2020", 8),  # 3 新开工项目, 5 companies 落地
