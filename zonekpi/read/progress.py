@@ -12,6 +12,7 @@ table).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -159,6 +160,7 @@ def _row(get: dict[str, str], tasks: dict[str, Task], loc: Loc) -> Progress:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a file repeats its few report days on every row
 def _day(text: str) -> date:
     """A day as a claims file writes it (2018-06-30, 2018/6/30, 2018年6月30日)."""
     from .claims import parse_date
@@ -168,6 +170,7 @@ def _day(text: str) -> date:
     return parse_date(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _percent(text: str) -> Decimal | None:
     if not text:
         return None
