@@ -403,3 +403,24 @@ def test_bad_progress_rows(plan: Path, rows: str, said: str) -> None:
 def test_tasks_by_name_in_progress_files(plan: Path) -> None:
     s = state(report(plan, "2018-07-10", "任务,日期,状态\n项目进驻,2018-07-05,已完成\n"), "entry")
     assert (s.state, s.days_late) == ("done", 5)
+
+
+# ---------------------------------------------------------------------------- check --by owner
+
+
+def test_check_by_owner_groups_targets_by_their_owners(plan: Path) -> None:
+    figures = write(plan.parent, "f.csv", "indicator,park,period,value\nfirms,,2018,96 家\n")
+    result = run(["check", str(plan), "--data", str(figures), "--by", "owner", "-f", "csv"])
+    assert result.exit_code == 0, result.output  # rd has no figure: no data, not missed
+    header, *rows = result.stdout.splitlines()
+    cols = header.split(",")
+    got = [
+        (r["owner"], r["indicator"], r["status"])
+        for r in (dict(zip(cols, x.split(","), strict=True)) for x in rows)
+    ]
+    # firms: its indicator's owner (科技局 → kjj); rd: the target's own, 财政局 and 高新区
+    assert got == [("gxq", "rd", "no_data"), ("kjj", "firms", "met"), ("czj", "rd", "no_data")]
+    plain = run(["check", str(plan), "--data", str(figures), "--by", "owner", "-f", "plain"])
+    assert "市科技局: 达标 met 1" in plain.stdout
+    both = run(["check", str(plan), "--by", "park", "--park", "gxq"])
+    assert both.exit_code == 2

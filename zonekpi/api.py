@@ -2,7 +2,8 @@
 
 Read a plan with `load_plan`, then ask what the command line asks: `check` (which targets are
 met), `compare` (two years' plans), `assess` (the ranking of a plan's scoring scheme), `settle`
-(incentive claims) and `path` (an indicator's multi-year path). Each returns the core's typed
+(incentive claims), `path` (an indicator's multi-year path) and `tasks` (the task ledger as of a
+day). Each returns the core's typed
 result, and first makes the checks of its input that the command line makes, with the same
 messages: `InvalidInput` (one `Problem` per thing wrong, located in a file) or another
 `ZonekpiError` such as `BadPeriod`. Nothing here prints or exits. What a function needs, the
