@@ -424,3 +424,30 @@ def test_check_by_owner_groups_targets_by_their_owners(plan: Path) -> None:
     assert "市科技局: 达标 met 1" in plain.stdout
     both = run(["check", str(plan), "--by", "park", "--park", "gxq"])
     assert both.exit_code == 2
+
+
+def test_a_progress_workbook_with_date_and_percent_cells(plan: Path) -> None:
+    from datetime import datetime
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "10月"
+    sheet.append(["任务", "日期", "状态", "完成比例", "备注"])
+    sheet.append(["entry", datetime(2018, 7, 5), "已完成", 1, "示例"])
+    sheet["D2"].number_format = "0%"
+    path = plan.parent / "progress.xlsx"
+    book.save(path)
+    rep = api.tasks(load_plan(plan), "2018-07-31", progress=[f"{path}#10月"])
+    s = state(rep, "entry")
+    assert (s.state, s.days_late, s.percent) == ("done", 5, 100)
+
+
+def test_usage_errors(plan: Path) -> None:
+    text = "id: b\ntitle: B\nyear: 2018\nindicators:\n  - {id: firms, name: 企业, unit: 家}\n"
+    result = run(["tasks", str(write(plan.parent, "bare.yaml", text)), "--as-of", "2018-06-30"])
+    assert result.exit_code == 2 and "has no tasks: write them under tasks:" in result.stderr
+    result = run(["tasks", str(plan), "--as-of", "2018-06-30", "--owner", "科技厅"])
+    assert result.exit_code == 2 and "did you mean '科技局'?" in result.stderr
+    result = run(["tasks", str(plan), "--as-of", "2018-06-30", "-f", "xlsx"])
+    assert result.exit_code == 2 and result.stdout == ""

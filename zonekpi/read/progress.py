@@ -63,7 +63,12 @@ def read_progress(paths: Iterable[str | Path], ledger: Ledger) -> list[Progress]
                 Problem(name, 0, 0, "progress files are .csv, .tsv or .xlsx (a file, not a folder)")
             )
             continue
-        rows, _ = table_rows(path, sheet, problems, "progress file")
+        if path.suffix.lower() == ".xlsx":  # a ledger, as a claims sheet is: a date is the day
+            from .xlsx import xlsx_rows
+
+            rows = xlsx_rows(path, sheet, problems, claims=True)
+        else:
+            rows, _ = table_rows(path, sheet, problems, "progress file")
         if rows is not None:
             out += _rows(rows, name, by_name, problems)
     if problems:
