@@ -114,18 +114,17 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
             "days_left": "" if s.days_left is None else str(s.days_left),
             "done_on": s.done_on.isoformat() if s.done_on else "",
             "milestone": s.reached.name if s.reached else "",
-            "next_milestone": s.milestone_due.name if s.milestone_due else "",
+            "milestone_due": s.milestone_due.name if s.milestone_due else "",
             "percent": "" if s.percent is None else f"{s.percent}%",
             "last_report": s.last.day.isoformat() if s.last else "",
             "last_status": s.last.status if s.last else "",
             "note": s.last.note if s.last else "",
         }
         rows += [(g, {"group": g, **row}, s.state) for g in _group(r, s, by)]
-    if by == "status":
-        order = {words[k]: n for n, k in enumerate(STATES)}
-        rows.sort(key=lambda x: order[x[0]])
-    elif by is not None:
-        rows.sort(key=lambda x: x[0])  # stable: the plan's order within a group
+    if by is not None:  # groups in the order of the states, or of the plan's units
+        names = [words[k] for k in STATES] if by == "status" else [u.name for u in r.units]
+        order = {name: n for n, name in enumerate(names)}
+        rows.sort(key=lambda x: order.get(x[0], len(order)))  # stable within a group
     group_header = {
         "owner": lang.pick("牵头单位", "lead"),
         "park": lang.pick("园区", "park"),
@@ -150,7 +149,7 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
         Column("days_left", "days_left", numeric=True, display=False),
         Column("done_on", "done_on", display=False),
         Column("milestone", lang.pick("已到节点", "milestone reached")),
-        Column("next_milestone", "next_milestone", display=False),
+        Column("milestone_due", "milestone_due", display=False),
         Column("percent", lang.pick("完成比例", "percent"), numeric=True),
         Column("last_report", lang.pick("最近报送", "last report")),
         Column("last_status", lang.pick("最近状态", "last status"), labels=reported_words()),
