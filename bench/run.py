@@ -2,6 +2,7 @@
 
     python bench/run.py            # the full run (a few minutes; 100,000 series included)
     python bench/run.py --quick    # fewer repetitions, no 100,000 (a minute)
+    python bench/run.py --only tasks  # (d) alone, its section of RESULTS.md replaced
 
 Measured with the interpreter running this script and the `zonekpi` installed beside it (the
 venv's bin/), as people run it: a new process each time, output to /dev/null.
@@ -18,6 +19,8 @@ venv's bin/), as people run it: a new process each time, output to /dev/null.
     unknown ids, a line of 50 MB, a workbook of 1,000,000 rows and (b)'s 10,000 series as a
     workbook (goals: refused or read in at most 500 MB). The million-row workbook is written
     once and kept in the temporary folder.
+(d) the task ledger: `zonekpi tasks` on 1,000 tasks × 12 monthly progress rows (bench/tasks.py);
+    goal: under 1 s.
 
 Not a test: timings depend on the machine, which RESULTS.md describes.
 """
@@ -321,9 +324,18 @@ def worst_cases(zonekpi: str, cache: Path) -> tuple[list[str], dict[str, dict[st
 
 
 def main() -> None:
+    from tasks import replace_section, tasks_case
+
     quick = "--quick" in sys.argv
     zonekpi = zonekpi_command()
     cache = Path(tempfile.mkdtemp(prefix="zonekpi-cache-"))
+    if sys.argv[1:3] == ["--only", "tasks"]:
+        try:
+            replace_section(HERE / "RESULTS.md", section := tasks_case(zonekpi, cache))
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+        print("\n".join(section))
+        return
     try:
         head = machine()
         a, _ = startup(zonekpi, 11 if quick else 31, cache)
@@ -334,6 +346,7 @@ def main() -> None:
             cache,
         )
         c, _ = worst_cases(zonekpi, cache)
+        d = tasks_case(zonekpi, cache, 3 if quick else 5)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     text = "\n".join(
@@ -347,6 +360,7 @@ def main() -> None:
             *a,
             *b,
             *c,
+            *d,
         ]
     )
     (HERE / "RESULTS.md").write_text(text, encoding="utf-8")

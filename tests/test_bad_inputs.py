@@ -8,6 +8,9 @@ Layout of tests/bad/ (every command runs from the repository root, paths relativ
   figure-file case, run as ``zonekpi check tests/bad/_plan.yaml --data tests/bad/NAME.csv``.
   ``_plan.yaml`` is one small valid plan (gdp in 亿元, firms in 家, rd-share in %; parks gxq
   and jkq) that every figure case shares; it is not a case itself.
+- ``NAME.progress.csv`` is a progress-file case of the task ledger, run as ``zonekpi tasks
+  tests/bad/_plan.yaml --as-of 2018-07-01 --progress tests/bad/NAME.progress.csv`` (the
+  shared plan's ``tasks:``).
 - ``NAME.expected`` holds the exact lines the case prints on stderr, without the "zonekpi: "
   prefix. Each names FILE:LINE(:COL), says what is wrong and how to fix it.
 
@@ -90,6 +93,8 @@ def expected_lines(path: Path) -> list[str]:
 
 
 def command(path: Path, verb: str = "validate") -> list[str]:
+    if path.name.endswith(".progress.csv"):  # a task ledger's progress file, against _plan.yaml
+        return ["tasks", SHARED_PLAN, "--as-of", "2018-07-01", "--progress", rel(path)]
     if is_figure_file(path):
         return ["check", SHARED_PLAN, "--data", rel(path)]
     return [verb, rel(path)]

@@ -85,6 +85,15 @@ PATH = ["path", JX22, "gdp"]
 RANK_MONTHLY = ["rank", XX18, "--period", "2018-10", "--data", XX18_OCT, "--explain"]
 RANK_DEPTS = ["rank", LY18, "--data", LY18_FIG]
 INCENTIVES = ["incentives", GXQ20, "--data", GXQ20_CLAIMS]
+TASKS = [
+    "tasks",
+    XX18,
+    "--as-of",
+    "2018-10-31",
+    "--progress",
+    "examples/xinxiang-2018-progress.csv",
+]
+TASKS_LY = ["tasks", LY18, "--as-of", "2018-10-31", "-d", "examples/luoyang-gxq-2018-progress.csv"]
 
 
 def every_format(
@@ -173,6 +182,15 @@ CASES: dict[str, list[str]] = {
     "incentives-by-beneficiary-csv": [*INCENTIVES, "--by", "beneficiary", "--format", "csv"],
     "incentives-csv-excel": [*INCENTIVES, "--format", "csv", "--excel"],
     "incentives-error-other-year": [*INCENTIVES, "--year", "2021"],
+    # ------------------------------------------------------------------------------ tasks
+    **every_format("tasks", TASKS),
+    "tasks-by-owner-plain": [*TASKS, "--by", "owner", "--format", "plain"],
+    "tasks-owner-kjj-text": [*TASKS, "--owner", "科技局", "--format", "text"],
+    "tasks-luoyang-plain": [*TASKS_LY, "--format", "plain"],
+    "tasks-luoyang-text-en": [*TASKS_LY, "--format", "text", "--lang", "en"],
+    "tasks-luoyang-by-status-csv": [*TASKS_LY, "--by", "status", "--format", "csv"],
+    "tasks-luoyang-h1-fail": ["tasks", LY18, "--as-of", "2018-07-01", "--format", "plain"],
+    "check-by-owner-plain": ["check", XX18, "--data", XX18_FIG, "--by", "owner", "-f", "plain"],
     # ------------------------------------------------------------- validate, units, schema
     "validate-all-plans": ["validate", JX22, LY18, XX18, GXQ17, GXQ20, XX19],
     "validate-with-figures": ["validate", XX18, "--data", XX18_FIG, "--data", XX18_OCT],

@@ -7,7 +7,7 @@ Use from Python::
     result = check(plan)
     print(result.success, [f.status for f in result.findings])
 
-`load_plan`, `check`, `compare`, `assess`, `settle`, `path` and `year_to_date` are those of
+`load_plan`, `check`, `compare`, `assess`, `settle`, `path`, `tasks` and `year_to_date` are those of
 zonekpi.api; the command line (`zonekpi check …`) is a thin layer over them.
 """
 
@@ -25,11 +25,12 @@ __all__ = [
     "load_plan",
     "path",
     "settle",
+    "tasks",
     "year_to_date",
 ]
 
 if TYPE_CHECKING:
-    from .api import assess, check, compare, load_plan, path, settle, year_to_date
+    from .api import assess, check, compare, load_plan, path, settle, tasks, year_to_date
 
 
 def __getattr__(name: str) -> object:

@@ -2,7 +2,8 @@
 
 Read a plan with `load_plan`, then ask what the command line asks: `check` (which targets are
 met), `compare` (two years' plans), `assess` (the ranking of a plan's scoring scheme), `settle`
-(incentive claims) and `path` (an indicator's multi-year path). Each returns the core's typed
+(incentive claims), `path` (an indicator's multi-year path) and `tasks` (the task ledger as of a
+day). Each returns the core's typed
 result, and first makes the checks of its input that the command line makes, with the same
 messages: `InvalidInput` (one `Problem` per thing wrong, located in a file) or another
 `ZonekpiError` such as `BadPeriod`. Nothing here prints or exits. What a function needs, the
@@ -13,6 +14,7 @@ command line, which imports this module, starts quickly.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING
 
@@ -26,8 +28,9 @@ if TYPE_CHECKING:
     from .model.plan import Figure, Plan
     from .model.policy import Settlement
     from .model.results import PlanResult
+    from .model.tasks import TaskReport
 
-__all__ = ["assess", "check", "compare", "load_plan", "path", "settle", "year_to_date"]
+__all__ = ["assess", "check", "compare", "load_plan", "path", "settle", "tasks", "year_to_date"]
 
 LATEST_SETTLEMENT = 50  # years after a plan's own that its incentive rules may still settle
 
@@ -297,3 +300,53 @@ def path(plan: Plan, indicator: str) -> IndicatorPath:
     from .core.paths import indicator_path
 
     return indicator_path(plan, indicator)
+
+
+def tasks(
+    plan: Plan,
+    as_of: str | date,
+    *,
+    progress: Iterable[str | Path] = (),
+    owner: str | None = None,
+    soon: int = 15,
+    period: int = 30,
+) -> TaskReport:
+    """The task ledger (重点工作台账) of `plan` as of `as_of` (2018-06-30): each task 已完成,
+    按计划推进, 即将到期 (due within `soon` days), 逾期 or 未报送 (nothing reported in the last
+    `period` days), from the progress files (CSV, TSV, .xlsx) in `progress`; only the tasks
+    `owner` (a unit's id, name or alias) answers for, when given. InvalidInput for a progress
+    row naming no task, milestone or status; BadUsage for a plan without tasks, an unknown
+    owner or a day that is not one."""
+    from datetime import date as day
+
+    from .core.tasks import ledger_report
+    from .errors import BadUsage
+    from .read.progress import read_progress
+    from .read.tasks import unit_names
+
+    ledger = plan.ledger
+    if ledger is None or not ledger.tasks:
+        raise BadUsage(f"{plan.file} has no tasks: write them under tasks: (docs/format.md)")
+    if isinstance(as_of, str):
+        try:
+            as_of = day.fromisoformat(as_of.strip())
+        except ValueError:
+            raise BadUsage(f"--as-of {as_of!r} is not a day; write it like 2018-06-30") from None
+    if soon < 0 or period < 1:
+        raise BadUsage(f"--soon {soon} and --period {period}: days, at least 0 and 1")
+    unit = None
+    if owner is not None:
+        names = unit_names(ledger.units)
+        unit = names.get(owner.strip())
+        if unit is None:
+            import difflib
+
+            close = difflib.get_close_matches(owner, list(names), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise BadUsage(
+                f"unknown unit {owner!r} (units: {', '.join(sorted(set(names.values())))}){hint}"
+            )
+    rows = read_progress(progress, ledger)
+    return ledger_report(
+        plan.id, plan.title, plan.file, ledger, rows, as_of, soon, period, owner=unit
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import api, chartfiles, plumbing
+from .cli_tasks import register as register_tasks
 from .errors import each
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
@@ -131,33 +132,14 @@ def _finish(
 @command
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
-@click.option(
-    "--period",
-    help=HELP["check_period"],
-)
+@click.option("--period", help=HELP["check_period"])
 @click.option("--park", "-p", help=HELP["park"])
-@click.option(
-    "--elapsed",
-    type=click.Choice(["months", "days", "seasonal"]),
-    help=HELP["elapsed"],
-)
-@click.option(
-    "--by-park",
-    "-P",
-    is_flag=True,
-    help=HELP["by_park"],
-)
+@click.option("--elapsed", type=click.Choice(["months", "days", "seasonal"]), help=HELP["elapsed"])
+@click.option("--by-park", "-P", is_flag=True, help=HELP["by_park"])
+@click.option("--by", "by", type=click.Choice(["park", "owner"]), help=HELP["check_by"])
 @data_option(HELP["check_data"])
-@click.option(
-    "--skip-unknown",
-    is_flag=True,
-    help=HELP["skip_unknown"],
-)
-@click.option(
-    "--previous",
-    type=click.Path(),
-    help=HELP["check_previous"],
-)
+@click.option("--skip-unknown", is_flag=True, help=HELP["skip_unknown"])
+@click.option("--previous", type=click.Path(), help=HELP["check_previous"])
 @output_options
 @charts_option
 @click.option(
@@ -182,7 +164,8 @@ def check(a: SimpleNamespace) -> None:
     """
     from .view.outputs import CheckOutput
 
-    if a.by_park and a.park is not None:
+    by = "park" if a.by_park else a.by
+    if by == "park" and a.park is not None:
         raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
     span = None if a.period is None else api.year_to_date(a.period, year=a.year)
     last = api.load_plan(a.previous) if a.previous else None
@@ -198,7 +181,7 @@ def check(a: SimpleNamespace) -> None:
         say(note)
     if invalid:
         raise invalid
-    made = CheckOutput(results, a.by_park)
+    made = CheckOutput(results, by == "park", by == "owner")
     for line in () if a.quiet else made.messages(a.fmt, a.park):
         say(line)
     given = (*a.plans, *a.data, a.previous, last, *(r.plan for r in results))
@@ -232,13 +215,15 @@ def validate(a: SimpleNamespace) -> None:
 @command
 @click.option("--report", is_flag=True, help=HELP["schema_report"])
 @click.option("--incentives", is_flag=True, help=HELP["schema_incentives"])
+@click.option("--tasks", is_flag=True, help=HELP["schema_tasks"])
 def schema(a: SimpleNamespace) -> None:
     """Print the JSON Schema of plans (for editors and other validators)."""
     from .read.schema import schema_text
 
-    if a.report and a.incentives:
-        raise click.UsageError("give --report or --incentives, not both")
+    if a.report + a.incentives + a.tasks > 1:
+        raise click.UsageError("give one of --report, --incentives or --tasks")
     name = "report" if a.report else "incentives" if a.incentives else "plan"
+    name = "tasks" if a.tasks else name
     emit(schema_text(f"{name}.schema.json"))
 
 
@@ -392,6 +377,9 @@ def units(a: SimpleNamespace) -> None:
 
     lines = [f"{u.display(name)}\t{', '.join(others)}".rstrip() for name, others in u.spellings()]
     emit("\n".join(lines) + "\n")
+
+
+register_tasks(command, output_options, quiet_option, _finish)
 
 
 def main() -> None:

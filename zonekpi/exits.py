@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from .core.compare import Comparison
     from .model.policy import Settlement
     from .model.results import PlanResult
+    from .model.tasks import TaskReport
 
-    Result = PlanResult | Sequence[PlanResult] | Comparison | Ranking | Settlement
+    Result = PlanResult | Sequence[PlanResult] | Comparison | Ranking | Settlement | TaskReport
 
 
 class ExitCode(IntEnum):
@@ -33,6 +34,8 @@ class ExitCode(IntEnum):
 CHECK_FAIL_ON = ("missed", "behind", "stretch", "never")
 # --fail-on of `compare`: lowered makes a target made less demanding exit 1
 COMPARE_FAIL_ON = ("never", "lowered")
+# --fail-on of `tasks`: overdue makes a deciding task (确保, or untiered) past its deadline exit 1
+TASKS_FAIL_ON = ("overdue", "due-soon", "never")
 
 
 def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
@@ -43,7 +46,8 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
     schedule or below its target during the year ("behind"), also a missed stretch tier 力争
     ("stretch"), or never ("never"). A `Comparison`: a target made less
     demanding when fail_on is "lowered" (default "never"). A `Settlement`: a budget exceeded,
-    so claims were cut. A `Ranking`: always OK.
+    so claims were cut. A `Ranking`: always OK. A `TaskReport`: a deciding task (确保, or the
+    only tier) overdue, with fail_on "overdue" (the default); also one due soon ("due-soon").
     """
     if _is(result, "zonekpi.model.policy", "Settlement"):
         return ExitCode.MISSED if cast("Settlement", result).over_budget else ExitCode.OK
@@ -52,9 +56,11 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
         return ExitCode.MISSED if lowered and cast("Comparison", result).relaxed else ExitCode.OK
     if _is(result, "zonekpi.core.assess", "Ranking"):
         return ExitCode.OK
+    if _is(result, "zonekpi.model.tasks", "TaskReport"):
+        return _tasks_code(cast("TaskReport", result), _choice(fail_on or "overdue", TASKS_FAIL_ON))
     from .model.results import FAILED, LAGGING, PlanResult
 
-    results = [result] if isinstance(result, PlanResult) else result
+    results = [result] if isinstance(result, PlanResult) else cast("Sequence[PlanResult]", result)
     if not all(isinstance(r, PlanResult) for r in results):
         raise TypeError(f"no exit status for a {type(result).__name__}")
     choice = _choice(fail_on or "missed", CHECK_FAIL_ON)
@@ -64,13 +70,15 @@ def exit_code(result: Result, fail_on: str | None = None) -> ExitCode:
         "stretch": {*FAILED},
         "never": set(),
     }[choice]
-    statuses = {
-        f.status
-        for r in cast("Sequence[PlanResult]", results)
-        for f in r.rows
-        if f.decides or choice == "stretch"
-    }
+    statuses = {f.status for r in results for f in r.rows if f.decides or choice == "stretch"}
     return ExitCode.MISSED if statuses & failing else ExitCode.OK
+
+
+def _tasks_code(report: TaskReport, choice: str) -> ExitCode:
+    """A task ledger: MISSED when a deciding task is overdue (also due soon: "due-soon")."""
+    failing = {"overdue": {"overdue"}, "due-soon": {"overdue", "due_soon"}, "never": set()}[choice]
+    hit = any(s.state in failing and s.task.decides for s in report.states)
+    return ExitCode.MISSED if hit else ExitCode.OK
 
 
 def _is(result: object, module: str, name: str) -> bool:

@@ -19,6 +19,7 @@ from .periods import Period
 if TYPE_CHECKING:  # read only for plans that have them: no import at start-up
     from .policy import Policy
     from .scheme import Scheme
+    from .tasks import Ledger
 
 Direction = Literal["higher", "lower"]
 
@@ -167,6 +168,7 @@ class Plan(NamedTuple):
     incentives: Policy | None = None  # incentive rules (政策兑现), if the plan has them
     outside: tuple[Park, ...] = ()  # units outside the zone, for shares of their totals
     context: tuple[Context, ...] = ()  # figures the document states that are not targets
+    ledger: Ledger | None = None  # units, tasks and owners (重点工作台账), if the plan has them
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -143,6 +143,12 @@ def last_year(year: int, indicators: Iterable[Indicator]) -> int:
     return max([year, *(t.year for i in indicators for t in i.targets)])
 
 
+def _has_owners(indicators: list[dict[str, Any]]) -> bool:
+    return any(
+        "owners" in i or any("owners" in t for t in i.get("targets") or []) for i in indicators
+    )
+
+
 class _PlanBuilder(PlanParts):
     """Builds the model of one plan document, collecting every semantic problem."""
 
@@ -198,6 +204,11 @@ class _PlanBuilder(PlanParts):
             from .policy import PolicyReader
 
             incentives = PolicyReader(self.doc, self.names, self.problems).policy(d["incentives"])
+        ledger = None
+        if d.get("units") or d.get("tasks") or _has_owners(d["indicators"]):
+            from .tasks import read_ledger
+
+            ledger = read_ledger(self, d, parks, self.plan_year)
         return Plan(
             id=d["id"],
             title=d["title"],
@@ -215,6 +226,7 @@ class _PlanBuilder(PlanParts):
             incentives=incentives,
             outside=outside,
             context=self.context(d.get("context") or []),
+            ledger=ledger,
         )
 
     def indicators(self, raw: list[dict[str, Any]]) -> tuple[Indicator, ...]:

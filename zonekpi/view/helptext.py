@@ -69,4 +69,23 @@ HELP = {
     "claims": (
         "Claims files (.csv, .tsv, .xlsx): rule, beneficiary, date, amount or count, reference."
     ),
+    "tasks_as_of": ("The day the ledger is read as of, e.g. 2018-06-30 (default: today)."),
+    "tasks_progress": (
+        "A progress file (CSV, TSV or xlsx; Chinese headers accepted): task, milestone, date, "
+        "status (未启动/推进中/已完成/已取消), percent, note, reporter; may be repeated, later "
+        "rows updating earlier ones."
+    ),
+    "tasks_owner": ("Only the tasks this unit answers for (its id, name or alias)."),
+    "tasks_by": ("Group the ledger by lead unit, by park or by status."),
+    "tasks_soon": ("Days before a deadline that make a task 即将到期 (due soon)."),
+    "tasks_unreported": ("Days without a progress report that make a task 未报送 (not reported)."),
+    "tasks_fail_on": (
+        "What makes the exit status 1: overdue: a 确保 (or untiered) task past its deadline; "
+        "due-soon: also one due soon; never."
+    ),
+    "check_by": (
+        "park: the same as --by-park; owner: the targets grouped by 责任单位 (a target's "
+        "owners, else its indicator's)."
+    ),
+    "schema_tasks": ("The schema of `tasks --format json` output instead."),
 }

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..model.plan import Plan
     from ..model.policy import Settlement
     from ..model.results import PlanResult
+    from ..model.tasks import TaskReport
     from .chartdata import Page
     from .table import Table
 
@@ -26,15 +27,22 @@ if TYPE_CHECKING:
 class CheckOutput:
     """`check`: the results of one or more plans, as a table of findings or a park matrix."""
 
-    def __init__(self, results: list[PlanResult], by_park: bool = False) -> None:
+    def __init__(
+        self, results: list[PlanResult], by_park: bool = False, by_owner: bool = False
+    ) -> None:
         self.results = results
         self.by_park = by_park
+        self.by_owner = by_owner  # check --by owner: the targets under each 责任单位
 
     def table(self) -> Table:
         from .illustrative import banner, illustrative
         from .long import csv_columns
 
-        if self.by_park:
+        if self.by_owner:
+            from .tasksbyowner import by_owner_table
+
+            made = by_owner_table(self.results)
+        elif self.by_park:
             from .bypark import by_park_table
 
             made = by_park_table(self.results)
@@ -46,8 +54,8 @@ class CheckOutput:
         flags = {r.plan.id: illustrative(r) for r in self.results}
         made = csv_columns(
             made,
-            lambda row: periods.get(row["plan"], ""),
-            lambda row: flags.get(row["plan"], False),
+            lambda row: periods.get(row.get("plan", ""), ""),
+            lambda row: flags.get(row.get("plan", ""), False),
         )
         made.lead = [banner()] if any(flags.values()) else []  # 示例数据 under the title
         return made
@@ -311,6 +319,34 @@ class IncentivesOutput:
         return sheets(self.tables(), self.sentences(), names, [self.plan], shown)
 
 
+class TasksOutput:
+    """`tasks`: the ledger (CSV/TSV: one row per task), the units' summary, the 督查通报."""
+
+    def __init__(self, report: TaskReport, by: str | None = None) -> None:
+        self.report = report
+        self.by = by
+
+    def table(self) -> Table:
+        from .tasks import task_table
+
+        return task_table(self.report, self.by)
+
+    def tables(self) -> list[Table]:
+        from .tasks import owner_table
+
+        return [self.table(), owner_table(self.report)]
+
+    def json(self) -> dict[str, Any]:
+        from .tasksjson import tasks_json
+
+        return tasks_json(self.report)
+
+    def sentences(self) -> list[tuple[str, list[str]]]:
+        from .tasks import bulletin, title
+
+        return [(title(self.report), bulletin(self.report))]
+
+
 def validated(plan: Plan) -> str:
     """`validate`'s line for a valid plan: what it holds."""
     scheme = plan.scoring
@@ -320,6 +356,8 @@ def validated(plan: Plan) -> str:
             len(scheme.departments) if scheme.units == "departments" else len(plan.children(None))
         )
         scored = f", scoring {len(scheme.items)} items for {ranked} {scheme.units}"
+    if plan.ledger is not None and plan.ledger.tasks:
+        scored += f", {len(plan.ledger.tasks)} tasks"
     return (
         f"{plan.file}: ok ({len(plan.indicators)} indicators, {len(plan.targets)} targets, "
         f"{len(plan.figures)} figures{scored})\n"

@@ -1,0 +1,189 @@
+"""Progress files of the task ledger: one report a row of a CSV, TSV or .xlsx table.
+
+Columns (English or the Chinese of a 台账): task (任务, by id or name), milestone (节点), date
+(日期), status (状态: 未启动 / 推进中 / 已完成 / 已取消), percent (完成比例), note (备注),
+reporter (报送单位). Rows are kept in the order given, files after one another: a later row
+about the same task or milestone updates an earlier one, and the history stays. A row for a
+task or milestone the plan does not have, or a status not in the list, is refused with
+file:line and the closest name. The table itself is read by `tables` (one reader for every
+table).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ..errors import InvalidInput, Problem, visible
+from ..model.common import Loc
+from ..model.tasks import Ledger, Progress, Reported, Task
+from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "task": ("task", "任务", "任务编号", "事项", "项目"),
+    "milestone": ("milestone", "节点", "里程碑"),
+    "date": ("date", "日期", "报送日期"),
+    "status": ("status", "状态", "进展状态"),
+    "percent": ("percent", "完成比例", "进度", "完成进度"),
+    "note": ("note", "备注", "进展情况"),
+    "reporter": ("reporter", "报送单位", "报送人"),
+}
+REQUIRED = ("task", "date", "status")
+HEADER = (
+    "task,milestone,date,status,percent,note,reporter (任务,节点,日期,状态,完成比例,备注,报送单位)"
+)
+STATUSES: dict[str, Reported] = {
+    "未启动": "not_started",
+    "推进中": "in_progress",
+    "已完成": "done",
+    "已取消": "cancelled",
+    "not_started": "not_started",
+    "in_progress": "in_progress",
+    "done": "done",
+    "cancelled": "cancelled",
+}
+
+
+def read_progress(paths: Iterable[str | Path], ledger: Ledger) -> list[Progress]:
+    """Every row of the progress files `paths`, in order; InvalidInput with every problem."""
+    problems: list[Problem] = []
+    out: list[Progress] = []
+    tasks = {t.id: t for t in ledger.tasks}
+    by_name = {t.name: t for t in ledger.tasks} | tasks
+    for given in paths:
+        path, sheet = split_sheet(Path(given))
+        name = str(path)
+        if path.is_dir() or path.suffix.lower() not in TABLE_SUFFIXES:
+            problems.append(
+                Problem(name, 0, 0, "progress files are .csv, .tsv or .xlsx (a file, not a folder)")
+            )
+            continue
+        if path.suffix.lower() == ".xlsx":  # a ledger, as a claims sheet is: a date is the day
+            from .xlsx import xlsx_rows
+
+            rows = xlsx_rows(path, sheet, problems, claims=True)
+        else:
+            rows, _ = table_rows(path, sheet, problems, "progress file")
+        if rows is not None:
+            out += _rows(rows, name, by_name, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return out
+
+
+def _rows(
+    rows: Iterable[tuple[int, list[str]]],
+    name: str,
+    tasks: dict[str, Task],
+    problems: list[Problem],
+) -> list[Progress]:
+    numbered = iter(rows)
+    first = next(numbered, None)
+    if first is None:
+        problems.append(Problem(name, 1, 0, f"is empty; the first row names the columns {HEADER}"))
+        return []
+    at = _header(first[1], name, problems)
+    if at is None:
+        return []
+    out = []
+    for line, row in numbered:
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        get = {k: cells[n] if n < len(cells) else "" for k, n in at.items()}
+        try:
+            out.append(_row(get, tasks, Loc(name, line)))
+        except ValueError as exc:
+            problems.append(Problem(name, line, 0, str(exc)))
+    return out
+
+
+def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, int] | None:
+    alias = {a: key for key, names in COLUMNS.items() for a in names}
+    at: dict[str, int] = {}
+    for n, h in enumerate(header_names(cells)):
+        key = alias.get(h)
+        if key is None:
+            close = difflib.get_close_matches(h, list(alias), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(
+                Problem(name, 1, 0, f"unknown column '{visible(h)}'{hint}; the header is {HEADER}")
+            )
+            return None
+        if key in at:
+            problems.append(Problem(name, 1, 0, f"column '{h}' appears twice; keep one"))
+            return None
+        at[key] = n
+    missing = [c for c in REQUIRED if c not in at]
+    if missing:
+        problems.append(
+            Problem(name, 1, 0, f"missing column(s) {', '.join(missing)}; the header is {HEADER}")
+        )
+        return None
+    return at
+
+
+def _row(get: dict[str, str], tasks: dict[str, Task], loc: Loc) -> Progress:
+    """One report from a row's cells; ValueError with the row's message."""
+    task = tasks.get(get["task"])
+    if task is None:
+        close = difflib.get_close_matches(get["task"], list(tasks), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "the plan's tasks: zonekpi tasks PLAN"
+        raise ValueError(f"unknown task '{visible(get['task'])}'; {hint}")
+    milestone = get.get("milestone") or None
+    if milestone is not None and all(m.name != milestone for m in task.milestones):
+        known = [m.name for m in task.milestones]
+        close = difflib.get_close_matches(milestone, known, n=1, cutoff=0.5)
+        listed = ", ".join(known) or "none"
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ValueError(
+            f"task '{task.id}' has no milestone '{visible(milestone)}' (its milestones: "
+            f"{listed}){hint}"
+        )
+    status = STATUSES.get(get["status"].lower())
+    if status is None:
+        close = difflib.get_close_matches(get["status"], list(STATUSES)[:4], n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ValueError(
+            f"unknown status '{visible(get['status'])}': "
+            f"write 未启动, 推进中, 已完成 or 已取消{hint}"
+        )
+    return Progress(
+        task=task.id,
+        day=_day(get["date"]),
+        status=status,
+        milestone=milestone,
+        percent=_percent(get.get("percent", "")),
+        note=get.get("note", ""),
+        reporter=get.get("reporter", ""),
+        loc=loc,
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # a file repeats its few report days on every row
+def _day(text: str) -> date:
+    """A day as a claims file writes it (2018-06-30, 2018/6/30, 2018年6月30日)."""
+    from .claims import parse_date
+
+    if re.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?", text.strip()):
+        raise ValueError(f"date {text!r} is a month; a report's date is a day, like 2018-06-30")
+    return parse_date(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent(text: str) -> Decimal | None:
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*[%％]?", text)
+    try:
+        value = Decimal(m[1]) if m else None
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        value = None
+    if value is None or value > 100:
+        raise ValueError(f"percent {text!r} is not a share from 0 to 100, like 60%")
+    return value
