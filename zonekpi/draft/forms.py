@@ -1,0 +1,365 @@
+"""The sentence forms of numeric targets: a clause's quantities read as targets.
+
+For each quantity of a clause (`mentions`): the comparator before or after it gives the kind
+(达到/不少于/以上 at_least, 突破/超过 more_than, 控制在…以内 at_most, 左右 about, 3-4家 between,
+增长8% growth, 提高6.4个百分点 increase); the nearest 确保/力争/争取 before it in the sentence
+the tier; a year word before it the year (今年, 明年, 后年, 到2025年, "十四五"末); a deadline in
+its clause `by:` (上半年, 年底前); the words before it (or, after a bare verb, the noun after
+it) the indicator's name. A clause with no name of its own continues the one before it: a path
+(今年30亿元, 明年55亿元, 后年100亿元), or 其中工业投资15% after a growth.
+
+Not targets: a quantity that is part of a name (50亿元以上项目, 超100亿元的企业), the size of
+something named (总投资110亿元的…: context), a count of a list (等4个…), an approximate figure
+(接近700亿元), and what an earlier year achieved (a figure of that year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import words as w
+from .mentions import Mention, mentions
+from .model import Context, Figure, Item, Left, Reading, Target, Value
+from .sentences import Sentence, clauses
+
+MONEY = ("元", "万元", "亿元", "千元", "百万元", "万亿元", "美元", "万美元", "亿美元")
+_NAME_OF = re.compile(r"(?:总投资|总规模|投资|规模|计划总投资|注册资本)$")
+_LIST_COUNT = re.compile(r"等$")
+_WHEN = re.compile(r"年内|全年|今年|年底|到\d{4}年")
+_TARGET_VERB = re.compile(
+    r"^(?:新开工建设|新开工|新建|新增|新培育|新引进|新组建|新备案|成立|建成|完成|引进培育|引进|培育|"
+    r"组织|开展|申报|申请|吸引|举办|转化|实施|谋划实施|创造|评选|培养评选|签约|招引|建设)"
+)
+_QUOTED_COUNT = re.compile(r"[“\"][^”\"]*、[^”\"]*[”\"]\d+\S?$")
+_VERB_END = re.compile(r"(?:建设|新增|新建|完成|引进|培育|创造|组建|打造|实施|建立|开展|吸引)$")
+_DOUBLE = re.compile(r"^\d+个\d+%")
+_HALF = re.compile(r"(?P<name>[^,;。、]+?)过半")
+_SPLIT_LIST = re.compile(r"、")
+_PUNCT = re.compile(r"^[\s\"“”'()]+|[\s\"“”'(]+$")
+_STOCK = re.compile(r"总数|总量|存量|累计|总规模|拥有|保有")
+_FLOW = re.compile(r"^(?:新|年内|全年|引进|培育|申报|申请|完成|开展|组织|举办|吸引|转化|实施|谋划)")
+_SHARE = re.compile(r"占|比重|占比|强度|覆盖率|比例|贡献度|贡献率")
+_LOWER = re.compile(r"失业率|能耗|排放|事故|死亡|投诉|发生率|空置率")
+_COMPARABLE = re.compile(r"生产总值|GDP|增加值")
+
+
+def tier_at(text: str, pos: int) -> str | None:
+    """The tier word governing `pos`: the last 确保/力争/争取 before it, within its part of
+    the sentence (a semicolon ends a tier's reach)."""
+    start = text.rfind(";", 0, pos) + 1
+    found = [m[0] for m in w.TIER.finditer(text, start, pos)]
+    return w.TIERS[found[-1]] if found else None
+
+
+def year_at(text: str, pos: int, plan_year: int) -> int | None:
+    """The year a quantity at `pos` is for: the last year word before it that does not
+    belong to another quantity (2021年末的12.8%), or None for the plan's year."""
+    year: int | None = None
+    for m in w.YEAR.finditer(text, 0, pos):
+        tail = text[m.end() : m.end() + 4]
+        if re.match(r"^(?:末|底)?(?:的)?\d", tail) and re.search(r"\d", text[m.end() : pos]):
+            continue  # 2021年末的12.8%: that year is the 12.8%'s
+        if m["rel"]:
+            year = plan_year + w.RELATIVE[m["rel"]]
+        elif m["abs"]:
+            year = int(m["abs"])
+        else:
+            year = w.FIVE_YEAR_ENDS[m["plan"]]
+    return year
+
+
+def deadline(clause: str) -> str | None:
+    m = w.DEADLINE.search(clause)
+    if m is None:
+        return None
+    if m["h1"]:
+        return "上半年"
+    if m["q"]:
+        return m["q"]
+    if m["m"]:
+        return f"{int(m['m'])}月底前"
+    return "年底前"
+
+
+def kind_of(before: str, after: str) -> str | None:
+    if w.BEFORE[0][0].search(before):
+        return "growth"  # 增长9%以上, 增速10%以上: a growth target
+    for pattern, kind in w.AFTER:
+        if pattern.match(after):
+            return kind
+    for pattern, kind in w.BEFORE:
+        if pattern.search(before):
+            return "less_than" if kind == "at_most" and w.LESS_THAN.search(before) else kind
+    return None
+
+
+def clean(name: str) -> str:
+    name = _PUNCT.sub("", name.strip())
+    for _ in range(3):
+        name = w.TRAIL.sub("", w.LEAD.sub("", name)).strip()
+        name = _PUNCT.sub("", name)
+    return name
+
+
+def noun_after(after: str) -> str:
+    after = re.sub(r"^(?:及)?(?:以上|左右|以内|以下|余|多)", "", after)
+    m = w.NOUN_AFTER.match(after)
+    if m is None:
+        return ""
+    noun = re.split(r"来|参加|进入|落地|的目标|开工|实行|推进|建设$", m[0])[0]
+    return _PUNCT.sub("", noun)
+
+
+def value_of(m: Mention, negative: bool = False) -> tuple[Value, ...]:
+    sign = "-" if negative else ""
+    if m.low is not None:
+        return (Value(m.low, m.unit), Value(m.number, m.unit))
+    return (Value(sign + m.number, m.unit),)
+
+
+class Drafter:
+    """Reads the sentences of one document; `read` returns what one sentence drafted."""
+
+    def __init__(self, year: int, parks: tuple[str, ...]) -> None:
+        self.year = year
+        self.parks = parks
+
+    def read(self, s: Sentence, taken: set[int] | None = None) -> Reading:
+        reading = Reading(s.text, s.line)
+        taken = taken if taken is not None else set()
+        found: list[Item] = []
+        previous = ""
+        for at, clause in clauses(s.text):
+            for sub_at, part in _parts(clause):
+                for m in mentions(part):
+                    pos = at + sub_at + m.start
+                    if pos in taken:
+                        continue
+                    item = self._one(s, part, m, pos, clause, found, reading)
+                    if item is None and not found and not clean(part[: m.start]) and previous:
+                        item = self._one(s, clean(previous) + part, m, pos, clause, found, reading, len(clean(previous)))
+                    if item is not None:
+                        shared = _shared(item)
+                        reading.items += shared
+                        found += shared
+                for half in _HALF.finditer(part):
+                    pos = at + sub_at + half.start()
+                    target = Target(
+                        "more_than", (Value("50", "%"),), tier_at(s.text, pos), None,
+                        deadline(part), source=s.text,
+                    )
+                    item = _item(clean(half["name"]) + "完成比例", "%", target, s.group, part)
+                    reading.items.append(_stock(item))
+            previous = clause
+        return reading
+
+    def _one(
+        self, s: Sentence, part: str, m: Mention, pos: int, clause: str, found: list[Item],
+        reading: Reading, shift: int = 0,
+    ) -> Item | None:
+        m = Mention(m.start + shift, m.end + shift, m.number, m.unit, m.low, m.chinese, m.more)
+        before, after = part[: m.start], part[m.end :]
+        same = [i for i in found if i.unit == m.unit or (m.unit == "%" and i.target.kind == "growth")]
+        last = same[-1] if same else (found[-1] if found else None)
+        later = [x for x in mentions(part) if x.start > m.start]
+        kind = "more_than" if m.more else kind_of(before, after)
+        if m.chinese and kind != "at_least" and not before.endswith("不少于"):
+            return None
+        past = self._past(s, pos)
+        governed = bool(
+            tier_at(s.text, pos)
+            or w.DEADLINE.search(part)
+            or _WHEN.search(s.text[:pos])
+            or year_at(s.text, pos, self.year) == self.year
+        )
+        lead = (
+            _TARGET_VERB.match(clean(before))
+            or _TARGET_VERB.match(clean(clause))
+            or _VERB_END.search(before)
+        )
+        if (
+            _QUOTED_COUNT.search(part[: m.end])
+            or _DOUBLE.search(part[m.start :])
+            or (m.unit == "%" and re.search(r"\d+个$", before))
+        ):
+            return None  # 6个100%, “…”3个领域: a slogan or the size of a list
+        if after.startswith("的") and kind is None and m.low is None:
+            if not re.search(r"完成|实现|达到|新增", before) or m.unit in MONEY:
+                if _NAME_OF.search(before) or past or m.unit not in MONEY + ("%",):
+                    name = clean(before) + noun_after(after[1:])
+                    reading.context.append(Context(name or "?", value_of(m)[0], s.text, s.group))
+                return None  # 超100亿元的企业: part of a name
+        if later and re.match(r"^(?:以上)?[^\d,;、。的以]", after) and m.unit in MONEY:
+            return None  # 50亿元以上项目不少于4个: part of the name
+        if _LIST_COUNT.search(before) and (kind is None or not lead):
+            reading.context.append(Context(clean(noun_after(after)) or "?", value_of(m)[0], s.text, s.group))
+            return None  # 等4个省重点支持的专项: the size of a list
+        if kind == "approx":
+            reading.context.append(Context(clean(before) or "?", value_of(m)[0], s.text, s.group))
+            return None
+        if re.search(r"的$|的\d+(?:\.\d+)?\S{0,3}$", before) and not governed:
+            return None  # 区领导分包的398个重大项目: what work is on, not a target
+        if kind is None and not governed and not past:
+            at_end = not after or after[0] in "、和及与"
+            if not (lead or at_end):
+                return None  # 强力推进关堤乡19个村(社区)的…: a count, no commitment
+        name = clean(before)
+        noun = noun_after(after)
+        if noun and (not name or w.VERBS.match(name) or len(name) <= 2):
+            name = (name if w.VERBS.match(name) else "") + noun
+        inherited = False
+        among = before.strip().startswith("其中")
+        if not name or (among and last is not None):
+            if last is None or (last.unit != m.unit and not name):
+                return None
+            inherited = not name
+            name = name or last.name
+            if kind is None and last.target.kind in ("growth", "at_least", "more_than"):
+                kind = last.target.kind if last.unit == m.unit or m.unit == "%" else kind
+        if past:
+            return self._figure(s, name, m, kind, reading, pos)
+        return self._target(s, name, m, kind, pos, part, inherited, last)
+
+    def _past(self, s: Sentence, pos: int) -> bool:
+        year = year_at(s.text, pos, self.year)
+        if year is not None:
+            return year < self.year
+        return s.past or bool(re.search(r"去年|上年|过去一年", s.text[:pos]))
+
+    def _figure(
+        self, s: Sentence, name: str, m: Mention, kind: str | None, reading: Reading, pos: int
+    ) -> None:
+        period = year_at(s.text, pos, self.year) or self.year - 1
+        if kind in ("at_least", "more_than", "about", "at_most") or m.low is not None:
+            reading.context.append(Context(name, value_of(m)[0], s.text, s.group))
+            return None
+        park = next((p for p in self.parks if name.startswith(p)), None)
+        if park is not None:
+            name = name[len(park) :] or name
+        growth = kind == "growth" and m.unit == "%"
+        if growth and reading.figures and reading.figures[-1].growth is None and (
+            reading.figures[-1].name == name or len(name) <= 2
+        ):
+            f = reading.figures[-1]
+            reading.figures[-1] = Figure(f.name, f.unit, f.period, f.value, value_of(m)[0], f.park, f.source)
+            return None
+        fig = Figure(
+            name,
+            "%" if growth else m.unit,
+            period,
+            None if growth else value_of(m)[0],
+            value_of(m)[0] if growth else None,
+            park,
+            s.text,
+        )
+        reading.figures.append(fig)
+        return None
+
+    def _target(
+        self, s: Sentence, name: str, m: Mention, kind: str | None, pos: int,
+        part: str, inherited: bool, last: Item | None,
+    ) -> Item:
+        doubts: list[str] = []
+        negative = False
+        if kind == "decline":
+            negative, kind = True, "growth" if m.unit == "%" else "increase"
+            if m.unit not in ("%", "个百分点"):
+                kind = "at_most"
+                negative = False
+        if kind is None:
+            kind = "at_least"
+            if not inherited:
+                doubts.append("原文没有 达到/以上/不少于, 按 at_least (不少于) 起草")
+        if kind == "increase" and m.unit == "%":
+            kind = "growth"
+            doubts.append("提高…% 按增长率 (growth) 起草; 若指百分点, 改为 increase")
+        if kind == "growth" and m.unit != "%":
+            kind = "increase"
+        if m.low is not None:
+            kind = "between"
+        unit = m.unit
+        if kind in ("growth",):
+            unit = last.unit if inherited and last is not None else "?"
+        elif kind == "increase" and m.unit == "个百分点":
+            unit = "%"
+        if inherited and last is not None:
+            unit = last.unit if kind in ("growth", "increase") else unit
+        tier = tier_at(s.text, pos)
+        if inherited and last is not None and tier is None:
+            tier = last.target.tier
+        year = year_at(s.text, pos, self.year)
+        target = Target(
+            kind,
+            value_of(m, negative),
+            tier,
+            None if year == self.year else year,
+            deadline(part) or deadline(s.text[:pos]),
+            source=s.text,
+            doubts=tuple(doubts),
+        )
+        return _item(name, unit, target, s.group, part)
+
+
+def _stock(item: Item) -> Item:
+    from dataclasses import replace
+
+    return replace(item, stock=True, doubts=())
+
+
+def _shared(item: Item) -> list[Item]:
+    """规模以上工业企业实现总产值、增加值增长8.5%: one target for each name of the list, with
+    the subject before 实现 (or 的) put in front of each."""
+    from dataclasses import replace
+
+    names = item.name.split("、")
+    if len(names) < 2 or item.target.kind not in ("growth", "increase") or any(len(n) > 12 for n in names[1:]):
+        return [item]
+    head = re.match(r"^(?P<subject>.+?)(?:实现|的)(?P<first>.+)$", names[0])
+    subject, first = (head["subject"], head["first"]) if head else ("", names[0])
+    return [replace(item, name=subject + n) for n in [first, *names[1:]]]
+
+
+def _parts(clause: str) -> list[tuple[int, str]]:
+    """A clause cut at 、 where the pieces each hold a quantity (3条道路、2个社区)."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for cut in _SPLIT_LIST.finditer(clause):
+        pieces.append((start, clause[start : cut.start()]))
+        start = cut.end()
+    pieces.append((start, clause[start:]))
+    if len(pieces) > 1 and all(mentions(p) for _, p in pieces[1:]) and mentions(pieces[0][1]):
+        return pieces
+    return [(0, clause)]
+
+
+def _item(name: str, unit: str, target: Target, group: str, part: str) -> Item:
+    doubts: list[str] = []
+    stock: bool | None = None
+    if _STOCK.search(name):
+        stock = True
+    elif _FLOW.match(name) or target.kind in ("growth", "increase") or unit in MONEY:
+        stock = False
+    elif unit not in ("%",) and target.kind not in ("achieved", "coverage"):
+        doubts.append("存量还是流量原文没说: 年底时点数写 stock: true")
+    share = bool(_SHARE.search(name)) and (unit == "%" or target.kind in ("growth",))
+    if share:
+        doubts.append("占比: 若两个数都上报, 加 share: {numerator: …, denominator: …}")
+    per_capita = name.startswith(("万人", "人均", "每万人"))
+    if per_capita:
+        doubts.append("人均/万人指标: 若人口也上报, 加 per_capita: {value: …, population: …, per: …}")
+    if unit == "?":
+        doubts.append("增长率的指标单位原文没有写, 按 亿元 起草")
+        unit = "亿元" if not re.search(r"企业|项目|专利|人才|合同备案", name) else "项"
+    lower = bool(_LOWER.search(name))
+    return Item(
+        name=name,
+        unit=unit,
+        target=target,
+        stock=stock,
+        share=share,
+        per_capita=per_capita,
+        lower=lower,
+        comparable=bool(_COMPARABLE.search(name)) and target.kind == "growth",
+        group=group,
+        doubts=tuple(doubts),
+    )
