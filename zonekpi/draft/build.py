@@ -66,7 +66,11 @@ def plan_year(text: str, file: str) -> int:
     years = [int(y) for y in _YEAR.findall(text[:600])]
     if not years:
         raise InvalidInput(
-            [Problem(file, 0, 0, "names no year in its first lines; give the plan's year with --year")]
+            [
+                Problem(
+                    file, 0, 0, "names no year in its first lines; give the plan's year with --year"
+                )
+            ]
         )
     return max(years)
 
@@ -87,7 +91,10 @@ def find_parks(text: str) -> tuple[str, ...]:
 
 
 def draft_text(
-    text: str, year: int | None = None, parks: tuple[str, ...] | None = None, file: str = "",
+    text: str,
+    year: int | None = None,
+    parks: tuple[str, ...] | None = None,
+    file: str = "",
     title: str = "",
 ) -> Draft:
     """Draft a plan from a document's (normalised) text."""
@@ -214,5 +221,10 @@ def _same_kind(unit: str, other: str) -> bool:
 
 def _same(a: Target, b: Target) -> bool:
     return (a.kind, a.values, a.tier, a.year, a.park, a.shares) == (
-        b.kind, b.values, b.tier, b.year, b.park, b.shares,
+        b.kind,
+        b.values,
+        b.tier,
+        b.year,
+        b.park,
+        b.shares,
     )

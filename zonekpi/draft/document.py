@@ -96,11 +96,15 @@ def _docx(path: str | Path, name: str) -> str:
     try:
         import docx  # python-docx: imported only for a .docx
     except ImportError:
-        raise bad(name, "is a .docx; install python-docx (pip install python-docx) or save it as text") from None
+        raise bad(
+            name, "is a .docx; install python-docx (pip install python-docx) or save it as text"
+        ) from None
     try:
         document = docx.Document(str(path))
     except Exception:  # noqa: BLE001 - a zip that is not a Word file, a damaged file
-        raise bad(name, "is not a Word .docx file zonekpi can read; save it as .docx or as text") from None
+        raise bad(
+            name, "is not a Word .docx file zonekpi can read; save it as .docx or as text"
+        ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

@@ -33,9 +33,11 @@ _TARGET_VERB = re.compile(
 _QUOTED_COUNT = re.compile(r"[“\"][^”\"]*、[^”\"]*[”\"]\d+\S?$")
 _VERB_END = re.compile(r"(?:建设|新增|新建|完成|引进|培育|创造|组建|打造|实施|建立|开展|吸引)$")
 _DOUBLE = re.compile(r"^\d+个\d+%")
+_QUANTITIES = re.compile(r"\d+(?:\.\d+)?(?:个|家|户|套|名|件|项|条|座|万元|亿元|平方米|亩|人|%)$")
+_ASPECT = {"万平方米": "面积", "平方米": "面积", "亩": "面积", "亿元": "金额", "万元": "金额"}
 _HALF = re.compile(r"(?P<name>[^,;。、]+?)过半")
 _SPLIT_LIST = re.compile(r"、")
-_PUNCT = re.compile(r"^[\s\"“”'()]+|[\s\"“”'(]+$")
+_PUNCT = re.compile(r"^[\s\"“”'()。]+|[\s\"“”'(。]+$")
 _STOCK = re.compile(r"总数|总量|存量|累计|总规模|拥有|保有")
 _FLOW = re.compile(r"^(?:新|年内|全年|引进|培育|申报|申请|完成|开展|组织|举办|吸引|转化|实施|谋划)")
 _SHARE = re.compile(r"占|比重|占比|强度|覆盖率|比例|贡献度|贡献率")
@@ -137,7 +139,16 @@ class Drafter:
                         continue
                     item = self._one(s, part, m, pos, clause, found, reading)
                     if item is None and not found and not clean(part[: m.start]) and previous:
-                        item = self._one(s, clean(previous) + part, m, pos, clause, found, reading, len(clean(previous)))
+                        item = self._one(
+                            s,
+                            clean(previous) + part,
+                            m,
+                            pos,
+                            clause,
+                            found,
+                            reading,
+                            len(clean(previous)),
+                        )
                     if item is not None:
                         shared = _shared(item)
                         reading.items += shared
@@ -145,8 +156,12 @@ class Drafter:
                 for half in _HALF.finditer(part):
                     pos = at + sub_at + half.start()
                     target = Target(
-                        "more_than", (Value("50", "%"),), tier_at(s.text, pos), None,
-                        deadline(part), source=s.text,
+                        "more_than",
+                        (Value("50", "%"),),
+                        tier_at(s.text, pos),
+                        None,
+                        deadline(part),
+                        source=s.text,
                     )
                     item = _item(clean(half["name"]) + "完成比例", "%", target, s.group, part)
                     reading.items.append(_stock(item))
@@ -154,12 +169,21 @@ class Drafter:
         return reading
 
     def _one(
-        self, s: Sentence, part: str, m: Mention, pos: int, clause: str, found: list[Item],
-        reading: Reading, shift: int = 0,
+        self,
+        s: Sentence,
+        part: str,
+        m: Mention,
+        pos: int,
+        clause: str,
+        found: list[Item],
+        reading: Reading,
+        shift: int = 0,
     ) -> Item | None:
         m = Mention(m.start + shift, m.end + shift, m.number, m.unit, m.low, m.chinese, m.more)
         before, after = part[: m.start], part[m.end :]
-        same = [i for i in found if i.unit == m.unit or (m.unit == "%" and i.target.kind == "growth")]
+        same = [
+            i for i in found if i.unit == m.unit or (m.unit == "%" and i.target.kind == "growth")
+        ]
         last = same[-1] if same else (found[-1] if found else None)
         later = [x for x in mentions(part) if x.start > m.start]
         kind = "more_than" if m.more else kind_of(before, after)
@@ -192,7 +216,9 @@ class Drafter:
         if later and re.match(r"^(?:以上)?[^\d,;、。的以]", after) and m.unit in MONEY:
             return None  # 50亿元以上项目不少于4个: part of the name
         if _LIST_COUNT.search(before) and (kind is None or not lead):
-            reading.context.append(Context(clean(noun_after(after)) or "?", value_of(m)[0], s.text, s.group))
+            reading.context.append(
+                Context(clean(noun_after(after)) or "?", value_of(m)[0], s.text, s.group)
+            )
             return None  # 等4个省重点支持的专项: the size of a list
         if kind == "approx":
             reading.context.append(Context(clean(before) or "?", value_of(m)[0], s.text, s.group))
@@ -203,8 +229,12 @@ class Drafter:
             at_end = not after or after[0] in "、和及与"
             if not (lead or at_end):
                 return None  # 强力推进关堤乡19个村(社区)的…: a count, no commitment
-        name = clean(before)
+        name = clean(_QUANTITIES.sub("", before))
+        if _QUANTITIES.search(before) and name:
+            name += _ASPECT.get(m.unit, "")  # 房屋征收550户11万平方米: the 面积 of it
         noun = noun_after(after)
+        if name.endswith("的"):
+            name = name[:-1] + noun
         if noun and (not name or w.VERBS.match(name) or len(name) <= 2):
             name = (name if w.VERBS.match(name) else "") + noun
         inherited = False
@@ -237,11 +267,16 @@ class Drafter:
         if park is not None:
             name = name[len(park) :] or name
         growth = kind == "growth" and m.unit == "%"
-        if growth and reading.figures and reading.figures[-1].growth is None and (
-            reading.figures[-1].name == name or len(name) <= 2
+        if (
+            growth
+            and reading.figures
+            and reading.figures[-1].growth is None
+            and (reading.figures[-1].name == name or len(name) <= 2)
         ):
             f = reading.figures[-1]
-            reading.figures[-1] = Figure(f.name, f.unit, f.period, f.value, value_of(m)[0], f.park, f.source)
+            reading.figures[-1] = Figure(
+                f.name, f.unit, f.period, f.value, value_of(m)[0], f.park, f.source
+            )
             return None
         fig = Figure(
             name,
@@ -256,8 +291,15 @@ class Drafter:
         return None
 
     def _target(
-        self, s: Sentence, name: str, m: Mention, kind: str | None, pos: int,
-        part: str, inherited: bool, last: Item | None,
+        self,
+        s: Sentence,
+        name: str,
+        m: Mention,
+        kind: str | None,
+        pos: int,
+        part: str,
+        inherited: bool,
+        last: Item | None,
     ) -> Item:
         doubts: list[str] = []
         negative = False
@@ -312,7 +354,11 @@ def _shared(item: Item) -> list[Item]:
     from dataclasses import replace
 
     names = item.name.split("、")
-    if len(names) < 2 or item.target.kind not in ("growth", "increase") or any(len(n) > 12 for n in names[1:]):
+    if (
+        len(names) < 2
+        or item.target.kind not in ("growth", "increase")
+        or any(len(n) > 12 for n in names[1:])
+    ):
         return [item]
     head = re.match(r"^(?P<subject>.+?)(?:实现|的)(?P<first>.+)$", names[0])
     subject, first = (head["subject"], head["first"]) if head else ("", names[0])
@@ -335,7 +381,7 @@ def _parts(clause: str) -> list[tuple[int, str]]:
 def _item(name: str, unit: str, target: Target, group: str, part: str) -> Item:
     doubts: list[str] = []
     stock: bool | None = None
-    if _STOCK.search(name):
+    if _STOCK.search(name) or (target.by == "年底前" and unit not in MONEY + ("%",)):
         stock = True
     elif _FLOW.match(name) or target.kind in ("growth", "increase") or unit in MONEY:
         stock = False
@@ -346,7 +392,9 @@ def _item(name: str, unit: str, target: Target, group: str, part: str) -> Item:
         doubts.append("占比: 若两个数都上报, 加 share: {numerator: …, denominator: …}")
     per_capita = name.startswith(("万人", "人均", "每万人"))
     if per_capita:
-        doubts.append("人均/万人指标: 若人口也上报, 加 per_capita: {value: …, population: …, per: …}")
+        doubts.append(
+            "人均/万人指标: 若人口也上报, 加 per_capita: {value: …, population: …, per: …}"
+        )
     if unit == "?":
         doubts.append("增长率的指标单位原文没有写, 按 亿元 起草")
         unit = "亿元" if not re.search(r"企业|项目|专利|人才|合同备案", name) else "项"

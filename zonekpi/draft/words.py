@@ -15,7 +15,16 @@ YEAR = re.compile(
     r"|(?P<abs>(?:19|20)\d\d)\s*年(?!\d|度?[-—至到]\d)"
     r"|[\"“]?(?P<plan>十[一二三四五六七八九]五)[\"”]?(?:期)?(?:末|期末|时期末)"
 )
-RELATIVE = {"今年": 0, "当年": 0, "本年": 0, "明年": 1, "后年": 2, "去年": -1, "上年": -1, "前年": -2}
+RELATIVE = {
+    "今年": 0,
+    "当年": 0,
+    "本年": 0,
+    "明年": 1,
+    "后年": 2,
+    "去年": -1,
+    "上年": -1,
+    "前年": -2,
+}
 FIVE_YEAR_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 # Deadlines inside the year, as `by:` writes them.
@@ -25,7 +34,10 @@ DEADLINE = re.compile(
 
 # A comparator right before the number, and what it makes.
 BEFORE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:同比)?(?:增长|增速|增幅|增长率|年均增长)(?:达到|达|为|保持在|在)?$"), "growth"),
+    (
+        re.compile(r"(?:同比)?(?:增长|增速|增幅|增长率|年均增长)(?:达到|达|为|保持在|在)?$"),
+        "growth",
+    ),
     (re.compile(r"(?:下降|降低|减少)$"), "decline"),
     (re.compile(r"(?:不少于|不低于|不小于|达到|达|至少|提高到|提高至|增加到|增加至)$"), "at_least"),
     (re.compile(r"(?:提高|提升|增加|上升)$"), "increase"),

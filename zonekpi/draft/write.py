@@ -75,7 +75,9 @@ def _indicator(ind: Indicator, year: int, ids: dict[str, str]) -> list[str]:
     if not ind.items:
         return [*lines, "    # 待确认: 只有往年的数字 (figures), 没有目标"]
     first = ind.items[0]
-    if any(i.lower for i in ind.items) or any(t.kind in ("at_most", "less_than") for t in ind.targets):
+    if any(i.lower for i in ind.items) or any(
+        t.kind in ("at_most", "less_than") for t in ind.targets
+    ):
         lines.append("    direction: lower")
     if any(i.comparable for i in ind.items):
         lines.append("    growth_basis: comparable")
@@ -90,8 +92,11 @@ def _indicator(ind: Indicator, year: int, ids: dict[str, str]) -> list[str]:
     lines.append("    targets:")
     for item in ind.items:
         t = item.target
-        lines.append(f"      - {{{', '.join(_target(t, ids))}}}" if t.source == first.target.source
-                     else "      - " + "\n        ".join(_block(_target(t, ids))))
+        lines.append(
+            f"      - {{{', '.join(_target(t, ids))}}}"
+            if t.source == first.target.source
+            else "      - " + "\n        ".join(_block(_target(t, ids)))
+        )
         if t.source != first.target.source:
             lines.append(f"        source: {q(t.source)}")
         for doubt in t.doubts:

@@ -62,8 +62,12 @@ def distributive(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]
             u = UNITS[v["u"]] if v["u"] else unit
             pos = m.start("vals") + v.start()
             target = Target(
-                what, (Value(v["n"], u),), f.tier_at(s.text, pos),
-                _year(drafter, s, pos), f.deadline(s.text), source=s.text,
+                what,
+                (Value(v["n"], u),),
+                f.tier_at(s.text, pos),
+                _year(drafter, s, pos),
+                f.deadline(s.text),
+                source=s.text,
             )
             items.append(f._item(name, "亿元" if what == "growth" else u, target, s.group, ""))
         used |= {m.start("vals") + v.start() for v in values}
@@ -82,8 +86,12 @@ def per_park(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
     for m in _PER_PARK.finditer(s.text):
         unit = UNITS[m["u"]]
         target = Target(
-            "per_park", (Value(m["n"], unit),), f.tier_at(s.text, m.start("n")),
-            _year(drafter, s, m.start()), f.deadline(s.text), source=s.text,
+            "per_park",
+            (Value(m["n"], unit),),
+            f.tier_at(s.text, m.start("n")),
+            _year(drafter, s, m.start()),
+            f.deadline(s.text),
+            source=s.text,
         )
         name = f.clean(m["noun"])
         items.append(f._item(name, unit, target, s.group, ""))
@@ -92,7 +100,7 @@ def per_park(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
 
 
 def coverage(s: Sentence, drafter: f.Drafter) -> list[Item]:
-    """"一区四园"都要建立…: every park; 实现…全覆盖: every park, or 100% of a population of
+    """ "一区四园"都要建立…: every park; 实现…全覆盖: every park, or 100% of a population of
     firms (高新技术企业知识产权贯标全覆盖 is a share, not parks)."""
     items: list[Item] = []
     for m in _ALL_PARKS.finditer(s.text):
@@ -108,7 +116,11 @@ def coverage(s: Sentence, drafter: f.Drafter) -> list[Item]:
         what = f.clean(m["what"])
         if "企业" in what:
             target = Target(
-                "at_least", (Value("100", "%"),), f.tier_at(s.text, m.start()), None, None,
+                "at_least",
+                (Value("100", "%"),),
+                f.tier_at(s.text, m.start()),
+                None,
+                None,
                 source=s.text,
             )
             items.append(f._item(what + "覆盖率", "%", target, s.group, ""))
@@ -134,7 +146,15 @@ def allocation(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
         shares.append((park, Value(str(count), "个")))
     if sum(int(v.number) for _, v in shares) != int(m["n"]):
         return [], set()
-    target = Target("allocation", (), f.tier_at(s.text, m.start()), None, None, shares=tuple(shares), source=s.text)
+    target = Target(
+        "allocation",
+        (),
+        f.tier_at(s.text, m.start()),
+        None,
+        None,
+        shares=tuple(shares),
+        source=s.text,
+    )
     return [f._item(f.clean(m["noun"]), "个", target, s.group, "")], set()
 
 
@@ -163,11 +183,15 @@ def achieved(s: Sentence, drafter: f.Drafter) -> list[Item]:
             if not _DONE.search(piece) and len(pieces) > 1:
                 piece = piece + _DONE.search(clause)[0]  # type: ignore[index]
             name = f.clean(re.sub(r"上半年|年底前|年内|\d{4}年", "", piece))
-            if len(name) < 6 or name.startswith(("实现", "竣工", "建成")):
+            if len(name) < 6 or name.startswith("实现"):
                 name = f.clean(previous) + name
             target = Target(
-                "achieved", (), f.tier_at(s.text, at + len(clause)), None,
-                f.deadline(clause), source=s.text,
+                "achieved",
+                (),
+                f.tier_at(s.text, at + len(clause)),
+                None,
+                f.deadline(clause),
+                source=s.text,
             )
             items.append(f._item(name, "是否", target, s.group, ""))
         previous = clause
