@@ -42,6 +42,8 @@ def read_document(path: str | Path) -> str:
     else:
         if not raw.strip():
             raise bad(name, "is empty; give the document's text (.txt, .md, .html or .docx)")
+        if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise bad(name, "is not a text file (it holds NUL bytes); give the document as text, .html or .docx")
         text, _notes = decode(raw, name, kind="document")
         if suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text[:200], re.I):
             text = _html(text)

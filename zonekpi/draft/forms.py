@@ -35,6 +35,7 @@ _VERB_END = re.compile(r"(?:建设|新增|新建|完成|引进|培育|创造|组
 _DOUBLE = re.compile(r"^\d+个\d+%")
 _QUANTITIES = re.compile(r"\d+(?:\.\d+)?(?:个|家|户|套|名|件|项|条|座|万元|亿元|平方米|亩|人|%)$")
 _ASPECT = {"万平方米": "面积", "平方米": "面积", "亩": "面积", "亿元": "金额", "万元": "金额"}
+_FROM_TO = re.compile(r"从[^从]*$")
 _HALF = re.compile(r"(?P<name>[^,;。、]+?)过半")
 _SPLIT_LIST = re.compile(r"、")
 _PUNCT = re.compile(r"^[\s\"“”'()。]+|[\s\"“”'(。]+$")
@@ -138,7 +139,8 @@ class Drafter:
                     if pos in taken:
                         continue
                     item = self._one(s, part, m, pos, clause, found, reading)
-                    if item is None and not found and not clean(part[: m.start]) and previous:
+                    bare = not clean(part[: m.start]) and not self._past(s, pos)
+                    if item is None and not found and bare and previous:
                         item = self._one(
                             s,
                             clean(previous) + part,
@@ -229,16 +231,22 @@ class Drafter:
             at_end = not after or after[0] in "、和及与"
             if not (lead or at_end):
                 return None  # 强力推进关堤乡19个村(社区)的…: a count, no commitment
+        if _FROM_TO.search(before):  # 占比从2021年末的12.8%增加到15%: the name is before 从
+            before = before[: _FROM_TO.search(before).start()]  # type: ignore[union-attr]
         name = clean(_QUANTITIES.sub("", before))
         if _QUANTITIES.search(before) and name:
             name += _ASPECT.get(m.unit, "")  # 房屋征收550户11万平方米: the 面积 of it
         noun = noun_after(after)
         if name.endswith("的"):
             name = name[:-1] + noun
+        if noun and len(name) > 12 and not re.search(r"[\d%]", noun):
+            name = noun  # “一区四园”要围绕…建设9个产业技术研究院
         if noun and (not name or w.VERBS.match(name) or len(name) <= 2):
             name = (name if w.VERBS.match(name) else "") + noun
         inherited = False
         among = before.strip().startswith("其中")
+        if past and not name:
+            return self._figure(s, name, m, kind, reading, pos)
         if not name or (among and last is not None):
             if last is None or (last.unit != m.unit and not name):
                 return None
@@ -266,6 +274,8 @@ class Drafter:
         park = next((p for p in self.parks if name.startswith(p)), None)
         if park is not None:
             name = name[len(park) :] or name
+        elif reading.figures:
+            park = reading.figures[-1].park  # 高新区GDP…;规上工业增加值…: still 高新区
         growth = kind == "growth" and m.unit == "%"
         if (
             growth
