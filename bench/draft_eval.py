@@ -17,10 +17,10 @@ Matching, precisely. Each drafted plan is written to YAML and loaded by zonekpi'
 - year: the same (a target without year is for the plan's year);
 - park: the same park, parks compared by name (ids are the writer's choice);
 - indicator: the same id (the draft's table of common ids, such as gdp, uses the plans' ids),
-  or else the same sentence: every piece of the plan's source for that target (the target's
-  `source`, else its indicator's; pieces split at …) appears in the drafted target's source
-  sentence, or that sentence appears in the plan's source — text compared without
-  punctuation and spaces.
+  or else the same sentence: every piece of one of the plan's sources for that target (the
+  target's `source` or its indicator's; pieces split at …) appears in the drafted target's
+  source sentence, or that sentence appears in it — text compared without punctuation and
+  spaces.
 
 Each plan target is matched to at most one drafted target and each drafted target to at most
 one plan target, taking plan targets in order and the first drafted target that matches.
@@ -61,13 +61,22 @@ def norm(text: str) -> str:
     return _STRIP.sub("", text)
 
 
-def _sources(plan: Plan) -> dict[int, tuple[str, str]]:
-    """id(target) -> (indicator id, its source sentence)."""
-    out: dict[int, tuple[str, str]] = {}
+def _sources(plan: Plan) -> dict[int, tuple[str, str, str]]:
+    """id(target) -> (indicator id, its source sentence, its indicator's source)."""
+    out: dict[int, tuple[str, str, str]] = {}
     for ind in plan.indicators:
         for t in ind.targets:
-            out[id(t)] = (ind.id, t.source or ind.source or "")
+            out[id(t)] = (ind.id, t.source or ind.source or "", ind.source or "")
     return out
+
+
+def _same_sentence(drafted: str, sources: tuple[str, ...]) -> bool:
+    sentence = norm(drafted)
+    for source in sources:
+        pieces = [norm(x) for x in re.split(r"…|\.\.\.", source) if len(norm(x)) >= 2]
+        if sentence and pieces and (all(x in sentence for x in pieces) or sentence in norm(source)):
+            return True
+    return False
 
 
 def _same_value(d: Decimal | None, d_unit: str, p: Decimal | None, p_unit: str) -> bool:
@@ -78,8 +87,9 @@ def _same_value(d: Decimal | None, d_unit: str, p: Decimal | None, p_unit: str) 
     return abs(units.convert(d, d_unit, p_unit) - p) <= Decimal("1e-9")
 
 
-def matches(d: Target, p: Target, dplan: Plan, pplan: Plan, dsrc: tuple[str, str],
-            psrc: tuple[str, str]) -> bool:
+def matches(
+    d: Target, p: Target, dplan: Plan, pplan: Plan, dsrc: tuple[str, ...], psrc: tuple[str, ...]
+) -> bool:
     if d.kind != p.kind or (d.tier or "floor") != (p.tier or "floor") or d.year != p.year:
         return False
     dpark = dplan.park(d.park).name if d.park else None
@@ -106,13 +116,7 @@ def matches(d: Target, p: Target, dplan: Plan, pplan: Plan, dsrc: tuple[str, str
             return False
         if not _same_value(d.high, d.unit, p.high, p.unit):
             return False
-    if dsrc[0] == psrc[0]:
-        return True
-    sentence, wanted = norm(dsrc[1]), norm(psrc[1])
-    pieces = [norm(x) for x in re.split(r"…|\.\.\.", psrc[1]) if len(norm(x)) >= 2]
-    return bool(sentence) and (
-        (bool(pieces) and all(x in sentence for x in pieces)) or sentence in wanted
-    )
+    return dsrc[0] == psrc[0] or _same_sentence(dsrc[1], psrc[1:])
 
 
 def compare(dplan: Plan, pplan: Plan) -> tuple[int, int, int, list[str], list[str]]:

@@ -309,7 +309,7 @@ def test_stated_actuals_of_last_year_are_figures_by_park() -> None:
     got = [(ident, f.park, f.period, f.value, f.growth) for ident, f in d.figures]
     assert [(i, p, y, v.text() if v else None, g.text() if g else None) for i, p, y, v, g in got] == [
         ("gdp", "高新区", 2021, "284 亿元", "4.9%"),
-        ("industrial-value-added", None, 2021, None, "10.1%"),
+        ("industrial-value-added", "高新区", 2021, None, "10.1%"),  # still 高新区
     ]
 
 

@@ -202,11 +202,12 @@ def _repeated(item: Item, ind: Indicator) -> bool:
         return False
     if any(i.target.source == item.target.source for i in ind.items):
         return False  # one sentence's list (总产值、增加值增长8.5%) is not a repeat
-    if item.target.kind in ("achieved", "coverage") and item.target.kind != "at_least":
-        ratio = 0.75
+    a, b = key(item.name), key(ind.name)
+    matcher = SequenceMatcher(None, a, b)
+    if item.target.kind in ("achieved", "coverage"):  # names of things to do: a long common part
+        close = matcher.find_longest_match(0, len(a), 0, len(b)).size >= 6
     else:
-        ratio = 0.6
-    close = SequenceMatcher(None, key(item.name), key(ind.name)).ratio() >= ratio
+        close = matcher.ratio() >= 0.6
     return close and any(_same(t, item.target) for t in ind.targets)
 
 

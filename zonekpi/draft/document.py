@@ -10,6 +10,7 @@ scanned PDF holds no text at all, so a draft from one would be wrong in silence.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -29,6 +30,12 @@ def bad(file: str, message: str) -> InvalidInput:
 def read_document(path: str | Path) -> str:
     """The document's text, normalised; InvalidInput with one line when it has none."""
     name = str(path)
+    try:
+        size = os.stat(path).st_size if os.path.isfile(path) else 0
+    except (OSError, ValueError):
+        size = 0  # read_bytes says why it cannot be read
+    if size > MAX_DOCUMENT_BYTES:
+        raise bad(name, f"is {size:,} bytes; a document to draft from is at most 5 MB (save the plan's text alone)")
     raw = read_bytes(path, MAX_DOCUMENT_BYTES)
     suffix = Path(name).suffix.lower()
     if raw.startswith(b"%PDF"):

@@ -28,7 +28,7 @@ _LIST_COUNT = re.compile(r"等$")
 _WHEN = re.compile(r"年内|全年|今年|年底|到\d{4}年")
 _TARGET_VERB = re.compile(
     r"^(?:新开工建设|新开工|新建|新增|新培育|新引进|新组建|新备案|成立|建成|完成|引进培育|引进|培育|"
-    r"组织|开展|申报|申请|吸引|举办|转化|实施|谋划实施|创造|评选|培养评选|签约|招引|建设)"
+    r"组织|开展|申报|申请|吸引|举办|转化|谋划实施|创造|评选|培养评选|签约|招引|建设)"
 )
 _QUOTED_COUNT = re.compile(r"[“\"][^”\"]*、[^”\"]*[”\"]\d+\S?$")
 _VERB_END = re.compile(r"(?:建设|新增|新建|完成|引进|培育|创造|组建|打造|实施|建立|开展|吸引)$")
@@ -215,7 +215,7 @@ class Drafter:
                     name = clean(before) + noun_after(after[1:])
                     reading.context.append(Context(name or "?", value_of(m)[0], s.text, s.group))
                 return None  # 超100亿元的企业: part of a name
-        if later and re.match(r"^(?:以上)?[^\d,;、。的以]", after) and m.unit in MONEY:
+        if later and re.match(r"^(?:以上)?的?[^\d,;、。的以]", after) and m.unit in MONEY:
             return None  # 50亿元以上项目不少于4个: part of the name
         if _LIST_COUNT.search(before) and (kind is None or not lead):
             reading.context.append(
@@ -391,7 +391,7 @@ def _parts(clause: str) -> list[tuple[int, str]]:
 def _item(name: str, unit: str, target: Target, group: str, part: str) -> Item:
     doubts: list[str] = []
     stock: bool | None = None
-    if _STOCK.search(name) or (target.by == "年底前" and unit not in MONEY + ("%",)):
+    if _STOCK.search(name) or (target.by == "年底前" and unit not in (*MONEY, "%", "是否")):
         stock = True
     elif _FLOW.match(name) or target.kind in ("growth", "increase") or unit in MONEY:
         stock = False

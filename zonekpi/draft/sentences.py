@@ -18,7 +18,6 @@ _HEADING = re.compile(
 _TOP = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _LOOKING_BACK = re.compile(r"成绩|回顾|过去一年|工作总结|上年工作")
 _END = re.compile(r"(?<=[。!?])|\n")
-_CUT = re.compile(r"[,;:]")
 
 
 @dataclass(frozen=True)
@@ -73,11 +72,18 @@ def _joined(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def clauses(sentence: str) -> list[tuple[int, str]]:
-    """The clauses of a sentence with their offsets, cut at , ; and :."""
+    """The clauses of a sentence with their offsets, cut at , ; and : outside quotation marks
+    (“只进一扇门,最多跑一次” is one name)."""
     out: list[tuple[int, str]] = []
     start = 0
-    for cut in _CUT.finditer(sentence):
-        out.append((start, sentence[start : cut.start()]))
-        start = cut.end()
+    depth = 0
+    for at, c in enumerate(sentence):
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            depth = max(0, depth - 1)
+        elif c in ",;:" and depth == 0:
+            out.append((start, sentence[start:at]))
+            start = at + 1
     out.append((start, sentence[start:]))
     return [(at, text) for at, text in out if text.strip()]

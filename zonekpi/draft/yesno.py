@@ -35,6 +35,7 @@ _DONE = re.compile(
     r"建成投产|建成投用|建成运营|竣工投产|竣工通车|竣工验收|投入使用|投入运营|开工建设|落地|落户|"
     r"进驻|建成|竣工|投产|挂牌|完成[^,;。]{2,20}(?:建设|工程)|互联互通|服务目标"
 )
+_VAGUE = re.compile(r"加快|更多|尽快|早日|如期|^确保项目")
 _TIERED = re.compile(r"确保|力争|争取")
 _WITHIN = re.compile(r"年内|今年")
 _SPAN = re.compile(r"[^,;。]*")
@@ -158,6 +159,17 @@ def allocation(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
     return [f._item(f.clean(m["noun"]), "个", target, s.group, "")], set()
 
 
+def _outside_quotes(clause: str) -> list[str]:
+    """A clause cut at 、 outside quotation marks (“只进一扇门、最多跑一次” is one thing)."""
+    pieces, start, depth = [], 0, 0
+    for at, c in enumerate(clause):
+        depth += 1 if c == "“" else -1 if c == "”" and depth else 0
+        if c == "、" and depth == 0:
+            pieces.append(clause[start:at])
+            start = at + 1
+    return [*pieces, clause[start:]]
+
+
 def achieved(s: Sentence, drafter: f.Drafter) -> list[Item]:
     """确保…建成投产, 力争上半年竣工通车, 年内完成…建设: a thing to be done, when a tier word, a
     deadline or a year governs it and its clause has no quantity."""
@@ -174,10 +186,10 @@ def achieved(s: Sentence, drafter: f.Drafter) -> list[Item]:
         if done is None or governs is None or (year is not None and year != drafter.year):
             previous = clause
             continue
-        if mentions(clause):
+        if mentions(clause) or _VAGUE.search(clause):
             previous = clause
             continue
-        pieces = [clause] if "等" in clause else clause.split("、")
+        pieces = [clause] if "等" in clause else _outside_quotes(clause)
         pieces = [p for p in pieces if "过半" not in p]
         for piece in pieces:
             if not _DONE.search(piece) and len(pieces) > 1:
