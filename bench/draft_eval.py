@@ -87,6 +87,10 @@ def _same_value(d: Decimal | None, d_unit: str, p: Decimal | None, p_unit: str) 
     return abs(units.convert(d, d_unit, p_unit) - p) <= Decimal("1e-9")
 
 
+def _covered(plan: Plan, t: Target) -> list[str] | None:
+    return None if t.parks is None else sorted(plan.park(x).name for x in t.parks)
+
+
 def matches(
     d: Target, p: Target, dplan: Plan, pplan: Plan, dsrc: tuple[str, ...], psrc: tuple[str, ...]
 ) -> bool:
@@ -99,17 +103,10 @@ def matches(
     if p.kind == "allocation":
         dn = {dplan.park(k).name: v for k, v in d.shares}
         pn = {pplan.park(k).name: v for k, v in p.shares}
-        if dn.keys() != pn.keys() or any(
-            not _same_value(dn[k], d.unit, pn[k], p.unit) for k in pn
-        ):
+        if dn.keys() != pn.keys() or any(not _same_value(dn[k], d.unit, pn[k], p.unit) for k in pn):
             return False
     elif p.kind == "coverage":
-        names = (
-            lambda plan, t: None
-            if t.parks is None
-            else sorted(plan.park(x).name for x in t.parks)
-        )
-        if names(dplan, d) != names(pplan, p):
+        if _covered(dplan, d) != _covered(pplan, p):
             return False
     elif p.kind != "achieved":
         if not _same_value(d.value, d.unit, p.value, p.unit):
@@ -128,8 +125,11 @@ def compare(dplan: Plan, pplan: Plan) -> tuple[int, int, int, list[str], list[st
     missed: list[str] = []
     for p in wanted:
         hit = next(
-            (n for n, d in enumerate(drafted)
-             if n not in used and matches(d, p, dplan, pplan, dsrc[id(d)], psrc[id(p)])),
+            (
+                n
+                for n, d in enumerate(drafted)
+                if n not in used and matches(d, p, dplan, pplan, dsrc[id(d)], psrc[id(p)])
+            ),
             None,
         )
         if hit is None:
@@ -137,8 +137,11 @@ def compare(dplan: Plan, pplan: Plan) -> tuple[int, int, int, list[str], list[st
         else:
             used.add(hit)
             found += 1
-    extra = [f"{dsrc[id(d)][0]}: {d.kind} {d.text} ← {dsrc[id(d)][1][:50]}"
-             for n, d in enumerate(drafted) if n not in used]
+    extra = [
+        f"{dsrc[id(d)][0]}: {d.kind} {d.text} ← {dsrc[id(d)][1][:50]}"
+        for n, d in enumerate(drafted)
+        if n not in used
+    ]
     return found, len(wanted), len(drafted), missed, extra
 
 

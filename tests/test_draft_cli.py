@@ -10,6 +10,7 @@ import pytest
 
 from zonekpi.draft.build import draft_text
 from zonekpi.draft.document import MAX_DOCUMENT_BYTES, normalise
+from zonekpi.draft.model import Item
 from zonekpi.read.plan import load_plan
 
 from .test_examples import assert_invalid, assert_no_traceback, rel, run
@@ -48,10 +49,14 @@ def test_bad_documents_give_one_line_and_exit_2(path: Path) -> None:
 
 def test_a_document_over_the_size_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
-    big.write_bytes(("确保全年技术合同成交额不低于3亿元。" * 200_000).encode()[: MAX_DOCUMENT_BYTES + 1])
+    text = "确保全年技术合同成交额不低于3亿元。" * 200_000
+    big.write_bytes(text.encode()[: MAX_DOCUMENT_BYTES + 1])
     result = run(["draft", str(big)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == f"zonekpi: {big}: is 5,242,881 bytes; a document to draft from is at most 5 MB (save the plan's text alone)\n"
+    assert result.stderr == (
+        f"zonekpi: {big}: is 5,242,881 bytes; a document to draft from is at most 5 MB "
+        "(save the plan's text alone)\n"
+    )
     assert len(result.stderr.splitlines()) == 1
 
 
@@ -103,13 +108,15 @@ def test_explain_in_chinese_and_english() -> None:
     assert "Sentences with numbers left out" in en.stdout and "(floor)" in en.stdout
 
 
+def _said(item: Item) -> tuple[object, ...]:
+    return (item.target.kind, item.target.values, item.target.tier)
+
+
 def test_traditional_characters_give_the_same_targets(tmp_path: Path) -> None:
     simple = draft_text(normalise(SENTENCES), 2018)
     traditional = draft_text(normalise(TRADITIONAL), 2018)
-    said = [[(i.target.kind, i.target.values, i.target.tier) for i in d.items] for d in simple.indicators]
-    assert said == [
-        [(i.target.kind, i.target.values, i.target.tier) for i in d.items] for d in traditional.indicators
-    ]
+    said = [[_said(i) for i in d.items] for d in simple.indicators]
+    assert said == [[_said(i) for i in d.items] for d in traditional.indicators]
     assert [d.id for d in traditional.indicators] == [d.id for d in simple.indicators]
     assert len(said) == 4
 
@@ -117,7 +124,8 @@ def test_traditional_characters_give_the_same_targets(tmp_path: Path) -> None:
 def test_html_docx_gbk_and_utf16(tmp_path: Path) -> None:
     body = SENTENCES.replace("\n", "</p><p>")
     html = tmp_path / "page.html"
-    html.write_text(f"<html><head><script>var x='达到9家';</script></head><body><p>{body}</p></body></html>", encoding="utf-8")
+    page = f"<html><head><script>var x='达到9家';</script></head><body><p>{body}</p></body></html>"
+    html.write_text(page, encoding="utf-8")
     gbk = tmp_path / "gbk.txt"
     gbk.write_bytes(SENTENCES.encode("gb18030"))
     utf16 = tmp_path / "utf16.txt"

@@ -50,7 +50,15 @@ def draft(a: SimpleNamespace) -> None:
     text, made = make(a.document, a.year, parks)
     if not made.indicators:
         raise InvalidInput(
-            [Problem(a.document, 0, 0, "states no numeric target (达到, 不少于, 增长…) to draft from; give the plan's own document")]
+            [
+                Problem(
+                    a.document,
+                    0,
+                    0,
+                    "states no numeric target (达到, 不少于, 增长…) to draft from; "
+                    "give the plan's own document",
+                )
+            ]
         )
     if a.explain:
         from .render import render

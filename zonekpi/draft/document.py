@@ -35,7 +35,11 @@ def read_document(path: str | Path) -> str:
     except (OSError, ValueError):
         size = 0  # read_bytes says why it cannot be read
     if size > MAX_DOCUMENT_BYTES:
-        raise bad(name, f"is {size:,} bytes; a document to draft from is at most 5 MB (save the plan's text alone)")
+        raise bad(
+            name,
+            f"is {size:,} bytes; a document to draft from is at most 5 MB "
+            "(save the plan's text alone)",
+        )
     raw = read_bytes(path, MAX_DOCUMENT_BYTES)
     suffix = Path(name).suffix.lower()
     if raw.startswith(b"%PDF"):
@@ -50,7 +54,11 @@ def read_document(path: str | Path) -> str:
         if not raw.strip():
             raise bad(name, "is empty; give the document's text (.txt, .md, .html or .docx)")
         if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise bad(name, "is not a text file (it holds NUL bytes); give the document as text, .html or .docx")
+            raise bad(
+                name,
+                "is not a text file (it holds NUL bytes); give the document as text, .html "
+                "or .docx",
+            )
         text, _notes = decode(raw, name, kind="document")
         if suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text[:200], re.I):
             text = _html(text)
@@ -70,7 +78,9 @@ def normalise(text: str, name: str = "") -> str:
 class _Text(HTMLParser):
     """The text of an HTML page: block elements end lines; script and style are dropped."""
 
-    BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 title section article table".split())
+    BLOCKS = frozenset(
+        ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "table")
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -110,7 +120,7 @@ def _docx(path: str | Path, name: str) -> str:
         ) from None
     try:
         document = docx.Document(str(path))
-    except Exception:  # noqa: BLE001 - a zip that is not a Word file, a damaged file
+    except Exception:
         raise bad(
             name, "is not a Word .docx file zonekpi can read; save it as .docx or as text"
         ) from None

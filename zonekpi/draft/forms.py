@@ -19,7 +19,7 @@ import re
 
 from . import words as w
 from .mentions import Mention, mentions
-from .model import Context, Figure, Item, Left, Reading, Target, Value
+from .model import Context, Figure, Item, Reading, Target, Value
 from .sentences import Sentence, clauses
 
 MONEY = ("元", "万元", "亿元", "千元", "百万元", "万亿元", "美元", "万美元", "亿美元")
@@ -209,12 +209,12 @@ class Drafter:
             or (m.unit == "%" and re.search(r"\d+个$", before))
         ):
             return None  # 6个100%, “…”3个领域: a slogan or the size of a list
-        if after.startswith("的") and kind is None and m.low is None:
-            if not re.search(r"完成|实现|达到|新增", before) or m.unit in MONEY:
-                if _NAME_OF.search(before) or past or m.unit not in MONEY + ("%",):
-                    name = clean(before) + noun_after(after[1:])
-                    reading.context.append(Context(name or "?", value_of(m)[0], s.text, s.group))
-                return None  # 超100亿元的企业: part of a name
+        of_thing = not re.search(r"完成|实现|达到|新增", before) or m.unit in MONEY
+        if after.startswith("的") and kind is None and m.low is None and of_thing:
+            if _NAME_OF.search(before) or past or m.unit not in (*MONEY, "%"):
+                name = clean(before) + noun_after(after[1:])
+                reading.context.append(Context(name or "?", value_of(m)[0], s.text, s.group))
+            return None  # 超100亿元的企业: part of a name
         if later and re.match(r"^(?:以上)?的?[^\d,;、。的以]", after) and m.unit in MONEY:
             return None  # 50亿元以上项目不少于4个: part of the name
         if _LIST_COUNT.search(before) and (kind is None or not lead):
@@ -246,7 +246,8 @@ class Drafter:
         inherited = False
         among = before.strip().startswith("其中")
         if past and not name:
-            return self._figure(s, name, m, kind, reading, pos)
+            self._figure(s, name, m, kind, reading, pos)
+            return None
         if not name or (among and last is not None):
             if last is None or (last.unit != m.unit and not name):
                 return None
@@ -255,7 +256,8 @@ class Drafter:
             if kind is None and last.target.kind in ("growth", "at_least", "more_than"):
                 kind = last.target.kind if last.unit == m.unit or m.unit == "%" else kind
         if past:
-            return self._figure(s, name, m, kind, reading, pos)
+            self._figure(s, name, m, kind, reading, pos)
+            return None
         return self._target(s, name, m, kind, pos, part, inherited, last)
 
     def _past(self, s: Sentence, pos: int) -> bool:

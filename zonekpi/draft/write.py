@@ -27,7 +27,8 @@ def _comment(text: str) -> str:
 def plan_yaml(draft: Draft, plan_id: str, file: str) -> str:
     lines = [
         "# yaml-language-server: $schema=../schemas/plan.schema.json",
-        f"# zonekpi draft {_comment(file)}: 起草稿, 请逐项对照原文核对; 标有 待确认 的各项改好后删去注释.",
+        f"# zonekpi draft {_comment(file)}: 起草稿, 请逐项对照原文核对;"
+        " 标有 待确认 的各项改好后删去注释.",
         f"id: {q(plan_id)}",
         f"title: {q(draft.title)}",
         f"year: {draft.year}",

@@ -30,7 +30,7 @@ _PER_PARK = re.compile(
 _ZONE = r"[\"“]?一区[一二三四五六七八九十多]园[\"”]?"
 _ALL_PARKS = re.compile(rf"{_ZONE}(?:都要|均要|都|均|要(?=启动|及时跟进))(?P<what>[^;。]*)")
 _FULL = re.compile(r"(?:实现|推进)(?P<what>[^,;。]{2,40}?)全覆盖")
-_ALLOCATION = re.compile(rf"(?P<n>\d+)个(?P<noun>[^,;。:]{{2,16}}?),即:(?P<list>[^。]+)")
+_ALLOCATION = re.compile(r"(?P<n>\d+)个(?P<noun>[^,;。:]{2,16}?),即:(?P<list>[^。]+)")
 _DONE = re.compile(
     r"建成投产|建成投用|建成运营|竣工投产|竣工通车|竣工验收|投入使用|投入运营|开工建设|落地|落户|"
     r"进驻|建成|竣工|投产|挂牌|完成[^,;。]{2,20}(?:建设|工程)|互联互通|服务目标"
