@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 
 from . import words as w
+from .clause import clean, deadline, kind_of, noun_after, tier_at, value_of, year_at
+from .items import MONEY, make_item, shared, stock
 from .mentions import Mention, mentions
 from .model import Context, Figure, Item, Reading, Target, Value
 from .sentences import Sentence, clauses
 
-MONEY = ("元", "万元", "亿元", "千元", "百万元", "万亿元", "美元", "万美元", "亿美元")
 _NAME_OF = re.compile(r"(?:总投资|总规模|投资|规模|计划总投资|注册资本)$")
 _LIST_COUNT = re.compile(r"等$")
 _WHEN = re.compile(r"年内|全年|今年|年底|到\d{4}年")
@@ -38,86 +39,6 @@ _ASPECT = {"万平方米": "面积", "平方米": "面积", "亩": "面积", "�
 _FROM_TO = re.compile(r"从[^从]*$")
 _HALF = re.compile(r"(?P<name>[^,;。、]+?)过半")
 _SPLIT_LIST = re.compile(r"、")
-_PUNCT = re.compile(r"^[\s\"“”'()。]+|[\s\"“”'(。]+$")
-_STOCK = re.compile(r"总数|总量|存量|累计|总规模|拥有|保有")
-_FLOW = re.compile(r"^(?:新|年内|全年|引进|培育|申报|申请|完成|开展|组织|举办|吸引|转化|实施|谋划)")
-_SHARE = re.compile(r"占|比重|占比|强度|覆盖率|比例|贡献度|贡献率")
-_LOWER = re.compile(r"失业率|能耗|排放|事故|死亡|投诉|发生率|空置率")
-_COMPARABLE = re.compile(r"生产总值|GDP|增加值")
-
-
-def tier_at(text: str, pos: int) -> str | None:
-    """The tier word governing `pos`: the last 确保/力争/争取 before it, within its part of
-    the sentence (a semicolon ends a tier's reach)."""
-    start = text.rfind(";", 0, pos) + 1
-    found = [m[0] for m in w.TIER.finditer(text, start, pos)]
-    return w.TIERS[found[-1]] if found else None
-
-
-def year_at(text: str, pos: int, plan_year: int) -> int | None:
-    """The year a quantity at `pos` is for: the last year word before it that does not
-    belong to another quantity (2021年末的12.8%), or None for the plan's year."""
-    year: int | None = None
-    for m in w.YEAR.finditer(text, 0, pos):
-        tail = text[m.end() : m.end() + 4]
-        if re.match(r"^(?:末|底)?(?:的)?\d", tail) and re.search(r"\d", text[m.end() : pos]):
-            continue  # 2021年末的12.8%: that year is the 12.8%'s
-        if m["rel"]:
-            year = plan_year + w.RELATIVE[m["rel"]]
-        elif m["abs"]:
-            year = int(m["abs"])
-        else:
-            year = w.FIVE_YEAR_ENDS[m["plan"]]
-    return year
-
-
-def deadline(clause: str) -> str | None:
-    m = w.DEADLINE.search(clause)
-    if m is None:
-        return None
-    if m["h1"]:
-        return "上半年"
-    if m["q"]:
-        return m["q"]
-    if m["m"]:
-        return f"{int(m['m'])}月底前"
-    return "年底前"
-
-
-def kind_of(before: str, after: str) -> str | None:
-    if w.BEFORE[0][0].search(before):
-        return "growth"  # 增长9%以上, 增速10%以上: a growth target
-    for pattern, kind in w.AFTER:
-        if pattern.match(after):
-            return kind
-    for pattern, kind in w.BEFORE:
-        if pattern.search(before):
-            return "less_than" if kind == "at_most" and w.LESS_THAN.search(before) else kind
-    return None
-
-
-def clean(name: str) -> str:
-    name = _PUNCT.sub("", name.strip())
-    for _ in range(3):
-        name = w.TRAIL.sub("", w.LEAD.sub("", name)).strip()
-        name = _PUNCT.sub("", name)
-    return name
-
-
-def noun_after(after: str) -> str:
-    after = re.sub(r"^(?:及)?(?:以上|左右|以内|以下|余|多)", "", after)
-    m = w.NOUN_AFTER.match(after)
-    if m is None:
-        return ""
-    noun = re.split(r"来|参加|进入|落地|的目标|开工|实行|推进|建设$", m[0])[0]
-    return _PUNCT.sub("", noun)
-
-
-def value_of(m: Mention, negative: bool = False) -> tuple[Value, ...]:
-    sign = "-" if negative else ""
-    if m.low is not None:
-        return (Value(m.low, m.unit), Value(m.number, m.unit))
-    return (Value(sign + m.number, m.unit),)
 
 
 class Drafter:
@@ -152,9 +73,9 @@ class Drafter:
                             len(clean(previous)),
                         )
                     if item is not None:
-                        shared = _shared(item)
-                        reading.items += shared
-                        found += shared
+                        each = shared(item)
+                        reading.items += each
+                        found += each
                 for half in _HALF.finditer(part):
                     pos = at + sub_at + half.start()
                     target = Target(
@@ -165,8 +86,8 @@ class Drafter:
                         deadline(part),
                         source=s.text,
                     )
-                    item = _item(clean(half["name"]) + "完成比例", "%", target, s.group, part)
-                    reading.items.append(_stock(item))
+                    item = make_item(clean(half["name"]) + "完成比例", "%", target, s.group, part)
+                    reading.items.append(stock(item))
             previous = clause
         return reading
 
@@ -351,30 +272,7 @@ class Drafter:
             source=s.text,
             doubts=tuple(doubts),
         )
-        return _item(name, unit, target, s.group, part)
-
-
-def _stock(item: Item) -> Item:
-    from dataclasses import replace
-
-    return replace(item, stock=True, doubts=())
-
-
-def _shared(item: Item) -> list[Item]:
-    """规模以上工业企业实现总产值、增加值增长8.5%: one target for each name of the list, with
-    the subject before 实现 (or 的) put in front of each."""
-    from dataclasses import replace
-
-    names = item.name.split("、")
-    if (
-        len(names) < 2
-        or item.target.kind not in ("growth", "increase")
-        or any(len(n) > 12 for n in names[1:])
-    ):
-        return [item]
-    head = re.match(r"^(?P<subject>.+?)(?:实现|的)(?P<first>.+)$", names[0])
-    subject, first = (head["subject"], head["first"]) if head else ("", names[0])
-    return [replace(item, name=subject + n) for n in [first, *names[1:]]]
+        return make_item(name, unit, target, s.group, part)
 
 
 def _parts(clause: str) -> list[tuple[int, str]]:
@@ -388,38 +286,3 @@ def _parts(clause: str) -> list[tuple[int, str]]:
     if len(pieces) > 1 and all(mentions(p) for _, p in pieces[1:]) and mentions(pieces[0][1]):
         return pieces
     return [(0, clause)]
-
-
-def _item(name: str, unit: str, target: Target, group: str, part: str) -> Item:
-    doubts: list[str] = []
-    stock: bool | None = None
-    if _STOCK.search(name) or (target.by == "年底前" and unit not in (*MONEY, "%", "是否")):
-        stock = True
-    elif _FLOW.match(name) or target.kind in ("growth", "increase") or unit in MONEY:
-        stock = False
-    elif unit not in ("%",) and target.kind not in ("achieved", "coverage"):
-        doubts.append("存量还是流量原文没说: 年底时点数写 stock: true")
-    share = bool(_SHARE.search(name)) and (unit == "%" or target.kind in ("growth",))
-    if share:
-        doubts.append("占比: 若两个数都上报, 加 share: {numerator: …, denominator: …}")
-    per_capita = name.startswith(("万人", "人均", "每万人"))
-    if per_capita:
-        doubts.append(
-            "人均/万人指标: 若人口也上报, 加 per_capita: {value: …, population: …, per: …}"
-        )
-    if unit == "?":
-        doubts.append("增长率的指标单位原文没有写, 按 亿元 起草")
-        unit = "亿元" if not re.search(r"企业|项目|专利|人才|合同备案", name) else "项"
-    lower = bool(_LOWER.search(name))
-    return Item(
-        name=name,
-        unit=unit,
-        target=target,
-        stock=stock,
-        share=share,
-        per_capita=per_capita,
-        lower=lower,
-        comparable=bool(_COMPARABLE.search(name)) and target.kind == "growth",
-        group=group,
-        doubts=tuple(doubts),
-    )

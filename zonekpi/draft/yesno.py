@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from . import forms as f
+from .clause import clean, deadline, tier_at, year_at
+from .items import make_item
 from .mentions import UNITS, mentions
 from .model import Item, Target, Value
 from .sentences import Sentence, clauses
@@ -53,11 +55,11 @@ def distributive(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]
         unit = next((UNITS[v["u"]] for v in reversed(values) if v["u"]), None)
         if unit is None:
             continue
-        verb = re.match(r"^(?:新增|新建|引进|培育|新培育|新引进)", f.clean(names[0]))
+        verb = re.match(r"^(?:新增|新建|引进|培育|新培育|新引进)", clean(names[0]))
         kind = {"超过": "more_than", "突破": "more_than", "增长": "growth", "提高": "increase"}
         what = kind.get(m["cmp"] or "", "at_least")
         for name, v in zip(names, values, strict=True):
-            name = f.clean(name)
+            name = clean(name)
             if verb and not name.startswith(verb[0]):
                 name = verb[0] + name
             u = UNITS[v["u"]] if v["u"] else unit
@@ -65,19 +67,19 @@ def distributive(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]
             target = Target(
                 what,
                 (Value(v["n"], u),),
-                f.tier_at(s.text, pos),
+                tier_at(s.text, pos),
                 _year(drafter, s, pos),
-                f.deadline(s.text),
+                deadline(s.text),
                 source=s.text,
             )
-            items.append(f._item(name, "亿元" if what == "growth" else u, target, s.group, ""))
+            items.append(make_item(name, "亿元" if what == "growth" else u, target, s.group, ""))
         used |= {m.start("vals") + v.start() for v in values}
         used |= {m.start("names") + x.start for x in mentions(m["names"])}
     return items, used
 
 
 def _year(drafter: f.Drafter, s: Sentence, pos: int) -> int | None:
-    year = f.year_at(s.text, pos, drafter.year)
+    year = year_at(s.text, pos, drafter.year)
     return None if year == drafter.year else year
 
 
@@ -89,13 +91,13 @@ def per_park(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
         target = Target(
             "per_park",
             (Value(m["n"], unit),),
-            f.tier_at(s.text, m.start("n")),
+            tier_at(s.text, m.start("n")),
             _year(drafter, s, m.start()),
-            f.deadline(s.text),
+            deadline(s.text),
             source=s.text,
         )
-        name = f.clean(m["noun"])
-        items.append(f._item(name, unit, target, s.group, ""))
+        name = clean(m["noun"])
+        items.append(make_item(name, unit, target, s.group, ""))
         used.add(m.start("n"))
     return items, used
 
@@ -109,26 +111,26 @@ def coverage(s: Sentence, drafter: f.Drafter) -> list[Item]:
         what = _SPAN.match(what)[0] if _SPAN.match(what) else what  # type: ignore[index]
         if mentions(what) or not drafter.parks or not what.strip():
             continue
-        name = f.clean(re.sub(r"^(?:要|全面|启动各自的|各自的)", "", what))
+        name = clean(re.sub(r"^(?:要|全面|启动各自的|各自的)", "", what))
         name = re.sub(r"工作$", "", name)
-        target = Target("coverage", (), f.tier_at(s.text, m.start()), None, None, source=s.text)
-        items.append(f._item(name, "是否", target, s.group, ""))
+        target = Target("coverage", (), tier_at(s.text, m.start()), None, None, source=s.text)
+        items.append(make_item(name, "是否", target, s.group, ""))
     for m in _FULL.finditer(s.text):
-        what = f.clean(m["what"])
+        what = clean(m["what"])
         if "企业" in what:
             target = Target(
                 "at_least",
                 (Value("100", "%"),),
-                f.tier_at(s.text, m.start()),
+                tier_at(s.text, m.start()),
                 None,
                 None,
                 source=s.text,
             )
-            items.append(f._item(what + "覆盖率", "%", target, s.group, ""))
+            items.append(make_item(what + "覆盖率", "%", target, s.group, ""))
         elif drafter.parks and not any(i.name in what for i in items):
             what = re.sub(_ZONE, "", what)
-            target = Target("coverage", (), f.tier_at(s.text, m.start()), None, None, source=s.text)
-            items.append(f._item(what, "是否", target, s.group, ""))
+            target = Target("coverage", (), tier_at(s.text, m.start()), None, None, source=s.text)
+            items.append(make_item(what, "是否", target, s.group, ""))
     return items
 
 
@@ -150,13 +152,13 @@ def allocation(s: Sentence, drafter: f.Drafter) -> tuple[list[Item], set[int]]:
     target = Target(
         "allocation",
         (),
-        f.tier_at(s.text, m.start()),
+        tier_at(s.text, m.start()),
         None,
         None,
         shares=tuple(shares),
         source=s.text,
     )
-    return [f._item(f.clean(m["noun"]), "个", target, s.group, "")], set()
+    return [make_item(clean(m["noun"]), "个", target, s.group, "")], set()
 
 
 def _outside_quotes(clause: str) -> list[str]:
@@ -180,9 +182,9 @@ def achieved(s: Sentence, drafter: f.Drafter) -> list[Item]:
         governs = (
             _TIERED.search(s.text, s.text.rfind(";", 0, at) + 1, at + len(clause))
             or _WITHIN.search(s.text, 0, at + len(clause))
-            or f.deadline(clause)
+            or deadline(clause)
         )
-        year = f.year_at(s.text, at + len(clause), drafter.year)
+        year = year_at(s.text, at + len(clause), drafter.year)
         if done is None or governs is None or (year is not None and year != drafter.year):
             previous = clause
             continue
@@ -194,17 +196,17 @@ def achieved(s: Sentence, drafter: f.Drafter) -> list[Item]:
         for piece in pieces:
             if not _DONE.search(piece) and len(pieces) > 1:
                 piece = piece + _DONE.search(clause)[0]  # type: ignore[index]
-            name = f.clean(re.sub(r"上半年|年底前|年内|\d{4}年", "", piece))
+            name = clean(re.sub(r"上半年|年底前|年内|\d{4}年", "", piece))
             if len(name) < 6 or name.startswith("实现"):
-                name = f.clean(previous) + name
+                name = clean(previous) + name
             target = Target(
                 "achieved",
                 (),
-                f.tier_at(s.text, at + len(clause)),
+                tier_at(s.text, at + len(clause)),
                 None,
-                f.deadline(clause),
+                deadline(clause),
                 source=s.text,
             )
-            items.append(f._item(name, "是否", target, s.group, ""))
+            items.append(make_item(name, "是否", target, s.group, ""))
         previous = clause
     return items
