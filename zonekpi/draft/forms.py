@@ -133,8 +133,10 @@ class Drafter:
         of_thing = not re.search(r"完成|实现|达到|新增", before) or m.unit in MONEY
         if after.startswith("的") and kind is None and m.low is None and of_thing:
             if _NAME_OF.search(before) or past or m.unit not in (*MONEY, "%"):
-                name = clean(before) + noun_after(after[1:])
-                reading.context.append(Context(name or "?", value_of(m)[0], s.text, s.group))
+                noun = re.sub(r"^\d+(?:\.\d+)?[个家项只支座条]?", "", noun_after(after[1:]))
+                said = clean(before)
+                name = f"{noun} ({said})" if noun and said else noun or said or "?"
+                reading.context.append(Context(name, value_of(m)[0], s.text, s.group))
             return None  # 超100亿元的企业: part of a name
         if later and re.match(r"^(?:以上)?的?[^\d,;、。的以]", after) and m.unit in MONEY:
             return None  # 50亿元以上项目不少于4个: part of the name
