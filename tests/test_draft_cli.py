@@ -144,3 +144,20 @@ def test_html_docx_gbk_and_utf16(tmp_path: Path) -> None:
         outs.append(result.stdout.split("indicators:")[1])
     assert outs[0] == outs[1] == outs[2] == outs[3]
     assert "9 家" not in outs[0]  # a script's text is not the page's
+
+
+def test_a_hostile_document_stays_text(tmp_path: Path) -> None:
+    doc = tmp_path / "hostile.txt"
+    doc.write_text(
+        "示例高新区2018年工作要点\n"
+        "年内培育\x1b[31m高新技术企业\u2028不少于20家。\n"
+        "确保\x07技术合同成交额\u0085不低于3亿元: 'x' # y。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    result = run(["draft", str(doc), "-o", str(out), "--explain"])
+    assert result.exit_code == 0, result.stderr
+    for text in (result.stdout, out.read_text(encoding="utf-8")):
+        assert not any(c in text for c in "\x1b\x07\u2028\u0085")
+    plan = load_plan(out)
+    assert [t.text for i in plan.indicators for t in i.targets] == ["20 家", "3 亿元"]

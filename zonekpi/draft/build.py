@@ -47,6 +47,7 @@ class Draft:
     context: list[Context]
     readings: list[Reading]
     left: list[Left]
+    year_found: bool = False  # the year was read from the document, not given
 
     def park_id(self, name: str) -> str:
         return park_ids(self.parks)[name]
@@ -98,6 +99,7 @@ def draft_text(
     title: str = "",
 ) -> Draft:
     """Draft a plan from a document's (normalised) text."""
+    found = year is None
     year = year if year is not None else plan_year(text, file)
     parks = parks if parks is not None else find_parks(text)
     drafter = Drafter(year, parks)
@@ -112,7 +114,7 @@ def draft_text(
     indicators, figures = _indicators(readings)
     context = [c for r in readings for c in r.context]
     title = title or _title(text)
-    return Draft(year, title, parks, indicators, figures, context, readings, left)
+    return Draft(year, title, parks, indicators, figures, context, readings, left, found)
 
 
 _INCENTIVE = re.compile(r"奖励|补助|补贴|资助|最高不超过|最高补")

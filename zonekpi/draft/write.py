@@ -16,12 +16,16 @@ from .model import Target, Value
 
 
 def q(text: str) -> str:
-    """A YAML double-quoted scalar."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar; a character that is not printable (a control character,
+    U+2028, which YAML takes for a line break) is written as an escape."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split()).replace("#", "＃")
+    """Text for a comment: one line, nothing but printable characters."""
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return " ".join(text.split())
 
 
 def plan_yaml(draft: Draft, plan_id: str, file: str) -> str:
@@ -31,7 +35,8 @@ def plan_yaml(draft: Draft, plan_id: str, file: str) -> str:
         " 标有 待确认 的各项改好后删去注释.",
         f"id: {q(plan_id)}",
         f"title: {q(draft.title)}",
-        f"year: {draft.year}",
+        f"year: {draft.year}"
+        + ("  # 待确认: 从文件开头的年份推断; 用 --year 指定" if draft.year_found else ""),
         "source:",
         f"  document: {q(draft.title)}",
         f"  file: {q(file)}",

@@ -67,15 +67,17 @@ def explain_tables(draft: Draft) -> list[Table]:
         ]
         if not what:
             what = [pick("(与前文重复, 已合并)", "(a repeat, merged)")]
-        rows.append(
-            {"line": str(r.line), "sentence": _short(r.sentence), "drafted": "; ".join(what)}
-        )
+        unsure = any(i.doubts or i.target.doubts for i in r.items if id(i) in ids)
+        sure = pick("待确认", "to confirm") if unsure else pick("明确", "as stated")
+        row = {"line": str(r.line), "sentence": _short(r.sentence), "drafted": "; ".join(what)}
+        rows.append({**row, "sure": sure})
     drafted = Table(
         pick("起草的目标 (逐句)", "Drafted, sentence by sentence"),
         [
             Column("line", pick("行", "line"), numeric=True),
             Column("sentence", pick("原文", "sentence")),
             Column("drafted", pick("起草为", "drafted as")),
+            Column("sure", pick("把握", "certainty")),
         ],
         rows,
     )
