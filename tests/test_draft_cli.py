@@ -137,12 +137,16 @@ def test_html_docx_gbk_and_utf16(tmp_path: Path) -> None:
         word.add_paragraph(line)
     path = tmp_path / "plan.docx"
     word.save(str(path))
+    md = tmp_path / "plan.md"
+    md.write_text(
+        "# " + SENTENCES.replace("。", "。\n\n- ", 1).replace("力争", "**力争**"), "utf-8"
+    )
     outs = []
-    for source in (html, gbk, utf16, path):
+    for source in (html, gbk, utf16, path, md):
         result = run(["draft", str(source)])
         assert result.exit_code == 0, (source, result.stderr)
         outs.append(result.stdout.split("indicators:")[1])
-    assert outs[0] == outs[1] == outs[2] == outs[3]
+    assert outs[0] == outs[1] == outs[2] == outs[3] == outs[4]
     assert "9 家" not in outs[0]  # a script's text is not the page's
 
 

@@ -62,6 +62,8 @@ def read_document(path: str | Path) -> str:
         text, _notes = decode(raw, name, kind="document")
         if suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text[:200], re.I):
             text = _html(text)
+        elif suffix in (".md", ".markdown"):
+            text = _markdown(text)
     return normalise(text, name)
 
 
@@ -109,6 +111,12 @@ def _html(text: str) -> str:
     parser.feed(text)
     parser.close()
     return "".join(parser.parts)
+
+
+def _markdown(text: str) -> str:
+    """Markdown's marks taken off: heading #s, quotes, list bullets, emphasis."""
+    text = re.sub(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)", "", text)
+    return re.sub(r"\*\*|__", "", text)
 
 
 def _docx(path: str | Path, name: str) -> str:
