@@ -363,7 +363,11 @@ def main() -> None:
             *d,
         ]
     )
-    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+    results = HERE / "RESULTS.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    begin = old.find("<!-- draft_eval: begin -->")  # bench/draft_eval.py's own section, kept
+    kept = "\n\n" + old[begin:].rstrip("\n") + "\n" if begin >= 0 else "\n"
+    results.write_text(text.rstrip("\n") + kept, encoding="utf-8")
     print(text)
 
 

@@ -117,5 +117,6 @@ def replace_section(results: Path, section: list[str]) -> None:
     """RESULTS.md with its (d) section replaced by `section` (or added at the end)."""
     text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
     head, sep, rest = text.partition("## (d) Task ledger")
-    tail = rest[rest.find("\n## ") + 1 :] if sep and "\n## " in rest else ""
+    ends = [i for i in (rest.find("\n## "), rest.find("\n<!-- ")) if i >= 0]
+    tail = rest[min(ends) + 1 :] if sep and ends else ""
     results.write_text(head.rstrip("\n") + "\n\n" + "\n".join(section) + tail, encoding="utf-8")

@@ -1,10 +1,10 @@
 """The command line: parse options, call the library API, render the result, decide the exit.
 
-A command checks what belongs to its options, calls `zonekpi.api` (which checks the input and
-returns a typed result), wraps the result for the renderers (`zonekpi.view.outputs`), renders it
-and hands the text to `zonekpi.plumbing` (stdout, stderr, --output files, the end of the run).
-Errors become messages in `ZonekpiGroup.invoke`; exit statuses come from `exits.exit_code`.
-Click is imported here and nowhere else; the core and the views only when a command runs.
+A command checks its options, calls `zonekpi.api` (which checks the input and returns a typed
+result), wraps the result for the renderers (`view.outputs`), renders it and hands the text to
+`plumbing` (stdout, stderr, --output files, the end of the run). Errors become messages in
+`ZonekpiGroup.invoke`; exit statuses come from `exits.exit_code`. Click is imported here and in
+cli_draft (the `draft` command) only; the core and the views only when a command runs.
 """
 
 from __future__ import annotations
@@ -384,4 +384,8 @@ register_tasks(command, output_options, quiet_option, _finish)
 
 def main() -> None:
     """The `zonekpi` command: run it, then end the process (plumbing.run)."""
+
     plumbing.run(lambda: cli(prog_name="zonekpi"))
+
+
+from . import cli_draft  # noqa: E402, F401 - registers `draft` on `cli`

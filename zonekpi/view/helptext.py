@@ -88,4 +88,18 @@ HELP = {
         "owners, else its indicator's)."
     ),
     "schema_tasks": ("The schema of `tasks --format json` output instead."),
+    "draft_output": (
+        "Write the plan here (atomically) instead of stdout; never over the document, and not"
+        " over an existing file without --force."
+    ),
+    "draft_force": "Replace the --output file if it exists.",
+    "draft_year": "The plan's year (default: the latest year the document's first lines name).",
+    "draft_parks": (
+        "The zone's parks by name, comma-separated (高新区,经开区…); default: the parks of "
+        '"一区四园" when the document lists them.'
+    ),
+    "draft_explain": (
+        "Print a table: each sentence and what it drafted, and the sentences with numbers left"
+        " out and why (the YAML goes only to --output)."
+    ),
 }

@@ -1,0 +1,251 @@
+"""How well `zonekpi draft` reads the five source documents: recall and precision of the
+drafted targets against the hand-written plans in plans/, and the time a draft takes.
+
+Usage:  python bench/draft_eval.py [DOCS_DIR] [--write]
+DOCS_DIR holds the five documents (default bench/docs, copies of ../shared/seeds); --write puts
+the results in bench/RESULTS.md, between the draft markers, keeping the rest of the file.
+
+Matching, precisely. Each drafted plan is written to YAML and loaded by zonekpi's own reader
+(so it must validate), as is the hand-written plan; targets are compared as loaded:
+
+- kind: the same comparison key (at_least, more_than, at_most, less_than, between, about,
+  growth, increase, coverage, per_park, allocation, achieved);
+- value: the drafted value converted to the plan target's unit (亿元 and 万元 convert; 家 and
+  个 do not, so a wrong counting word is a miss) equals the plan's within 1e-9; for between
+  both ends, for allocation every park's share, for coverage the same parks, for achieved 是;
+- tier: the same, a target without tier counting as floor (确保 = no word = floor);
+- year: the same (a target without year is for the plan's year);
+- park: the same park, parks compared by name (ids are the writer's choice);
+- indicator: the same id (the draft's table of common ids, such as gdp, uses the plans' ids),
+  or else the same sentence: every piece of one of the plan's sources for that target (the
+  target's `source` or its indicator's; pieces split at …) appears in the drafted target's
+  source sentence, or that sentence appears in it — text compared without punctuation and
+  spaces.
+
+Each plan target is matched to at most one drafted target and each drafted target to at most
+one plan target, taking plan targets in order and the first drafted target that matches.
+recall = matched ÷ plan targets; precision = matched ÷ drafted targets. Deadlines (by:),
+figures and context are not scored.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from zonekpi.draft.api import draft  # noqa: E402
+from zonekpi.model import units  # noqa: E402
+from zonekpi.model.plan import Plan, Target  # noqa: E402
+from zonekpi.read.plan import load_plan  # noqa: E402
+
+DOCUMENTS = {
+    "000_1656d75d8a416ddb.txt": "luoyang-gxq-2018.yaml",
+    "001_338b8e59059554a2.txt": "xinxiang-gxq-2017.yaml",
+    "002_00109589de5bb457.txt": "jianxi-2022.yaml",
+    "003_668f737389d392d3.txt": "xinxiang-2018.yaml",
+    "004_b7fa97706e10815e.txt": "xinxiang-gxq-2020.yaml",
+}
+BEGIN = "<!-- draft_eval: begin -->"
+END = "<!-- draft_eval: end -->"
+_STRIP = re.compile(r"[^\w%.]|_")
+
+
+def norm(text: str) -> str:
+    return _STRIP.sub("", text)
+
+
+def _sources(plan: Plan) -> dict[int, tuple[str, str, str]]:
+    """id(target) -> (indicator id, its source sentence, its indicator's source)."""
+    out: dict[int, tuple[str, str, str]] = {}
+    for ind in plan.indicators:
+        for t in ind.targets:
+            out[id(t)] = (ind.id, t.source or ind.source or "", ind.source or "")
+    return out
+
+
+def _same_sentence(drafted: str, sources: tuple[str, ...]) -> bool:
+    sentence = norm(drafted)
+    for source in sources:
+        pieces = [norm(x) for x in re.split(r"…|\.\.\.", source) if len(norm(x)) >= 2]
+        if sentence and pieces and (all(x in sentence for x in pieces) or sentence in norm(source)):
+            return True
+    return False
+
+
+def _same_value(d: Decimal | None, d_unit: str, p: Decimal | None, p_unit: str) -> bool:
+    if d is None or p is None:
+        return d is None and p is None
+    if not units.compatible(d_unit, p_unit):
+        return False
+    return abs(units.convert(d, d_unit, p_unit) - p) <= Decimal("1e-9")
+
+
+def _covered(plan: Plan, t: Target) -> list[str] | None:
+    return None if t.parks is None else sorted(plan.park(x).name for x in t.parks)
+
+
+def matches(
+    d: Target, p: Target, dplan: Plan, pplan: Plan, dsrc: tuple[str, ...], psrc: tuple[str, ...]
+) -> bool:
+    if d.kind != p.kind or (d.tier or "floor") != (p.tier or "floor") or d.year != p.year:
+        return False
+    dpark = dplan.park(d.park).name if d.park else None
+    ppark = pplan.park(p.park).name if p.park else None
+    if dpark != ppark:
+        return False
+    if p.kind == "allocation":
+        dn = {dplan.park(k).name: v for k, v in d.shares}
+        pn = {pplan.park(k).name: v for k, v in p.shares}
+        if dn.keys() != pn.keys() or any(not _same_value(dn[k], d.unit, pn[k], p.unit) for k in pn):
+            return False
+    elif p.kind == "coverage":
+        if _covered(dplan, d) != _covered(pplan, p):
+            return False
+    elif p.kind != "achieved":
+        if not _same_value(d.value, d.unit, p.value, p.unit):
+            return False
+        if not _same_value(d.high, d.unit, p.high, p.unit):
+            return False
+    return dsrc[0] == psrc[0] or _same_sentence(dsrc[1], psrc[1:])
+
+
+def compare(dplan: Plan, pplan: Plan) -> tuple[int, int, int, list[str], list[str]]:
+    dsrc, psrc = _sources(dplan), _sources(pplan)
+    drafted = [t for i in dplan.indicators for t in i.targets]
+    wanted = [t for i in pplan.indicators for t in i.targets]
+    used: set[int] = set()
+    found = 0
+    missed: list[str] = []
+    for p in wanted:
+        hit = next(
+            (
+                n
+                for n, d in enumerate(drafted)
+                if n not in used and matches(d, p, dplan, pplan, dsrc[id(d)], psrc[id(p)])
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(f"{psrc[id(p)][0]}: {p.kind} {p.text}")
+        else:
+            used.add(hit)
+            found += 1
+    extra = [
+        f"{dsrc[id(d)][0]}: {d.kind} {d.text} ← {dsrc[id(d)][1][:50]}"
+        for n, d in enumerate(drafted)
+        if n not in used
+    ]
+    return found, len(wanted), len(drafted), missed, extra
+
+
+def main(argv: list[str]) -> int:
+    write = "--write" in argv
+    verbose = "-v" in argv
+    args = [a for a in argv if not a.startswith("-")]
+    docs = Path(args[0]) if args else ROOT / "bench" / "docs"
+    rows = []
+    notes: list[str] = []
+    totals = [0, 0, 0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc, plan_name in DOCUMENTS.items():
+            text, _made = draft(docs / doc)
+            out = Path(tmp) / f"{doc}.yaml"
+            out.write_text(text, encoding="utf-8")
+            dplan = load_plan(out)
+            pplan = load_plan(ROOT / "plans" / plan_name)
+            found, wanted, drafted, missed, extra = compare(dplan, pplan)
+            totals = [totals[0] + found, totals[1] + wanted, totals[2] + drafted]
+            rows.append((doc, plan_name, found, wanted, drafted))
+            notes += [f"- {plan_name}: missed {m}" for m in missed]
+            notes += [f"- {plan_name}: not in the plan: {e.split(' ← ')[0]}" for e in extra]
+            if verbose:
+                print(f"== {plan_name}")
+                for m in missed:
+                    print("  missed", m)
+                for e in extra:
+                    print("  extra ", e)
+    timing = _timing(docs)
+    table = _table(rows, totals, timing, notes)
+    print(table)
+    if write:
+        _write(table)
+    return 0
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "–"
+
+
+def _timing(docs: Path) -> str:
+    from zonekpi.draft.build import draft_text
+    from zonekpi.draft.document import read_document
+
+    text = "\n".join(read_document(docs / doc) for doc in DOCUMENTS)[:30000]
+    runs = sorted(_clock(lambda: draft_text(text)) for _ in range(5))
+    return (
+        f"drafting a {len(text):,}-character document (the five documents run together, cut "
+        f"at 30,000 characters): median of 5 runs {runs[2] * 1000:.0f} ms, slowest "
+        f"{runs[-1] * 1000:.0f} ms (goal < 1 s)"
+    )
+
+
+def _clock(run: object) -> float:
+    start = time.perf_counter()
+    run()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def _table(
+    rows: list[tuple[str, str, int, int, int]], totals: list[int], timing: str, notes: list[str]
+) -> str:
+    lines = [
+        "## (d) Drafting plans from their documents (`zonekpi draft`)",
+        "",
+        "Written by `python bench/draft_eval.py --write`; matching rules in its docstring. "
+        "Goal: recall ≥ 85% and precision ≥ 80% overall, each document ≥ 70%.",
+        "",
+        "| document | plan | plan targets | drafted | matched | recall | precision |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for doc, plan, found, wanted, drafted in rows:
+        lines.append(
+            f"| {doc} | {plan} | {wanted} | {drafted} | {found} | {_pct(found, wanted)} "
+            f"| {_pct(found, drafted)} |"
+        )
+    found, wanted, drafted = totals
+    lines.append(
+        f"| **all** | | {wanted} | {drafted} | {found} | **{_pct(found, wanted)}** "
+        f"| **{_pct(found, drafted)}** |"
+    )
+    lines += ["", "What the drafts miss, and what they draft that the plans do not have:", ""]
+    lines += notes or ["- nothing"]
+    lines += [
+        "",
+        "The sentence forms were written from these five documents: the figures say how "
+        "completely the drafts read them, not how a sixth document will fare.",
+        "",
+        f"Speed: {timing}.",
+    ]
+    return "\n".join(lines)
+
+
+def _write(table: str) -> None:
+    path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    section = f"{BEGIN}\n{table}\n{END}"
+    if BEGIN in old and END in old:
+        new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :]
+    else:
+        new = old.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
