@@ -58,7 +58,11 @@ RUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...], list[str]]] = {
     "check-gxq-2017": ((GXQ17,), (GXQ17_FIG,), ["check", GXQ17, "--data", GXQ17_FIG]),
     "check-gxq-2020": ((GXQ20,), (), ["check", GXQ20]),
     "compare": ((XX18, XX19), (), ["compare", XX18, XX19]),
-    "compare-gxq": ((GXQ17, GXQ20), (GXQ17_FIG,), ["compare", GXQ17, GXQ20, "--old-data", GXQ17_FIG]),
+    "compare-gxq": (
+        (GXQ17, GXQ20),
+        (GXQ17_FIG,),
+        ["compare", GXQ17, GXQ20, "--old-data", GXQ17_FIG],
+    ),
     "path": ((JX22,), (JX22_FIG,), ["path", JX22, "gdp", "--data", JX22_FIG]),
     "path-share": ((JX22,), (), ["path", JX22, "city-gdp-share"]),
     "path-no-level": ((JX22,), (), ["path", JX22, "gdp-per-capita"]),
@@ -252,7 +256,9 @@ def test_a_change_keeps_its_sign_with_the_units_places() -> None:
 @pytest.fixture(scope="module")
 def monthly() -> list[str]:
     lang.use(None)
-    return run(["check", XX18, "--period", "2018-10", "--data", XX18_OCT, "-f", "text"]).splitlines()
+    return run(
+        ["check", XX18, "--period", "2018-10", "--data", XX18_OCT, "-f", "text"]
+    ).splitlines()
 
 
 def line_of(lines: list[str], name: str) -> str:
@@ -300,16 +306,18 @@ def test_a_strict_target_says_more_than(monthly: list[str]) -> None:
 
 
 def test_a_growth_sentence_in_english() -> None:
-    out = run(["check", XX18, "--period", "2018-10", "--data", XX18_OCT, "-f", "text", "--lang", "en"])
+    out = run(
+        ["check", XX18, "--period", "2018-10", "--data", XX18_OCT, "-f", "text", "--lang", "en"]
+    )
     # 高新技术产业增加值 7.4% against 增长 ≥ 13%: 13 − 7.4 = 5.6 points below
     assert (
-        "In Jan–Oct, 高新技术产业增加值 grew 7.4% year on year, 5.6 percentage points below the "
-        "year's target, and Nov–Dec must grow"
+        "In Jan–Oct, value added of high-tech industries grew 7.4% year on year, 5.6 percentage "
+        "points below the year's target, and Nov–Dec must grow"
     ) in out
     assert (
-        "At the end of October, 高新技术企业 88家, a net increase of 10家 since the end of last "
-        "year, 58.8% of the net increase the year's target needs (17家), 24.5 percentage points "
-        "behind schedule."
+        "At the end of October, certified high-tech enterprises: 88家, a net increase of 10家 "
+        "since the end of last year, 58.8% of the net increase the year's target needs (17家), "
+        "24.5 percentage points behind schedule."
     ) in out.splitlines()
 
 

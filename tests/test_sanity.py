@@ -133,8 +133,7 @@ def test_a_file_typed_with_the_wrong_year_names_its_years_and_year(plan_file, tm
         api.check(plan)
     # one figure each of 2015 and 2016: the later of the commonest is suggested
     assert str(refused.value) == (
-        f"{data}: no figure is for 2018 as a whole; the file holds 2015, "
-        "2016: give --year 2016"
+        f"{data}: no figure is for 2018 as a whole; the file holds 2015, 2016: give --year 2016"
     )
 
 
@@ -142,7 +141,9 @@ def test_a_year_to_date_checked_against_another_names_both(plan_file, tmp_path):
     data = tmp_path / "figures.csv"
     data.write_text(COLUMNS + "output,,2018,130,亿元\n", encoding="utf-8")
     plan = load_plan(plan_file(PLAN), data=[data])
-    with pytest.raises(InvalidInput, match=r"no figure is for 2018-09 \(Jan–Sep\); the file holds "):
+    with pytest.raises(
+        InvalidInput, match=r"no figure is for 2018-09 \(Jan–Sep\); the file holds "
+    ):
         api.check(plan, period="2018-09")
     with pytest.raises(InvalidInput, match=r"the file holds 2018: leave out --period$"):
         api.check(plan, period="2018-09")

@@ -186,7 +186,9 @@ def _refuse_unused_figures(plan: Plan, period: Period) -> None:
         from .view import labels, lang
 
         said = [labels.note(n, None, lang.messages()) for n in refused]  # an error: a message
-        raise InvalidInput([Problem(n.data[0], 0, 0, s) for n, s in zip(refused, said, strict=True)])
+        raise InvalidInput(
+            [Problem(n.data[0], 0, 0, s) for n, s in zip(refused, said, strict=True)]
+        )
 
 
 def compare(old: Plan, new: Plan) -> Comparison:

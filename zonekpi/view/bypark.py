@@ -101,7 +101,7 @@ def by_park_table(results: list[PlanResult]) -> Table:
 
 def _header(r: PlanResult, park: str) -> str:
     """A park's column header: its name, after its parent's for a park inside a park."""
-    names = {p.id: p.name for p in r.plan.parks}
+    names = labels.park_names(r.plan.parks)
     parents = {p.id: p.parent for p in r.plan.parks}
     path = [park]
     while (up := parents.get(path[-1])) is not None:
@@ -111,7 +111,7 @@ def _header(r: PlanResult, park: str) -> str:
 
 def _rows(r: PlanResult) -> list[tuple[dict[str, str], str]]:
     totals = {(t.indicator.id, t.measure): t for t in r.totals}
-    names = {p.id: p.name for p in r.plan.parks}
+    names = labels.park_names(r.plan.parks)
     out = []
     for ind in r.plan.indicators:
         shown: set[Measure] = set()
@@ -141,7 +141,7 @@ def _row(
     own: dict[str | None, Status] = {pf.park: pf.status for pf in (f.parks if f else ())}
     if f is not None and f.park is not None:
         own[f.park] = f.status
-    label = ind.name + (f" {w(MEASURE_LABEL[measure])}" if measure in MEASURE_LABEL else "")
+    label = labels.name(ind) + (f" {w(MEASURE_LABEL[measure])}" if measure in MEASURE_LABEL else "")
     tier = labels.tier(f.target.tier) if f else ""
     row = {
         "plan": r.plan.id,

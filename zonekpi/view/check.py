@@ -83,7 +83,7 @@ def _pace(f: Finding) -> str:
 
 def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, str]:
     plan = result.plan
-    names = {p.id: p.name for p in plan.parks}
+    names = labels.park_names(plan.parks)
     t = f.target
     gap_text = ""
     if f.gap is not None:
@@ -93,7 +93,7 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "year": str(t.year),
         "indicator": f.indicator.id,
         "name": f.indicator.name,
-        "label": "" if under_zone else f.indicator.name,
+        "label": "" if under_zone else labels.name(f.indicator),
         "park": f.park or "",
         "park_name": names.get(f.park, f.park) if f.park else "",
         "tier": labels.tier(t.tier),
@@ -196,7 +196,7 @@ def check_table(results: list[PlanResult]) -> Table:
 def title(r: PlanResult) -> str:
     """A check's title: the plan's, the period, the park checked alone."""
     text = f"{r.plan.title} {labels.period(r.span)}"
-    return text + (f" · {r.plan.park(r.park).name}" if r.park else "")
+    return text + (f" · {labels.name(r.plan.park(r.park))}" if r.park else "")
 
 
 def empty() -> str:
@@ -215,7 +215,7 @@ def context_of(r: PlanResult) -> list[Context]:
 
 def context_texts(r: PlanResult) -> list[str]:
     """Context figures as a report states them: 计划总投资 505亿元 (67个), never a verdict."""
-    names = r.names
+    names = labels.park_names(r.plan.parks)
     out = []
     for c in context_of(r):
         where = f"{names.get(c.park, c.park)} " if c.park else ""

@@ -89,7 +89,7 @@ def _actual_cells(a: ActualChange) -> dict[str, str]:
 
 
 def compare_table(c: Comparison) -> Table:
-    names = {p.id: p.name for p in (*c.old.parks, *c.new.parks)}
+    names = labels.park_names((*c.old.parks, *c.new.parks))
     rows: list[dict[str, str]] = []
     for o, n in c.pairs:
         ind = n or o
@@ -97,7 +97,7 @@ def compare_table(c: Comparison) -> Table:
         changes = [t for t in c.targets if t.indicator is ind]
         actuals = [a for a in c.actuals if a.indicator is ind]
         zone = next((a for a in actuals if a.park is None), None)
-        base = {"indicator": ind.id, "name": ind.name, "park": "", "park_name": ""}
+        base = {"indicator": ind.id, "name": labels.name(ind), "park": "", "park_name": ""}
         for k, change in enumerate(changes or [None]):
             row = dict(base)
             if change is not None:
@@ -119,10 +119,12 @@ def compare_table(c: Comparison) -> Table:
     counts = {k: sum(1 for t in c.targets if t.change == k) for k in labels.CHANGE}
     footer = [
         f"{c.old.file} ({c.old.year}) → {c.new.file} ({c.new.year}): "
-        + ", ".join(w("compare.count", change=labels.change(k), n=v) for k, v in counts.items() if v)
+        + ", ".join(
+            w("compare.count", change=labels.change(k), n=v) for k, v in counts.items() if v
+        )
     ]
     footer += [
-        f"{a.indicator.name}{f' ({names.get(a.park, a.park)})' if a.park else ''}: "
+        f"{labels.name(a.indicator)}{f' ({names.get(a.park, a.park)})' if a.park else ''}: "
         + "; ".join(labels.notes(a.notes, names))
         for a in c.actuals
         if a.notes
@@ -186,7 +188,7 @@ def compare_json(c: Comparison) -> dict[str, Any]:
 
 def compare_sentences(c: Comparison) -> list[tuple[str, list[str]]]:
     """One sentence per indicator: how its target changed, and how its figure grew."""
-    names = {p.id: p.name for p in (*c.old.parks, *c.new.parks)}
+    names = labels.park_names((*c.old.parks, *c.new.parks))
     lines = []
     for o, n in c.pairs:
         ind = n or o
@@ -209,7 +211,7 @@ def compare_sentences(c: Comparison) -> list[tuple[str, list[str]]]:
             elif zone.notes:
                 parts.append(w("compare.s_no_growth", old=was, new=now))
         if parts:
-            lines.append(w("compare.s_line", name=ind.name, parts="; ".join(parts)))
+            lines.append(w("compare.s_line", name=labels.name(ind), parts="; ".join(parts)))
     return [(f"{c.old.title} → {c.new.title}", lines)]
 
 

@@ -76,13 +76,21 @@ def cap_text(cap: Cap, rule: Rule, policy: Policy, money: Money) -> str:
     return f"{w(f'incentives.cap.{cap}')} {money.quantity(amount)}"
 
 
+def _claims(n: int) -> str:
+    """How many claims: 3笔 / 3 claims, 1 claim."""
+    return w("incentives.n_claim" if n == 1 else "incentives.n_claims", n=n)
+
+
 def _title(s: Settlement, what: str, plan_title: str) -> str:
     return w("incentives.title", plan=plan_title, year=s.year, what=w(what)).strip()
 
 
-def _col(key: str, u: str = "", **kw: bool) -> Column:
+def _col(
+    key: str, u: str = "", numeric: bool = False, display: bool = True, machine: bool = True
+) -> Column:
     """A column headed by the catalogue's col.incentives.KEY (with the money unit `u`)."""
-    return Column(key, w(f"col.incentives.{key}", u=u), **kw)
+    header = w(f"col.incentives.{key}", u=u)
+    return Column(key, header, numeric=numeric, display=display, machine=machine)
 
 
 def _basis(p: Payment, rule: Rule, money: Money) -> str:
@@ -212,7 +220,7 @@ def _totals(s: Settlement, money: Money) -> list[str]:
     line = w(
         "incentives.total_line",
         year=s.year,
-        claims=t.claims,
+        claims=_claims(t.claims),
         earned=money.quantity(t.earned),
         payable=money.quantity(t.payable),
     )
@@ -319,7 +327,7 @@ def settlement_sentences(s: Settlement, plan_title: str = "") -> list[tuple[str,
             "incentives.s_rule",
             name=rule.name,
             standard=standard(rule, money),
-            claims=t.claims,
+            claims=_claims(t.claims),
             payable=money.quantity(t.payable),
         )
         capped = [p for p in s.payments if p.claim.rule == rule.id and p.capped_by]
@@ -328,6 +336,6 @@ def settlement_sentences(s: Settlement, plan_title: str = "") -> list[tuple[str,
             text += w("incentives.s_capped", n=len(capped), cut=cut)
         lines.append(text + w("stop"))
     for b in s.by_beneficiary:
-        text = w("incentives.s_beneficiary", name=b.key, claims=b.claims)
+        text = w("incentives.s_beneficiary", name=b.key, claims=_claims(b.claims))
         lines.append(text + w("incentives.s_paid", payable=money.quantity(b.payable)) + w("stop"))
     return [(_title(s, "incentives.outcome", plan_title), lines + _totals(s, money))]

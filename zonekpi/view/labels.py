@@ -21,6 +21,8 @@ from .wording import (
     join,
     month_span,
     months,
+    name,
+    park_names,
     period,
     pick,
     points,
@@ -36,16 +38,18 @@ WORDS: dict[str, tuple[str, str]] = {**_REPORT, **_TEXT}
 __all__ = [
     "MONTH_NAMES",
     "WORDS",
-    "points",
     "change",
     "english",
     "join",
     "month_span",
     "months",
+    "name",
     "note",
     "notes",
+    "park_names",
     "period",
     "pick",
+    "points",
     "quantity",
     "spacer",
     "status",
@@ -76,6 +80,8 @@ CHANGE = {
     "changed_kind": ("改变类型", "kind changed"),
     "changed": ("调整", "changed"),
 }
+
+
 def w(key: str, /, **fields: Any) -> str:
     """The words of catalogue entry `key` in the report's language, its fields filled in."""
     return w_in(None, key, **fields)

@@ -25,7 +25,7 @@ from .targets import actual_text, status_text, target_words
 def sentences(r: PlanResult) -> list[str]:
     """The report's sentences, one per indicator with a target, in the plan's order; then one
     per indicator with targets of later years, this year on the path to them."""
-    names = {p.id: p.name for p in r.plan.parks}
+    names = labels.park_names(r.plan.parks)
     by_indicator: dict[str, list[Finding]] = {}
     for f in r.findings:
         by_indicator.setdefault(f.indicator.id, []).append(f)
@@ -53,7 +53,7 @@ def _path_sentences(r: PlanResult, names: dict[str, str]) -> list[str]:
     for (_, park), rows in groups.items():
         f = rows[0]
         where = names.get(park, park) if park and park != r.park else ""
-        name = f"{where}{' ' if where and labels.english() else ''}{f.indicator.name}"
+        name = f"{where}{' ' if where and labels.english() else ''}{labels.name(f.indicator)}"
         if f.actual is not None:
             lead = w("s.path_lead", name=name, actual=actual_text(f))
         else:
@@ -157,7 +157,7 @@ def _growth_clause(f: Finding, r: PlanResult, first: bool) -> str:
     lead = ""
     if first:
         key = "s.grew" if f.actual >= 0 else "s.fell"
-        lead = _then(w(key, name=f.indicator.name, rate=f"{fmt_number(abs(f.actual), 1)}%"))
+        lead = _then(w(key, name=labels.name(f.indicator), rate=f"{fmt_number(abs(f.actual), 1)}%"))
     gap = f.gap or Decimal(0)
     which = _goal(f, "s.year_goal" if not r.span.is_year else "s.goal")
     if fmt_number(abs(gap), 1) == "0":
@@ -175,14 +175,15 @@ def _parks_clause(f: Finding, names: dict[str, str], yes_no: bool) -> str:
     short = [names.get(p.park or "", "") for p in f.parks if p.status is not Status.MET]
     done = len(f.parks) - len(short)
     key = "s.parks_covered" if yes_no else "s.parks_reached"
-    text = w(key, name=f.indicator.name, done=done, parks=len(f.parks))
+    text = w(key, name=labels.name(f.indicator), done=done, parks=len(f.parks))
     if short:
         text += w("s.parks_short", parks=labels.join(short))
     return text + _verdict(f)
 
 
 def _lead(f: Finding, r: PlanResult) -> str:
-    """The indicator and its actual: 专利申请总量累计4627件, 高新技术企业88家, 税占比提高6.4个百分点."""
+    """The indicator and its actual: 专利申请总量累计4627件, 高新技术企业88家, 税占比比上年提高
+    6.4个百分点 (an increase target)."""
     ind = f.indicator
     kind = kinds.get(f.target.kind)
     if kind.family == "increase" and f.actual is not None:
@@ -192,10 +193,10 @@ def _lead(f: Finding, r: PlanResult) -> str:
             key += "_pp"
         else:
             amount = quantity(abs(f.actual), f.actual_unit, rounded=True)
-        return w(key, name=ind.name, amount=amount)
+        return w(key, name=labels.name(ind), amount=amount)
     cumulative = not r.span.is_year and kinds.accumulates(ind)
     key = "s.lead_cumulative" if cumulative else "s.lead"
-    return w(key, name=ind.name, actual=actual_text(f))
+    return w(key, name=labels.name(ind), actual=actual_text(f))
 
 
 def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> str:
@@ -203,7 +204,7 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
     goal = _goal(f)
     target = target_words(f.target, f, names)
     if f.status is Status.NO_DATA:
-        return w("s.no_data", name=ind.name) if first else ""
+        return w("s.no_data", name=labels.name(ind)) if first else ""
     kind = kinds.get(f.target.kind)
     if kind.family == "growth":
         return _growth_clause(f, r, first)
@@ -211,7 +212,7 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
         return _parks_clause(f, names, kind.yes_no)
     if kind.yes_no:  # one park
         key = "s.done" if f.status is Status.MET else "s.not_done"
-        return w(key, name=ind.name) + _verdict(f)
+        return w(key, name=labels.name(ind)) + _verdict(f)
     if f.park is not None and kind.per_park:
         minimum = kind.threshold(f.target, f.park)
         goal = w("s.goal_parks" if kind.counts_parks else "s.goal_share")
@@ -284,4 +285,3 @@ def _verdict(f: Finding) -> str:
     if f.status in (Status.MET, Status.MISSED, Status.OVERDUE):
         return ", " + status_text(f)
     return ""
-

@@ -12,7 +12,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.paths import BACK
-from ..model import units
 from ..model.paths import IndicatorPath
 from . import labels
 from .check import per_year_unit, rate_text
@@ -97,7 +96,7 @@ def path_table(result: IndicatorPath, chart: bool = False) -> Table:
             }
         )
         statuses.append("")
-    title = w("path.title", title=plan.title, name=ind.name)
+    title = w("path.title", title=plan.title, name=labels.name(ind))
     return Table(title, path_columns(), rows, _footer(result, chart), statuses, w("no_targets"))
 
 
@@ -114,15 +113,13 @@ def _footer(result: IndicatorPath, chart: bool) -> list[str]:
         f"{quantity(v, unit, rounded=True)} ({w('year_of', year=y)})" for y, v in result.knots
     )
     if len(result.knots) == 1:
-        footer = [w("path.single_point", name=ind.name, points=points)]
+        footer = [w("path.single_point", name=labels.name(ind), points=points)]
     else:
-        footer = [w("path.points", name=ind.name, points=points, how=how)]
+        footer = [w("path.points", name=labels.name(ind), points=points, how=how)]
     if result.base_from == "target":
         footer.append(w("path.from_target", year=result.base_year, back=BACK))
     for t, aim in result.strict:
-        footer.append(
-            w("path.strict", target=target_text(t), year=t.year, aim=quantity(aim, unit))
-        )
+        footer.append(w("path.strict", target=target_text(t), year=t.year, aim=quantity(aim, unit)))
     if result.by_amount and not all(by_amount):
         footer.append(w("path.some_by_amount"))
     footer.append(w("path.needed_note"))
@@ -137,7 +134,7 @@ def _no_path(result: IndicatorPath) -> Table:
     """An indicator without a level threshold of the zone: its targets year by year (a park's
     own with the park's name), and why no path is drawn to them."""
     plan, ind = result.plan, result.indicator
-    names = {p.id: p.name for p in plan.parks}
+    names = labels.park_names(plan.parks)
     rows = [
         {
             "year": str(t.year),
@@ -148,8 +145,8 @@ def _no_path(result: IndicatorPath) -> Table:
         }
         for t in sorted(result.targets, key=lambda t: t.year)
     ]
-    footer = [w("path.no_level_target", name=ind.name)]
-    title = f"{plan.title}: {ind.name}"
+    footer = [w("path.no_level_target", name=labels.name(ind))]
+    title = f"{plan.title}: {labels.name(ind)}"
     return Table(title, path_columns(), rows, footer, [""] * len(rows), w("no_targets"))
 
 

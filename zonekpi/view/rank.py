@@ -47,7 +47,13 @@ def _completion(s: Score) -> str:
 
 
 def _names(r: Ranking) -> dict[str, str]:
-    return {p.id: p.name for p in r.plan.parks}
+    return labels.park_names(r.plan.parks)
+
+
+def _unit_name(r: Ranking, st: Standing) -> str:
+    """A unit's name as the report shows it: a park's in the report's language."""
+    park = next((p for p in r.plan.parks if p.id == st.unit), None)
+    return labels.name(park) if park is not None else st.name
 
 
 def _coefficients_shown(r: Ranking) -> bool:
@@ -59,9 +65,7 @@ def _footer(r: Ranking) -> list[str]:
     if r.elapsed is not None:
         lines.append(w("rank.elapsed", elapsed=fmt_ratio(r.elapsed, 2)))
     missing = r.scheme.missing
-    lines.append(
-        w("rank.rules", missing=fmt_ratio(missing, 0), places=r.scheme.precision)
-    )
+    lines.append(w("rank.rules", missing=fmt_ratio(missing, 0), places=r.scheme.precision))
     if r.scheme.note:
         lines.append(r.scheme.note.strip())
     return lines
@@ -86,13 +90,13 @@ def rank_table(r: Ranking) -> Table:
         {
             "rank": str(s.rank),
             "unit": s.unit,
-            "name": s.name,
+            "name": _unit_name(r, s),
             "points": _pts(s.points),
             "coefficient": fmt_number(s.coefficient),
             "total": _pts(s.total),
             "full": fmt_number(s.full),
             "missing": str(len(s.missing)),
-            "missing_items": labels.join([m.indicator.name for m in s.missing]),
+            "missing_items": labels.join([labels.name(m.indicator) for m in s.missing]),
         }
         for s in r.standings
     ]
@@ -153,7 +157,7 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
         for s in st.scores:
             if s.target is None:
                 continue
-            rows.append(_long_row(st, s, marks, human and not first, _names(r)))
+            rows.append(_long_row(r, st, s, marks, human and not first))
             first = False
         if human:
             rows.append(
@@ -172,20 +176,20 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
 
 
 def _long_row(
-    st: Standing, s: Score, marks: dict[str, str], blank: bool, names: dict[str, str]
+    r: Ranking, st: Standing, s: Score, marks: dict[str, str], blank: bool
 ) -> dict[str, str]:
     f = s.finding
-    text, value = _target(s, names)
+    text, value = _target(s, _names(r))
     ind = s.indicator
     unit = f.actual_unit if f is not None else ind.unit
     rule = rule_text(s.item.rule)
     return {
         "rank": "" if blank else str(st.rank),
         "unit": st.unit,
-        "unit_name": "" if blank else st.name,
+        "unit_name": "" if blank else _unit_name(r, st),
         "group": ind.group or "",
         "indicator": ind.id,
-        "indicator_name": ind.name,
+        "indicator_name": labels.name(ind),
         "weight": fmt_number(s.item.weight),
         "rule": rule,
         "rule_ref": marks[rule],
@@ -232,12 +236,12 @@ def _matrix(r: Ranking, marks: dict[str, str], legend: list[str]) -> Table:
         Column("weight", w("col.rank.weight"), numeric=True),
         Column("rule_ref", w("col.rank.rule_ref")),
     ]
-    columns += [Column(st.unit, f"{st.name}", numeric=True) for st in r.standings]
+    columns += [Column(st.unit, _unit_name(r, st), numeric=True) for st in r.standings]
     rows = []
     for n, item in enumerate(r.scheme.items):
         ind = r.plan.indicator(item.indicator)
         row = {
-            "indicator_name": ind.name,
+            "indicator_name": labels.name(ind),
             "weight": fmt_number(item.weight),
             "rule_ref": marks[rule_text(item.rule)],
         }
@@ -327,7 +331,7 @@ def _score_json(s: Score, places: int, names: dict[str, str]) -> dict[str, Any]:
 def rank_sentences(r: Ranking) -> list[tuple[str, list[str]]]:
     lines = []
     for st in r.standings:
-        text = w("rank.s_total", rank=st.rank, name=st.name, total=_pts(st.total))
+        text = w("rank.s_total", rank=st.rank, name=_unit_name(r, st), total=_pts(st.total))
         if st.coefficient != 1:
             text += w("rank.s_coefficient", points=_pts(st.points), k=fmt_number(st.coefficient))
         text += w("rank.s_full", full=fmt_number(st.full))
@@ -336,12 +340,13 @@ def rank_sentences(r: Ranking) -> list[tuple[str, list[str]]]:
         if lost is not None and lost.points < lost.item.weight:
             text += w(
                 "rank.s_lost",
-                name=lost.indicator.name,
+                name=labels.name(lost.indicator),
                 points=_pts(lost.points),
                 weight=fmt_number(lost.item.weight),
             )
         if st.missing:
-            text += w("rank.s_missing", names=labels.join([m.indicator.name for m in st.missing]))
+            missing = labels.join([labels.name(m.indicator) for m in st.missing])
+            text += w("rank.s_missing", names=missing)
         lines.append(text + w("stop"))
     return [(_title(r, "rank.title"), lines + _footer(r))]
 

@@ -37,11 +37,19 @@ class Table:
         rows: list[dict[str, str]],
         footer: list[str] | None = None,
         statuses: list[str] | None = None,  # per row: met / missed / no_data
-        empty: str = "(无目标 no targets)",  # shown in place of a table with no rows
+        empty: str | None = None,  # shown in place of a table with no rows: (无目标)
     ) -> None:
         self.title = title
         self.columns = columns
         self.rows = rows
         self.footer = footer if footer is not None else []
         self.statuses = statuses if statuses is not None else []
-        self.empty = empty
+        self.empty = nothing() if empty is None else empty
+
+
+def nothing() -> str:
+    """What stands in place of rows or sentences when there are none, in the report's
+    language: (无目标) / (no targets)."""
+    from .labels import w
+
+    return w("no_targets")

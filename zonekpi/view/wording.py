@@ -39,6 +39,18 @@ def pick(pair: tuple[str, str], language: str | None = None) -> str:
     return pair[1] if english(language) else pair[0]
 
 
+def name(thing: Any, language: str | None = None) -> str:
+    """An indicator's or a park's name as a report shows it: the plan's `name`, or in English
+    its `name_en` where the plan gives one."""
+    english_name = getattr(thing, "name_en", None)
+    return str(english_name) if english(language) and english_name else str(thing.name)
+
+
+def park_names(parks: Any, language: str | None = None) -> dict[str, str]:
+    """Park id → name as a report shows it, for every park of `parks`."""
+    return {p.id: name(p, language) for p in parks}
+
+
 def join(items: list[str] | tuple[str, ...], language: str | None = None) -> str:
     """A list as a sentence writes it: 高新区、经开区 / 高新区, 经开区."""
     return (", " if english(language) else "、").join(items)

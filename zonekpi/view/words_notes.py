@@ -2,207 +2,24 @@
 wording, each a function of the note's data and the parks' names. Part of the catalogue
 (`labels.note` picks the language: the report's in a table, the messages' on stderr).
 
-Data by code is as the core makes it (core/rollup, core/sanity, core/scale, core/assess …):
-park ids, numbers, units, periods, file and line.
+Data by code is as the core makes it (core/rollup, core/paths, core/assess …): park ids,
+numbers, units. The warnings sent to stderr are `words_warnings`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
-from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed
-from .wording import join, month_span, months, period, quantity, unit
-
-NoteText = Callable[[tuple[Any, ...], Mapping[str, str]], str]
-ZH, EN = "zh", "en"
-
-
-def _parks(names: Mapping[str, str], ids: tuple[Any, ...], language: str) -> str:
-    return join([names.get(i, i) for i in ids], language)
-
-
-def _park(names: Mapping[str, str], park: Any) -> str:
-    """' (高新区)' after an indicator's id for a park's figure; '' for the zone's."""
-    return f" ({names.get(park, park)})" if park else ""
-
-
-def _q(value: Decimal, u: str, language: str) -> str:
-    return quantity(value, u, language=language)
-
-
-def _span(p: Any, language: str, with_months: bool = True) -> str:
-    """A period as options write it, with its months: 2024-09 (1–9月); a year alone: 2024."""
-    return str(p) if p.is_year or not with_months else f"{p} ({months(p, language)})"
-
-
-def _spans(periods: tuple[Any, ...], language: str, with_months: bool = True) -> str:
-    """A few periods in time order, then how many there are: 2018-01, 2018-02, … (9 periods)."""
-    shown = 4
-    text = ", ".join(_span(p, language, with_months) for p in periods[:shown])
-    if len(periods) <= shown:
-        return text
-    return text + (f", … ({len(periods)} periods)" if language == EN else f", … (共{len(periods)}期)")
-
-
-def _option(hint: tuple[str, ...], language: str) -> str:
-    """The option that checks other figures: give --period 2024-09, leave out --period."""
-    if not hint:
-        return ""
-    if hint[0] == "no --period":
-        return "leave out --period" if language == EN else "请去掉 --period"
-    return f"give {hint[0]} {hint[1]}" if language == EN else f"请用 {hint[0]} {hint[1]}"
-
-
-def _times(ratio: Any, language: str) -> str:
-    """How many times larger, or which fraction: 7300×, 1/7300 of (7300倍, 1/7300)."""
-    if ratio >= 1:
-        return f"{fmt_number(ratio, 0)}×" if language == EN else f"{fmt_number(ratio, 0)}倍"
-    return f"1/{fmt_number(1 / ratio, 0)}" + (" of" if language == EN else "")
-
-
-_AGAINST = {
-    "base": ("同时上报的基数", "the base reported with it"),
-    "last_year": ("上年实际", "last year's"),
-    "siblings": ("同级园区的中位数", "the median of its sibling parks,"),
-    "actual": ("实际", "the actual"),
-    "target": ("全年目标", "the year's target"),
-}
-_WHAT = {"figure": ("数据", "figure"), "target": ("目标", "target")}
-
-
-def _against(how: str, language: str) -> str:
-    zh, en = _AGAINST[how]
-    return en if language == EN else zh
-
-
-def _how_zh(how: str) -> str:
-    """'levels 2017→2018' / 'level and base 2018' (core/yoy) in Chinese."""
-    if how.startswith("levels "):
-        return f"由{how.removeprefix('levels ')}总量"
-    if how.startswith("level and base "):
-        return f"由{how.removeprefix('level and base ')}总量和基数"
-    return how
-
-
-def _summed(spans: tuple[Any, ...], language: str) -> str:
-    if len(spans) <= 4:
-        return " + ".join(months(p, language) for p in spans)
-    first, second, last = spans[0], spans[1], spans[-1]
-    return f"{months(first, language)} + {months(second, language)} + … + {months(last, language)}"
-
-
-def _scale_slip(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    en = language == EN
-    what = _WHAT[d[5]][1 if en else 0]
-    shown = d[15] or _q(d[6], d[7], language)
-    pro_rata = (
-        f" × {'the time elapsed' if en else '序时进度'} {fmt_number(d[16] * 100, 2)}%"
-        if d[16] != 1
-        else ""
-    )
-    at = f" ({d[10]}:{d[11]})" if d[10] and d[11] else ""
-    ref = _q(d[9], d[7], language)
-    head = f"{d[0]}:{d[1]}: '{d[2]}'{_park(n, d[3])} {period(d[4], language)}"
-    if en:
-        text = f"{head}: the {what} {shown}{pro_rata} is {_times(d[12], EN)} {_against(d[8], EN)}"
-        text += f" {ref}{at}"
-        if d[13]:
-            return text + f": looks like {unit(d[13], EN)} written as {unit(d[14], EN)}?"
-        return text + ": a unit slip?"
-    text = f"{head}: 数量级可疑, {what}{shown}{pro_rata}是{_against(d[8], ZH)}{ref}{at}的"
-    text += _times(d[12], ZH)
-    if d[13]:
-        return text + f": 是否把{unit(d[13], ZH)}写成了{unit(d[14], ZH)}?"
-    return text + ": 单位是否有误?"
-
-
-def _stock_summed(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    en = language == EN
-    head = f"{d[0]}:{d[1]}: '{d[2]}'{_park(n, d[3])} {period(d[4], language)}"
-    total, summed = _q(d[5], d[6], language), _summed(d[7], language)
-    if en:
-        why = (
-            "), but a % or a ratio is a level at a moment"
-            if d[8] == "rate"
-            else f"), each at least half of {_against(d[8], EN)} {_q(d[9], d[6], EN)}: "
-            "readings of a stock"
-        )
-        return (
-            f"{head}: {total} is the sum of {len(d[7])} figures ({summed}{why}; a stock is read "
-            "at the end of a period, never summed: declare 'stock: true'"
-        )
-    why = (
-        "), 但百分比或比值是时点数"
-        if d[8] == "rate"
-        else f"), 每个都不少于{_against(d[8], ZH)}{_q(d[9], d[6], ZH)}的一半: 是存量的读数"
-    )
-    return (
-        f"{head}: {total}是{len(d[7])}个数据之和 ({summed}{why}; 存量按期末读数, 不能逐月相加: "
-        "请在规划中声明 'stock: true'"
-    )
-
-
-def _no_figure(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    p = d[1]
-    if language == EN:
-        text = "no figure is for " + (f"{p.year} as a whole" if p.is_year else _span(p, EN))
-        text += f"; the file holds {_spans(d[2], EN)}" if d[2] else "; the file holds no figure"
-    else:
-        text = f"没有{period(p, ZH)}{'全年' if p.is_year else ''}的数据"
-        text += f"; 文件中的数据为 {_spans(d[2], ZH)}" if d[2] else "; 文件中没有数据"
-    return text + (f": {_option(d[3], language)}" if d[3] else "")
-
-
-def _not_used(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    spans = _spans(d[3], language, with_months=False)
-    if language == EN:
-        many = d[2] > 1
-        text = (
-            f"{d[0]}:{d[1]}: {d[2]} figure{'s' if many else ''} not used: "
-            f"{'they are' if many else 'it is'} for {spans}"
-        )
-        return text + (f"; {_option(d[4], EN)} to check {'them' if many else 'it'}" if d[4] else "")
-    text = f"{d[0]}:{d[1]}: {d[2]}个数据未使用: 属于 {spans}"
-    return text + (f"; 如需核对, {_option(d[4], ZH)}" if d[4] else "")
-
-
-def _ytd_falls(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    head = f"{d[0]}:{d[1]}: '{d[2]}'{_park(n, d[3])}"
-    now, before = _q(d[5], d[8], language), _q(d[7], d[8], language)
-    if language == EN:
-        return (
-            f"{head}: {period(d[4], EN)} year to date {now} is less than {period(d[6], EN)} "
-            f"year to date {before} at {d[9]}:{d[10]}; a year to date of a flow cannot fall: "
-            "one of the two is wrong"
-        )
-    return (
-        f"{head}: {period(d[4], ZH)}累计{now}小于{period(d[6], ZH)}累计{before} "
-        f"({d[9]}:{d[10]}); 累计数不会减少: 两者之一有误"
-    )
-
-
-def _share_out(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    head = f"{d[0]}:{d[1]}: '{d[2]}'{_park(n, d[3])} {period(d[4], language)}"
-    value = quantity(d[5], "percent")
-    if language == EN:
-        return (
-            f"{head}: {value} is {'above 100%' if d[5] > 0 else 'below 0'}"
-            + (f" (computed: {d[6][0]} ÷ {d[6][1]})" if d[6] else "")
-            + "; a share lies between 0 and 100%: check the figures and their units"
-        )
-    return (
-        f"{head}: 占比{value}{'超过100%' if d[5] > 0 else '低于0'}"
-        + (f" (计算: {d[6][0]} ÷ {d[6][1]})" if d[6] else "")
-        + "; 占比应在0–100%之间: 请核对数据及其单位"
-    )
+from .numbers import fmt_percent, fmt_ratio, fmt_signed
+from .wording import join, unit
+from .words_warnings import EN, WARNINGS, ZH, NoteText, both, by_language, how_zh, parks_of, q
 
 
 def _rollup_incomplete(d: tuple[Any, ...], n: Mapping[str, str], language: str) -> str:
-    parks = _parks(n, d[0], language)
+    parks = parks_of(n, d[0], language)
     if language == EN:
-        what = "a growth rate or base" if d[1] else "a figure"
+        what = "growth rate or base" if d[1] else "figure"
         return (
             f"incomplete: no {what} for {parks} ({d[2]} of {d[3]} parks have one); "
             "a park without a figure is not counted as zero"
@@ -213,192 +30,157 @@ def _rollup_incomplete(d: tuple[Any, ...], n: Mapping[str, str], language: str) 
     )
 
 
-def _both(zh: NoteText, en: NoteText) -> tuple[NoteText, NoteText]:
-    return zh, en
-
-
-def _lang(fn: Callable[[tuple[Any, ...], Mapping[str, str], str], str]) -> tuple[NoteText, NoteText]:
-    return (lambda d, n: fn(d, n, ZH)), (lambda d, n: fn(d, n, EN))
-
-
 NOTES: dict[str, tuple[NoteText, NoteText]] = {
-    "parks_lacking": _both(
-        lambda d, n: f"未覆盖: {_parks(n, d, ZH)}", lambda d, n: f"not covered: {_parks(n, d, EN)}"
+    **WARNINGS,
+    "parks_lacking": both(
+        lambda d, n: f"未覆盖: {parks_of(n, d, ZH)}",
+        lambda d, n: f"not covered: {parks_of(n, d, EN)}",
     ),
-    "parks_below": _both(
-        lambda d, n: f"未达到: {_parks(n, d, ZH)}", lambda d, n: f"below: {_parks(n, d, EN)}"
+    "parks_below": both(
+        lambda d, n: f"未达到: {parks_of(n, d, ZH)}", lambda d, n: f"below: {parks_of(n, d, EN)}"
     ),
-    "parks_below_share": _both(
-        lambda d, n: f"未完成分解目标: {_parks(n, d, ZH)}",
-        lambda d, n: f"below their share: {_parks(n, d, EN)}",
+    "parks_below_share": both(
+        lambda d, n: f"未完成分解目标: {parks_of(n, d, ZH)}",
+        lambda d, n: f"below their share: {parks_of(n, d, EN)}",
     ),
-    "parks_no_data": _both(
-        lambda d, n: f"无数据: {_parks(n, d, ZH)}", lambda d, n: f"no data: {_parks(n, d, EN)}"
+    "parks_no_data": both(
+        lambda d, n: f"无数据: {parks_of(n, d, ZH)}", lambda d, n: f"no data: {parks_of(n, d, EN)}"
     ),
-    "year_settled": _both(
+    "year_settled": both(
         lambda d, n: "全年目标已确定" + ("完成" if d[0] else "无法完成"),
         lambda d, n: "the year's target is " + ("already met" if d[0] else "out of reach"),
     ),
-    "rest_not_positive": _both(
+    "rest_not_positive": both(
         lambda d, n: "上年其余月份为零或负数, 无法推算所需增速",
         lambda d, n: "last year's remaining months are zero or below: no growth needed is computed",
     ),
-    "no_path_base": _both(
+    "no_path_base": both(
         lambda d, n: "没有路径起点", lambda d, n: "no base to start the path from"
     ),
-    "stock_no_start": _both(
+    "stock_no_start": both(
         lambda d, n: f"缺{d[0]}年末数, 无法按序时衡量比上年末的净增; 请补充{d[0]}年末数",
         lambda d, n: (
             f"no figure for the end of {d[0]}: the net increase cannot be measured against the "
             f"time elapsed; give {d[0]}'s year-end figure"
         ),
     ),
-    "path_via": _both(
-        lambda d, n: f"所需增速按先在{d[0]}年达到{_q(d[1], d[2], ZH)}计算",
-        lambda d, n: f"growth needed to reach {_q(d[1], d[2], EN)} in {d[0]} first",
+    "path_via": both(
+        lambda d, n: f"所需增速按先在{d[0]}年达到{q(d[1], d[2], ZH)}计算",
+        lambda d, n: f"growth needed to reach {q(d[1], d[2], EN)} in {d[0]} first",
     ),
-    "path_current_prices": _both(
+    "path_current_prices": both(
         lambda d, n: "所需增速按现价总量计算, 增速目标按可比价",
         lambda d, n: "growth needed at current prices; the growth targets are at comparable prices",
     ),
-    "path_aims_past": _both(
-        lambda d, n: f"路径取{_q(d[0], d[1], ZH)} (超过目标的最小一档)",
-        lambda d, n: f"the path aims at {_q(d[0], d[1], EN)}, one step past the target",
+    "path_aims_past": both(
+        lambda d, n: f"路径取{q(d[0], d[1], ZH)} (超过目标的最小一档)",
+        lambda d, n: f"the path aims at {q(d[0], d[1], EN)}, one step past the target",
     ),
-    "path_starts_this_year": _both(
+    "path_starts_this_year": both(
         lambda d, n: f"路径从{d[0]}年实际起算", lambda d, n: f"the path starts from {d[0]}'s actual"
     ),
-    "rollup_incomplete": _lang(_rollup_incomplete),
-    "bases_not_positive": _both(
+    "rollup_incomplete": by_language(_rollup_incomplete),
+    "bases_not_positive": both(
         lambda d, n: "园区基数之和不为正或有负基数, 增速无法加权",
-        lambda d, n: "the parks' bases add up to zero or below, or one is negative: "
-        "growth rates cannot be weighted",
+        lambda d, n: (
+            "the parks' bases add up to zero or below, or one is negative: "
+            "growth rates cannot be weighted"
+        ),
     ),
-    "growth_base_not_positive": _both(
-        lambda d, n: f"上年基数{_q(d[0], d[1], ZH)}为零或负数, 无法计算增速",
-        lambda d, n: f"last year's base {_q(d[0], d[1], EN)} is zero or below: "
-        "no growth rate is computed from it",
+    "growth_base_not_positive": both(
+        lambda d, n: f"上年基数{q(d[0], d[1], ZH)}为零或负数, 无法计算增速",
+        lambda d, n: (
+            f"last year's base {q(d[0], d[1], EN)} is zero or below: "
+            "no growth rate is computed from it"
+        ),
     ),
-    "fell_100": _both(
-        lambda d, n: f"{_parks(n, d, ZH)}增速为-100%或更低, 推算不出基数",
-        lambda d, n: f"{_parks(n, d, EN)}: a fall of 100% or more leaves no base to weight by",
+    "fell_100": both(
+        lambda d, n: f"{parks_of(n, d, ZH)}增速为-100%或更低, 推算不出基数",
+        lambda d, n: f"{parks_of(n, d, EN)}: a fall of 100% or more leaves no base to weight by",
     ),
-    "rate_unweighted": _both(
-        lambda d, n: f"{_parks(n, d, ZH)}只有增速, 缺总量或基数, 无法加权",
-        lambda d, n: f"{_parks(n, d, EN)}: a growth rate without a level or base cannot be "
-        "weighted",
+    "rate_unweighted": both(
+        lambda d, n: f"{parks_of(n, d, ZH)}只有增速, 缺总量或基数, 无法加权",
+        lambda d, n: (
+            f"{parks_of(n, d, EN)}: a growth rate without a level or base cannot be weighted"
+        ),
     ),
-    "reported_growth_differs_from_parks": _both(
+    "reported_growth_differs_from_parks": both(
         lambda d, n: f"上报增速{fmt_percent(d[0])}与园区汇总的{fmt_percent(d[1])}不一致",
-        lambda d, n: f"the reported growth {fmt_percent(d[0])} differs from the parks' roll-up "
-        f"{fmt_percent(d[1])}",
+        lambda d, n: (
+            f"the reported growth {fmt_percent(d[0])} differs from the parks' roll-up "
+            f"{fmt_percent(d[1])}"
+        ),
     ),
-    "reported_total_differs": _both(
-        lambda d, n: f"上报数与园区合计{_q(d[0], d[2], ZH)}相差"
-        f"{fmt_signed(d[1])}{unit(d[2], ZH)}",
-        lambda d, n: f"the reported total differs from the sum of the parks, "
-        f"{_q(d[0], d[2], EN)}, by {fmt_signed(d[1])}{' ' if unit(d[2], EN).isascii() else ''}"
-        f"{unit(d[2], EN)}",
+    "reported_total_differs": both(
+        lambda d, n: f"上报数与园区合计{q(d[0], d[2], ZH)}相差{fmt_signed(d[1])}{unit(d[2], ZH)}",
+        lambda d, n: (
+            f"the reported total differs from the sum of the parks, "
+            f"{q(d[0], d[2], EN)}, by {fmt_signed(d[1])}{' ' if unit(d[2], EN).isascii() else ''}"
+            f"{unit(d[2], EN)}"
+        ),
     ),
-    "terms_missing": _both(
+    "terms_missing": both(
         lambda d, n: f"缺少{join(d, ZH)}", lambda d, n: f"missing: {join(d, EN)}"
     ),
-    "ratios_not_averaged": _both(
+    "ratios_not_averaged": both(
         lambda d, n: "园区的比值不能平均, 请上报分子和分母",
         lambda d, n: "ratios of parks are not averaged: report the numerator and the denominator",
     ),
-    "zero_denominator": _both(
+    "zero_denominator": both(
         lambda d, n: f"{d[0]}为0, 无法计算", lambda d, n: f"{d[0]} is 0: cannot divide by zero"
     ),
-    "comparable_weights": _both(
+    "comparable_weights": both(
         lambda d, n: "可比价增速按现价基数加权汇总, 为近似值",
-        lambda d, n: "comparable-price rates weighted by current-price bases "
-        "(the usual approximation)",
+        lambda d, n: (
+            "comparable-price rates weighted by current-price bases (the usual approximation)"
+        ),
     ),
-    "comparable_reported": _both(
+    "comparable_reported": both(
         lambda d, n: "可比价增速须上报, 不能由现价总量推算",
-        lambda d, n: "comparable-price growth must be reported: it cannot be computed from "
-        "levels at current prices",
+        lambda d, n: (
+            "comparable-price growth must be reported: it cannot be computed from "
+            "levels at current prices"
+        ),
     ),
-    "not_summed": _both(
-        lambda d, n: "按规划不由园区加总, 全区数须上报"
-        if d[0]
-        else "比率不能由园区加总或平均, 全区数须上报",
-        lambda d, n: "the plan says the zone's figure is reported, not summed"
-        if d[0]
-        else "rates are neither summed nor averaged: the zone's figure is reported",
+    "not_summed": both(
+        lambda d, n: (
+            "按规划不由园区加总, 全区数须上报" if d[0] else "比率不能由园区加总或平均, 全区数须上报"
+        ),
+        lambda d, n: (
+            "the plan says the zone's figure is reported, not summed"
+            if d[0]
+            else "rates are neither summed nor averaged: the zone's figure is reported"
+        ),
     ),
-    "parks_change_differs": _both(
-        lambda d, n: f"园区增减合计{_q(d[0], d[1], ZH)}",
-        lambda d, n: f"the parks' changes add up to {_q(d[0], d[1], EN)}",
+    "parks_change_differs": both(
+        lambda d, n: f"园区增减合计{q(d[0], d[1], ZH)}",
+        lambda d, n: f"the parks' changes add up to {q(d[0], d[1], EN)}",
     ),
-    # warnings (stderr, in the messages' language)
-    "shares_differ": _both(
-        lambda d, n: f"{d[0]}:{d[1]}: '{d[2]}'的分解目标合计{fmt_number(d[3])}{d[5]}, "
-        f"与全区目标{fmt_number(d[4])}{d[5]}不一致",
-        lambda d, n: f"{d[0]}:{d[1]}: the shares of '{d[2]}' add up to {fmt_number(d[3])} {d[5]}, "
-        f"but the zone's target is {fmt_number(d[4])} {d[5]}",
-    ),
-    "no_targets_for_year": _both(
-        lambda d, n: f"{d[0]}: 没有{d[1]}年的目标; 规划中有目标的年份: "
-        + ", ".join(str(y) for y in d[2]),
-        lambda d, n: f"{d[0]}: no targets for {d[1]}; the plan has targets for "
-        + ", ".join(str(y) for y in d[2]),
-    ),
-    "full_marks_differ": _both(
-        lambda d, n: "各单位满分不同 ("
-        + ", ".join(f"{name} {fmt_number(full)}" for name, full in d)
-        + "); 总分按原样比较",
-        lambda d, n: "full marks differ ("
-        + ", ".join(f"{name} {fmt_number(full)}" for name, full in d)
-        + "); totals are compared as they stand",
-    ),
-    "no_unit_has_figures": _both(
-        lambda d, n: f"没有单位有{period(d[0], ZH)}的数据"
-        + (f"; 数据属于年内部分月份: 请用 --period {d[1]}" if d[1] else ""),
-        lambda d, n: f"no unit has any figure for {period(d[0], EN)}"
-        + (f"; the figures are for parts of the year: give --period {d[1]}" if d[1] else ""),
-    ),
-    "split_differs": _both(
-        lambda d, n: f"{d[0]}:{d[1]}: '{d[2]}'的分解合计{_q(d[3], d[5], ZH)}, "
-        f"与全区目标{_q(d[4], d[5], ZH)}不一致",
-        lambda d, n: f"{d[0]}:{d[1]}: the split of '{d[2]}' adds up to {_q(d[3], d[5], EN)}, "
-        f"but the zone's target is {_q(d[4], d[5], EN)}",
-    ),
-    "unit_lacks_figures": _both(
-        lambda d, n: f"{d[0]}: {join(d[1], ZH)}无数据; 按考核方案对缺数的规定计分",
-        lambda d, n: f"{d[0]}: no figure for {join(d[1], EN)}; scored as the scheme says for "
-        "missing data",
-    ),
-    "no_figure_for_period": _lang(_no_figure),
-    "figures_not_used": _lang(_not_used),
-    "ytd_falls": _lang(_ytd_falls),
-    "share_out_of_range": _lang(_share_out),
-    "scale_slip": _lang(_scale_slip),
-    "stock_summed": _lang(_stock_summed),
     # scores
-    "scheme_split": _both(
+    "scheme_split": both(
         lambda d, n: "按考核方案的分解目标", lambda d, n: "the scheme's share for this unit"
     ),
-    "pro_rata": _both(
+    "pro_rata": both(
         lambda d, n: f"序时目标 = 年度目标 × {fmt_ratio(d[0], 2)}",
         lambda d, n: f"pro rata: the year's target × {fmt_ratio(d[0], 2)}",
     ),
-    "missing_scored": _both(
+    "missing_scored": both(
         lambda d, n: f"无数据: 得分值的{fmt_ratio(d[0], 0)}",
         lambda d, n: f"no figure: {fmt_ratio(d[0], 0)} of the weight",
     ),
-    "strict_not_met": _both(
+    "strict_not_met": both(
         lambda d, n: "未达到 (恰好等于目标不算超过): 少计最小一档",
         lambda d, n: "not past the target (reaching it exactly does not count): one step less",
     ),
-    "reported_growth_differs": _both(
-        lambda d, n: f"上报增速{fmt_percent(d[0])}与{_how_zh(d[2])}"
-        f"{'(现价)' if d[3] else ''}推算的{fmt_percent(d[1])}不一致",
-        lambda d, n: f"the reported growth {fmt_percent(d[0])} differs from "
-        f"{fmt_percent(d[1])} computed from the {d[2]}"
-        f"{' (levels at current prices)' if d[3] else ''}",
+    "reported_growth_differs": both(
+        lambda d, n: (
+            f"上报增速{fmt_percent(d[0])}与{how_zh(d[2])}"
+            f"{'(现价)' if d[3] else ''}推算的{fmt_percent(d[1])}不一致"
+        ),
+        lambda d, n: (
+            f"the reported growth {fmt_percent(d[0])} differs from "
+            f"{fmt_percent(d[1])} computed from the {d[2]}"
+            f"{' (levels at current prices)' if d[3] else ''}"
+        ),
     ),
 }
-
-__all__ = ["NOTES", "month_span"]

@@ -125,14 +125,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "compare.s_added": ("新增目标({new})", "new target ({new})"),
     "compare.s_dropped": ("取消目标({old})", "target dropped ({old})"),
     "compare.s_unchanged": ("目标不变({new})", "target unchanged ({new})"),
-    "compare.s_raised": ("目标由{old}提高到{new} ({by})", "target raised from {old} to {new} ({by})"),
+    "compare.s_raised": (
+        "目标由{old}提高到{new} ({by})",
+        "target raised from {old} to {new} ({by})",
+    ),
     "compare.s_lowered": (
         "目标由{old}降低到{new} ({by})",
         "target lowered from {old} to {new} ({by})",
     ),
     "compare.s_changed": ("目标由{old}调整为{new}", "target changed from {old} to {new}"),
-    "compare.s_grew": ("实际由{old}增长到{new}, 增长{by}", "actual up from {old} to {new}, by {by}"),
-    "compare.s_fell": ("实际由{old}下降到{new}, 下降{by}", "actual down from {old} to {new}, by {by}"),
+    "compare.s_grew": (
+        "实际由{old}增长到{new}, 增长{by}",
+        "actual up from {old} to {new}, by {by}",
+    ),
+    "compare.s_fell": (
+        "实际由{old}下降到{new}, 下降{by}",
+        "actual down from {old} to {new}, by {by}",
+    ),
     "compare.s_rose_pp": (
         "实际由{old}提高到{new}, 提高{by}",
         "actual up from {old} to {new}, by {by}",
@@ -169,10 +178,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "the same amount a year (a level of zero or below cannot compound)",
     ),
     "path.compound": ("复合增长", "compound growth"),
-    "path.points": ("{name}: {points}, {how}; 经过每个目标点", "{name}: {points}, {how}; "
-                    "through every stated point"),
-    "path.single_point": ("{name}: {points}, 只有一个目标点", "{name}: {points}, "
-                          "a single stated point"),
+    "path.points": (
+        "{name}: {points}, {how}; 经过每个目标点",
+        "{name}: {points}, {how}; through every stated point",
+    ),
+    "path.single_point": (
+        "{name}: {points}, 只有一个目标点",
+        "{name}: {points}, a single stated point",
+    ),
     "path.from_target": (
         "{year}年之前{back}年内没有实际数, 路径从{year}年目标起算",
         "no actual in the {back} years before {year}: the path starts from the {year} target",
@@ -264,7 +277,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "rank.s_missing": ("; 无数据: {names}", "; no data: {names}"),
     "rank.rule_step_per": ("每{per}", "each {per}"),
     "rank.rule_step_point": ("完成率每1个百分点", "each point of completion"),
-    "rank.rule_proportional": ("按完成率计分, 封顶{cap}", "in proportion to completion, at most {cap}"),
+    "rank.rule_proportional": (
+        "按完成率计分, 封顶{cap}",
+        "in proportion to completion, at most {cap}",
+    ),
     "rank.rule_all_or_nothing": ("达标得满分, 否则0分", "full marks when met, else 0"),
     "rank.rule_band": ("≥{low}得{share}", "≥{low}: {share}"),
     "rank.rule_bands": ("分档: {bands}, 以下0分", "bands: {bands}, below them 0"),
@@ -321,8 +337,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "up to the cap), the rule's budget, the total budget (cut pro rata when exceeded).",
     ),
     "incentives.total_line": (
-        "{year}年共 {claims} 笔申报, 按标准 {earned}, 兑现 {payable}",
-        "{year}: {claims} claims, {earned} by the rates, {payable} payable",
+        "{year}年共 {claims}申报, 按标准 {earned}, 兑现 {payable}",
+        "{year}: {claims}, {earned} by the rates, {payable} payable",
     ),
     "incentives.total_cut": (" (封顶核减 {cut})", " ({cut} cut by caps)"),
     "incentives.over_budget": (
@@ -334,21 +350,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}: budget {budget}, {payable} payable, {left} left.",
     ),
     "incentives.s_rule": (
-        "{name} ({standard}): {claims}笔, 兑现{payable}",
-        "{name} ({standard}): {claims} claims, {payable} payable",
+        "{name} ({standard}): {claims}, 兑现{payable}",
+        "{name} ({standard}): {claims}, {payable} payable",
     ),
     "incentives.s_capped": (
         ", 其中{n}笔封顶, 核减{cut}",
         ", {n} of them capped, {cut} cut",
     ),
-    "incentives.s_beneficiary": ("{name}: {claims}笔", "{name}: {claims} claims"),
+    "incentives.s_beneficiary": ("{name}: {claims}", "{name}: {claims}"),
+    "incentives.n_claim": ("{n}笔", "{n} claim"),
+    "incentives.n_claims": ("{n}笔", "{n} claims"),
     "incentives.s_paid": (", 兑现{payable}", ", {payable} payable"),
     # validate
     "validate.ok": (
         "{file}: 有效 ({indicators}个指标, {targets}个目标, {figures}个数据{scored})",
         "{file}: ok ({indicators} indicators, {targets} targets, {figures} figures{scored})",
     ),
-    "validate.scored": (", 考核{items}项, 对{ranked}个{units}", ", scoring {items} items for {ranked} {units}"),
+    "validate.scored": (
+        ", 考核{items}项, 对{ranked}个{units}",
+        ", scoring {items} items for {ranked} {units}",
+    ),
     "validate.departments": ("部门", "departments"),
     "validate.parks": ("园区", "parks"),
 }

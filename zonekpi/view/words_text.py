@@ -53,7 +53,10 @@ WORDS: dict[str, tuple[str, str]] = {
         ", and needs to fall another {rate} by the year's end to meet the year's target",
     ),
     # targets every park must meet
-    "s.parks_covered": ("{name}已覆盖{done}个园区(共{parks}个)", "{name}: {done} of {parks} parks covered"),
+    "s.parks_covered": (
+        "{name}已覆盖{done}个园区(共{parks}个)",
+        "{name}: {done} of {parks} parks covered",
+    ),
     "s.parks_reached": (
         "{name}已达到目标的园区{done}个(共{parks}个)",
         "{name}: {done} of {parks} parks reached their target",
@@ -62,8 +65,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "s.done": ("{name}已落实", "{name}: done"),
     "s.not_done": ("{name}尚未落实", "{name}: not done yet"),
     # a level: the actual, its completion, the schedule, the rest of the year
-    "s.lead": ("{name}{actual}", "{name} {actual}"),
-    "s.lead_cumulative": ("{name}累计{actual}", "{name} {actual} so far this year"),
+    "s.lead": ("{name}{actual}", "{name}: {actual}"),
+    "s.lead_cumulative": ("{name}累计{actual}", "{name}: {actual} so far this year"),
     "s.lead_up_pp": ("{name}比上年提高{amount}", "{name} up {amount} on last year"),
     "s.lead_down_pp": ("{name}比上年降低{amount}", "{name} down {amount} on last year"),
     "s.lead_up": ("{name}比上年增加{amount}", "{name} up {amount} on last year"),
@@ -96,7 +99,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{so_far_months}",
     ),
     # this year on the path to a later year's target
-    "s.path_lead": ("{name}{actual}", "{name} {actual}"),
+    "s.path_lead": ("{name}{actual}", "{name}: {actual}"),
     "s.path_goal": ("{year}年{goal}({target})", "{goal} for {year} ({target})"),
     "s.path_no_base": ("{goal}: 没有路径起点", "{goal}: no base to start the path from"),
     "s.path_above": (
