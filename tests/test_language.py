@@ -360,3 +360,34 @@ def test_every_catalogue_entry_has_the_same_fields_in_both_languages() -> None:
     for key, (zh, en) in labels.WORDS.items():
         assert set(fields.findall(zh)) == set(fields.findall(en)), key
         assert not CJK.search(en), f"{key}: Chinese in the English wording {en!r}"
+
+
+INCREASES = """\
+id: t
+title: 测试
+year: 2018
+indicators:
+  - {id: tax, name: 税占比, name_en: tax share, unit: "%", targets: [{increase: 5 个百分点}]}
+  - {id: firms, name: 高新技术企业, unit: 家, targets: [{increase: 10 家}]}
+figures:
+  - {indicator: tax, period: 2018, value: 54.3%}
+  - {indicator: tax, period: 2017, value: 47.9%}
+  - {indicator: firms, period: 2018, value: 93 家}
+  - {indicator: firms, period: 2017, value: 85 家}
+"""
+
+
+def test_an_increase_target_is_said_as_提高_not_as_a_bare_number(plan_file) -> None:
+    path = str(plan_file(INCREASES))
+    zh = run(["check", path, "-f", "text"]).splitlines()[2:]
+    # 税占比: 54.3 − 47.9 = 6.4 points, 1.4 over the 5 aimed at; 高新技术企业: 93 − 85 = 8家 of
+    # the 10家 aimed at = 80%
+    assert zh == [
+        "2018年, 税占比比上年提高6.4个百分点, 高于目标(提高5个百分点)1.4个百分点, 达标。",
+        "2018年, 高新技术企业比上年增加8家, 完成目标(增加10家)的80%, 未达标。",
+    ]
+    en = run(["check", path, "-f", "text", "--lang", "en"]).splitlines()[2:]
+    assert en[0] == (
+        "In 2018, tax share up 6.4 percentage points on last year, 1.4 percentage points above "
+        "the target (an increase of 5 pp), met."
+    )

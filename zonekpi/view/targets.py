@@ -43,7 +43,9 @@ def target_words(
     value = quantity(t.value, t.unit)
     if kind.family in ("growth", "increase"):  # 增长13%, 提高0.5个百分点; 增长不超过5%
         lower = finding is not None and kind.lower(t, finding.indicator)
-        text = w(f"target.words_{kind.family}{'_at_most' if lower else ''}", value=value)
+        family = "increase_amount" if kind.family == "increase" and t.unit != "百分点" else ""
+        key = f"target.words_{family or kind.family}{'_at_most' if lower else ''}"
+        text = w(key, value=value)
     elif kind.family == "per_park":
         on_park = finding is not None and finding.park is not None
         text = value if on_park else w("target.words_per_park", value=value)

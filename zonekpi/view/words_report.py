@@ -35,6 +35,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "target.words_growth_at_most": ("增长不超过{value}", "growth of at most {value}"),
     "target.words_increase": ("提高{value}", "an increase of {value}"),
     "target.words_increase_at_most": ("提高不超过{value}", "an increase of at most {value}"),
+    "target.words_increase_amount": ("增加{value}", "an increase of {value}"),
+    "target.words_increase_amount_at_most": ("增加不超过{value}", "an increase of at most {value}"),
     "target.words_per_park": ("各园区{value}", "{value} in each park"),
     "status.not_past": ("未突破", "not past"),
     "status.stretch": ("力争{status}", "stretch: {status}"),
@@ -92,7 +94,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.bypark.note_ref": ("注", "Note"),
     "bypark.note_ref": ("注{n}", "Note {n}"),
     "bypark.growth": ("增速", "growth"),
-    "bypark.change": ("增减", "change"),
+    "bypark.change": ("比上年增减", "change on last year"),
     "bypark.title": ("{title} {period} 分园区", "{title} {period} by park"),
     "bypark.legend": (
         "✓ 达标或符合序时 · ✗ 未达标 · ! 落后序时 · ? 无数据 (园区各自的目标)",
