@@ -391,3 +391,11 @@ def test_an_increase_target_is_said_as_提高_not_as_a_bare_number(plan_file) ->
         "In 2018, tax share up 6.4 percentage points on last year, 1.4 percentage points above "
         "the target (an increase of 5 pp), met."
     )
+
+
+def test_a_ratio_in_the_table_is_rounded_as_its_unit_is_written() -> None:
+    # 万人有效发明专利 2018: 1830件 ÷ 133万人 = 13.7594件 a 万人, shown 13.8件; against ≥ 13件 the
+    # gap is 0.7594, shown +0.8件; 13.7594 ÷ 13 = 105.8%
+    out = run(["check", XX18, "--data", XX18_FIG, "-f", "plain"])
+    (line,) = [x for x in out.splitlines() if x.startswith("万人有效发明专利")]
+    assert "13.8件" in line and "+0.8件" in line and "105.8%" in line and "13.7594" not in line
