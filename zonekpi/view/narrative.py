@@ -85,20 +85,21 @@ def _path_clause(f: Finding, r: PlanResult, names: dict[str, str]) -> str:
     if p.needed is not None and p.to_year is not None and p.since_year is not None:
         if p.since_year < r.year:
             parts.append(w("s.path_since", year=p.since_year, value=quantity(p.since, unit)))
-        how = _needed_words(f, p.to_year - p.since_year)
+        years = p.to_year - p.since_year
+        how = _needed_words(f, years)
         if p.to_year != t.year and p.to is not None:  # 需先在2023年达到55亿元, 即增长99.3%
             first = quantity(p.to, unit, rounded=True)
             parts.append(w("s.path_first", year=p.to_year, value=first))
-            # 需先在2023年达到55亿元, 即增长99.3% (the 需 is said once)
-            how = w("s.path_that_is", how=how if labels.english() else how.replace("需", "", 1))
+            how = w("s.path_that_is", how=_needed_words(f, years, then=True))
         parts.append(how)
     elif f.actual is None:
         parts.append(w("s.path_point", point=quantity(p.expected, unit, rounded=True)))
     return f"{goal}: " + ", ".join(parts) if parts else goal
 
 
-def _needed_words(f: Finding, years: int) -> str:
-    """年均需增长23% / 年均需提高0.53个百分点 / 年均下降不超过5%即可; over one year 需增长99.3%."""
+def _needed_words(f: Finding, years: int, then: bool = False) -> str:
+    """年均需增长23% / 年均需提高0.53个百分点 / 年均下降不超过5%即可; over one year 需增长99.3%;
+    `then`, after the point to reach first: 增长99.3% (即…)."""
     p = f.path
     assert p is not None and p.needed is not None
     value, unit = p.needed, f.indicator.unit
@@ -112,7 +113,8 @@ def _needed_words(f: Finding, years: int) -> str:
     each = "each" if years > 1 else "once"
     lower = kinds.lower(f.target, f.indicator)
     if (value <= 0) if lower else (value >= 0):
-        return w(f"s.needed_{each}_{'down' if lower else 'up'}_{way}", amount=amount)
+        key = f"s.needed_{each}_{'down' if lower else 'up'}_{way}"
+        return w(key + ("_then" if then else ""), amount=amount)
     return w(f"s.needed_{each}_{'up' if lower else 'down'}_{way}_enough", amount=amount)
 
 

@@ -136,6 +136,11 @@ for (_way, _what), (_zh, _verb, _noun) in _VERBS.items():
             f"{_zh_each}需{_zh}{{amount}}",
             f"it needs to {_verb} {{amount}}{_en_each}",
         )
+        # after 需先在2023年达到55亿元: 即增长99.3% (需 is said once)
+        WORDS[f"s.needed_{_each}_{_way}_{_what}_then"] = (
+            f"{_zh_each}{_zh}{{amount}}",
+            f"it needs to {_verb} {{amount}}{_en_each}",
+        )
         WORDS[f"s.needed_{_each}_{_way}_{_what}_enough"] = (
             f"{_zh_each}{_zh}不超过{{amount}}即可",
             f"{_noun} of up to {{amount}}{_en_each} is enough",
