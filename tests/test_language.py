@@ -83,31 +83,13 @@ RUNS: dict[str, tuple[tuple[str, ...], tuple[str, ...], list[str]]] = {
 }
 
 # Fields that hold identifiers or codes, never words a report shows.
-IDENTIFIERS = {
-    "id",
-    "park",
-    "parent",
-    "parks",
-    "indicator",
-    "kind",
-    "tier",
-    "role",
-    "direction",
-    "growth_basis",
-    "rollup",
-    "elapsed",
-    "name_en",
-    "was",
-    "share_of",
-    "share",
-    "per_capita",
-    "inputs",
-    "aliases",
-    "units",
-    "rule",
-    "measure",
-    "shares",
-}
+IDENTIFIERS = frozenset(
+    re.findall(
+        r"\w+",
+        "id park parent parks indicator kind tier role direction growth_basis rollup elapsed "
+        "name_en was share_of share per_capita inputs aliases units rule measure shares",
+    )
+)
 DATA_TEXT = ("note", "beneficiary", "reference", "unit")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]")
 WORD = re.compile(r"[A-Za-z]{2,}")
