@@ -230,7 +230,8 @@ def test_comparable_price_growth_must_be_reported(run_check):
     f = one(r, "gdp")
     # 300 / 270 − 1 = 11.1% at current prices, but GDP growth is real growth: not computable.
     assert f.status is Status.NO_DATA
-    assert any("comparable" in n for n in notes(f.notes, r.names))
+    assert any("comparable" in n for n in notes(f.notes, r.names, "en"))
+    assert any("可比价" in n for n in notes(f.notes, r.names))
 
 
 def test_growth_exactly_at_target_is_met(run_check):
@@ -407,8 +408,9 @@ def test_each_park_against_its_own_targets(run_check, park, expected):
 def test_allocation_shares_not_adding_up_are_reported(run_check):
     r = run_check(PARK_PLAN.replace("at_least: 6 个", "at_least: 9 个"))
     assert len(r.warnings) == 1
-    words = notes(r.warnings)[0]
+    words = notes(r.warnings, None, "en")[0]
     assert "add up to 6" in words and "9" in words
+    assert "合计6个" in notes(r.warnings)[0]
 
 
 def test_multi_year_targets_are_checked_in_their_year(run_check):

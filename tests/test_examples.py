@@ -130,7 +130,7 @@ def test_valid_example(path: Path) -> None:
     result = run(["validate", rel(path)])
     assert_no_traceback(result)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"{rel(path)}: ok (")
+    assert result.stdout.startswith(f"{rel(path)}: 有效 (")
     assert result.stderr.splitlines() == expected_lines(path)
 
 
@@ -174,7 +174,7 @@ def test_a_valid_plan_beside_an_invalid_one_still_exits_2() -> None:
     bad = "tests/examples/invalid/dup-key.yaml"
     result = run(["validate", ok, bad])
     assert result.exit_code == 2
-    assert result.stdout.startswith(f"{ok}: ok (")
+    assert result.stdout.startswith(f"{ok}: 有效 (")
     assert result.stderr.splitlines() == expected_lines(ROOT / bad)
 
 
@@ -236,7 +236,7 @@ def test_utf16_plan_with_bom_is_valid(tmp_path: Path, encoding: str) -> None:
     result = run(["validate", str(path)])
     assert_no_traceback(result)
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"{path}: ok (3 indicators, 3 targets, 3 figures)")
+    assert result.stdout.startswith(f"{path}: 有效 (3个指标, 3个目标, 3个数据)")
 
 
 def test_data_option_naming_a_missing_csv(tmp_path: Path) -> None:

@@ -217,9 +217,9 @@ def test_no_growth_from_a_base_of_zero_or_below(plan_file, before, now):
     )
     assert value is None
     assert notes == (Note("growth_base_not_positive", (D(before), "亿元")),)
-    assert labels.note(notes[0]) == (
-        f"上年基数为零或负数, 无法计算增速 (无法计算); the base {before}亿元 is zero or below, so "
-        "no growth rate is computed from it"
+    assert labels.note(notes[0]) == f"上年基数{before}亿元为零或负数, 无法计算增速"
+    assert labels.note(notes[0], None, "en") == (
+        f"last year's base {before}亿元 is zero or below: no growth rate is computed from it"
     )
 
 

@@ -205,7 +205,7 @@ figures:
     f = r.findings[0]
     # 41 alone already exceeds 40, but 乙园 is unknown: no data, never "met with 乙园 = 0".
     assert f.status is Status.NO_DATA and f.actual is None
-    assert any("缺 乙园" in n and "1/2" in n for n in notes(f.notes, r.names))
+    assert any("缺乙园" in n and "2个园区中1个有数" in n for n in notes(f.notes, r.names))
     assert f.derivation.rollup.missing == ("b",)
 
 
@@ -271,7 +271,7 @@ figures:
     )
     f = r.findings[0]
     assert f.status is Status.NO_DATA and f.actual is None
-    assert any("乙园 只有增速" in n for n in notes(f.notes, r.names))
+    assert any("乙园只有增速" in n for n in notes(f.notes, r.names))
     assert f.derivation.rollup.unweighted == ("b",)
 
 
@@ -366,10 +366,11 @@ figures:
         )
     )
     unemp, gdp_pc = r.findings
-    assert unemp.status is Status.NO_DATA and any("rates" in n for n in notes(unemp.notes, r.names))
+    assert unemp.status is Status.NO_DATA and any("比率" in n for n in notes(unemp.notes, r.names))
     assert gdp_pc.status is Status.NO_DATA and any(
-        "rollup: none" in n for n in notes(gdp_pc.notes, r.names)
+        "按规划不由园区加总" in n for n in notes(gdp_pc.notes, r.names)
     )
+    assert any("rates" in n for n in notes(unemp.notes, r.names, "en"))
 
 
 def test_a_zone_has_a_flag_when_any_park_has_it(plan_file):

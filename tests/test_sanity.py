@@ -19,7 +19,7 @@ from zonekpi.errors import InvalidInput
 from zonekpi.model.periods import Period
 from zonekpi.model.results import PlanResult
 from zonekpi.read.plan import load_plan
-from zonekpi.view import labels
+from zonekpi.view import labels, lang
 
 from .conftest import HEADER, ROOT
 
@@ -46,12 +46,21 @@ indicators:
 COLUMNS = "indicator,park,period,value,unit\n"
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the warnings and refusals in English (`labels.notes` in Chinese is
+    tests/test_language.py's)."""
+    lang.use("en")
+    yield
+    lang.use(None)
+
+
 class Checked:
     """A check of PLAN with one figure file: the result, its warnings in words, the file."""
 
     def __init__(self, result: PlanResult, data: Path) -> None:
         self.result = result
-        self.words = labels.notes(result.warnings, result.names)
+        self.words = labels.notes(result.warnings, result.names, "en")
         self.data = str(data)
 
     def codes(self) -> list[str]:
@@ -82,7 +91,7 @@ def zonekpi(*args: str) -> subprocess.CompletedProcess[str]:
         "ZONEKPI_CACHE": "off",
     }
     return subprocess.run(
-        [sys.executable, "-m", "zonekpi", *args],
+        [sys.executable, "-m", "zonekpi", *args, "--lang", "en"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -102,8 +111,8 @@ def test_a_file_of_2024_09_checked_as_the_year_exits_2_naming_2024_09(tmp_path):
     data = tmp_path / "figures.csv"
     data.write_text(COLUMNS + "output,,2024-09,84,亿元\nfirms,,2024-09,90,家\n", encoding="utf-8")
     expected = (
-        f"zonekpi: {data}: 没有2024年全年的数据 no figure is for 2024 as a whole; the file "
-        "holds 2024-09 (1–9月): give --period 2024-09\n"
+        f"zonekpi: {data}: no figure is for 2024 as a whole; the file "
+        "holds 2024-09 (Jan–Sep): give --period 2024-09\n"
     )
     done = zonekpi("check", str(plan), "--data", str(data))
     assert (done.returncode, done.stderr, done.stdout) == (2, expected, "")
@@ -124,8 +133,7 @@ def test_a_file_typed_with_the_wrong_year_names_its_years_and_year(plan_file, tm
         api.check(plan)
     # one figure each of 2015 and 2016: the later of the commonest is suggested
     assert str(refused.value) == (
-        f"{data}: 没有2018年全年的数据 no figure is for 2018 as a whole; the file holds 2015, "
-        "2016: give --year 2016"
+        f"{data}: no figure is for 2018 as a whole; the file holds 2015, 2016: give --year 2016"
     )
 
 
@@ -133,7 +141,9 @@ def test_a_year_to_date_checked_against_another_names_both(plan_file, tmp_path):
     data = tmp_path / "figures.csv"
     data.write_text(COLUMNS + "output,,2018,130,亿元\n", encoding="utf-8")
     plan = load_plan(plan_file(PLAN), data=[data])
-    with pytest.raises(InvalidInput, match=r"no figure is for 2018-09 \(1–9月\); the file holds "):
+    with pytest.raises(
+        InvalidInput, match=r"no figure is for 2018-09 \(Jan–Sep\); the file holds "
+    ):
         api.check(plan, period="2018-09")
     with pytest.raises(InvalidInput, match=r"the file holds 2018: leave out --period$"):
         api.check(plan, period="2018-09")
@@ -181,7 +191,7 @@ def test_figures_of_another_period_are_counted_and_named(checked):
     rows += [f"{i},{p},2018-09,10,亿元" for i in indicators for p in parks]  # lines 3–14
     c = checked(rows)
     assert c.words == [
-        f"{c.data}:3: 12个数据未使用 12 figures not used: they are for 2018-09; give --period "
+        f"{c.data}:3: 12 figures not used: they are for 2018-09; give --period "
         "2018-09 to check them"
     ]
     assert c.codes() == ["figures_not_used"]
@@ -191,7 +201,7 @@ def test_one_figure_not_used_is_one(checked):
     plan = PLAN.replace("[{at_least: 95 家}]", "[{at_least: 95 家}, {at_least: 99 家, year: 2019}]")
     c = checked(["output,,2018,130,亿元", "firms,,2019,96,家"], plan=plan)
     assert c.words == [
-        f"{c.data}:3: 1个数据未使用 1 figure not used: it is for 2019; give --year 2019 to check it"
+        f"{c.data}:3: 1 figure not used: it is for 2019; give --year 2019 to check it"
     ]
 
 
@@ -212,7 +222,7 @@ def test_a_stocks_earlier_readings_are_not_used(checked):
     c = checked(rows, period="2018-10")
     assert c.result.findings[1].actual == 90  # read at the end of October
     assert c.words == [
-        f"{c.data}:2: 2个数据未使用 2 figures not used: they are for 2018-08..08, 2018-09..09; "
+        f"{c.data}:2: 2 figures not used: they are for 2018-08..08, 2018-09..09; "
         "give --period 2018-09 to check them"
     ]
 
@@ -224,15 +234,15 @@ def test_a_year_to_date_below_the_months_before_names_both_lines(checked, cli):
     rows = ["output,,2018-08,90,亿元", "output,,2018-09,84,亿元"]
     c = checked(rows, period="2018-09")
     falls = (
-        f"{c.data}:3: 累计数小于前期累计 'output': 2018年1–9月 累计 84亿元 is less than "
-        f"2018年1–8月 累计 90亿元 at {c.data}:2; a year to date of a flow cannot fall: one of "
-        "the two is wrong"
+        f"{c.data}:3: 'output': Jan–Sep 2018 year to date 84亿元 is less than "
+        f"Jan–Aug 2018 year to date 90亿元 at {c.data}:2; a year to date of a flow cannot fall: "
+        "one of the two is wrong"
     )
     assert falls in c.words
     assert c.codes() == ["figures_not_used", "ytd_falls"]  # 1–8月 is not read for 1–9月
     # on the command line: one line on stderr, with the file and line first
     plan = str(Path(c.data).parent / "plan.yaml")
-    result = cli("check", plan, "--data", c.data, "--period", "2018-09")
+    result = cli("check", plan, "--data", c.data, "--period", "2018-09", "--lang", "en")
     assert f"zonekpi: warning: {falls}" in result.stderr.splitlines()
 
 
@@ -256,7 +266,7 @@ def test_a_computed_share_of_184653_percent_warns(checked):
     # 1846.53亿元 ÷ 1亿元 = 1846.53 = 184653%
     c = checked(["rd,,2018,1846.53,亿元", "gdp,,2018,1,亿元"])
     assert c.words == [
-        f"{c.data}:2: 占比超出0–100% 'rd-share' 2018年: 184653% is above 100% (computed: "
+        f"{c.data}:2: 'rd-share' 2018: 184653% is above 100% (computed: "
         "研发投入 ÷ 生产总值); a share lies between 0 and 100%: check the figures and their units"
     ]
 
@@ -288,7 +298,7 @@ def test_a_target_of_1_wan_dollars_for_yi_dollars_warns(checked):
     plan = Path(c.data).parent / "plan.yaml"
     line = PLAN.splitlines().index(next(x for x in PLAN.splitlines() if "id: fdi" in x)) + 1
     assert c.words == [
-        f"{plan}:{line}: 数量级可疑 'fdi' 2018年: the target 1 万美元 is 1/7300 of the actual "
+        f"{plan}:{line}: 'fdi' 2018: the target 1 万美元 is 1/7300 of the actual "
         f"0.73亿美元 ({c.data}:2): looks like 亿美元 written as 万美元?"
     ]
 
@@ -297,7 +307,7 @@ def test_during_the_year_a_target_is_compared_pro_rata(checked):
     # after September: 1 万美元 × 9/12 = 0.000075亿美元 against 0.73: 0.000075 ÷ 0.73 = 1/9733
     c = checked(["fdi,,2018-09,0.73,亿美元"], period="2018-09")
     assert c.words[0].endswith(
-        "the target 1 万美元 × 序时进度 75% is 1/9733 of the actual 0.73亿美元 "
+        "the target 1 万美元 × the time elapsed 75% is 1/9733 of the actual 0.73亿美元 "
         f"({c.data}:2): looks like 亿美元 written as 万美元?"
     )
 
@@ -306,7 +316,7 @@ def test_a_figure_10000_times_last_years_warns(checked):
     # 3,000,000 ÷ 300 = 10,000: 亿元 is 10^4 万元, so 万元 written as 亿元
     c = checked(["gdp,,2017,300,亿元", "gdp,,2018,3000000,亿元"])
     assert c.words == [
-        f"{c.data}:3: 数量级可疑 'gdp' 2018年: the figure 3000000亿元 is 10000× last year's "
+        f"{c.data}:3: 'gdp' 2018: the figure 3000000亿元 is 10000× last year's "
         f"300亿元 ({c.data}:2): looks like 万元 written as 亿元?"
     ]
 
@@ -317,7 +327,7 @@ def test_a_figure_8571_times_its_siblings_median_warns_once(checked):
     rows.append("output,c,2017,31,亿元")  # 300000 ÷ 31 = 9677: one warning, the first reference
     c = checked(rows)
     assert c.words == [
-        f"{c.data}:4: 数量级可疑 'output' (丙园) 2018年: the figure 300000亿元 is 9677× last "
+        f"{c.data}:4: 'output' (丙园) 2018: the figure 300000亿元 is 9677× last "
         f"year's 31亿元 ({c.data}:5): looks like 万元 written as 亿元?"
     ]
     # the zone's 300065 is rolled up from the suspect park: its target is left alone
@@ -347,7 +357,7 @@ def test_big_levels_of_people_are_compared(checked):
     rows = ["talents,a,2018,3,人", "talents,b,2018,30000,人", "talents,c,2018,40000,人"]
     c = checked(rows)
     assert c.words == [
-        f"{c.data}:2: 数量级可疑 'talents' (甲园) 2018年: the figure 3人 is 1/10000 of the median "
+        f"{c.data}:2: 'talents' (甲园) 2018: the figure 3人 is 1/10000 of the median "
         "of its sibling parks, 30000人: looks like 万人 written as 人?"
     ]
 
@@ -359,8 +369,8 @@ def test_a_share_given_by_quarter_and_added_up_warns(checked):
     c = checked(["coverage,a,2018-Q1,60,%", "coverage,a,2018-04..06,62,%"], period="2018-06")
     # 60 + 62 = 122 (%): added up as a flow would be
     assert c.words[0] == (
-        f"{c.data}:2: 存量不能逐月相加 'coverage' (甲园) 2018年1–6月: 122% is the sum of 2 "
-        "figures (1–3月 + 4–6月), but a % or a ratio is a level at a moment; a stock is read "
+        f"{c.data}:2: 'coverage' (甲园) Jan–Jun 2018: 122% is the sum of 2 "
+        "figures (Jan–Mar + Apr–Jun), but a % or a ratio is a level at a moment; a stock is read "
         "at the end of a period, never summed: declare 'stock: true'"
     )
 
@@ -371,8 +381,8 @@ def test_readings_of_an_undeclared_stock_added_up_warn(checked):
     rows += [f"new-firms,,2018-{m:02d}..{m:02d},{79 + m},家" for m in range(1, 7)]
     c = checked(rows, period="2018-06")
     assert c.words == [
-        f"{c.data}:3: 存量不能逐月相加 'new-firms' 2018年1–6月: 495家 is the sum of 6 figures "
-        "(1月 + 2月 + … + 6月), each at least half of last year's 78家: readings of a stock; a "
+        f"{c.data}:3: 'new-firms' Jan–Jun 2018: 495家 is the sum of 6 figures "
+        "(Jan + Feb + … + Jun), each at least half of last year's 78家: readings of a stock; a "
         "stock is read at the end of a period, never summed: declare 'stock: true'"
     ]
 

@@ -278,7 +278,7 @@ context:
     assert [f.indicator.id for f in r.findings] == ["firms"]
     assert r.plan.context[0].value == 505 and r.plan.context[0].number == 67
     out = cli("check", str(plan_file(text)), "-f", "plain").stdout
-    assert "背景 (不考核) context: 重点项目计划总投资 505亿元 (67个)" in out
+    assert "背景 (不考核): 重点项目计划总投资 505亿元 (67个)" in out
     doc = json.loads(cli("check", str(plan_file(text)), "-f", "json").stdout)
     assert doc["results"][0]["context"][0]["value"] == 505
 

@@ -186,9 +186,12 @@ def _refuse_unused_figures(plan: Plan, period: Period) -> None:
     refused = refusals(plan, period)
     if refused:
         from .errors import InvalidInput, Problem
-        from .view import labels
+        from .view import labels, lang
 
-        raise InvalidInput([Problem(n.data[0], 0, 0, labels.note(n)) for n in refused])
+        said = [labels.note(n, None, lang.messages()) for n in refused]  # an error: a message
+        raise InvalidInput(
+            [Problem(n.data[0], 0, 0, s) for n, s in zip(refused, said, strict=True)]
+        )
 
 
 def compare(old: Plan, new: Plan) -> Comparison:

@@ -152,6 +152,7 @@ def stock_towards(
         elapsed=tau,
         ahead=(covered - tau) * HUNDRED,
         covered=covered,
+        start=start,
         status=Status.ON_TRACK if on_track else Status.BEHIND,
     )
 

@@ -137,6 +137,7 @@ class Finding(NamedTuple):
     elapsed: Decimal | None = None  # during the year: the time-elapsed share (序时进度), 0–1
     ahead: Decimal | None = None  # completion − elapsed, in percentage points (+ ahead)
     covered: Decimal | None = None  # a stock: the way covered since last year's end, 0–1
+    start: Decimal | None = None  # … from that level: last year's end (净增 = actual − start)
     needed: Decimal | None = None  # growth (%) the rest of the year needs to meet a growth target
     path: Progress | None = None  # a target of a later year: where this year stands on the way
     decides: bool = True  # False for a stretch tier (力争) beside a floor (确保): reported only

@@ -14,10 +14,10 @@ from __future__ import annotations
 from ..core.check import measure_of
 from ..model.plan import Measure
 from ..model.results import NONE, Actual, Finding, PlanResult, Status, Total
-from ..model.units import display, is_percent
 from . import labels
 from .check import summary_line
-from .numbers import fmt_number, fmt_signed
+from .labels import w
+from .numbers import fmt_number, fmt_signed, places_for
 from .table import Column, Table
 from .targets import target_text
 
@@ -30,11 +30,7 @@ MARK = {
     Status.BELOW: "!",
     Status.OVERDUE: "✗",
 }
-LEGEND = (
-    "✓ 达标或符合序时 met or on track · ✗ 未达标 missed · ! 落后序时 behind · ? 无数据 no data "
-    "(园区各自的目标 a park's own target)"
-)
-MEASURE_LABEL = {"level": "", "growth": "增速", "change": "增减", "flag": ""}
+MEASURE_LABEL = {"growth": "bypark.growth", "change": "bypark.change"}
 
 
 def cell(value: Actual, measure: Measure, unit: str, places: int | None = None) -> str:
@@ -44,16 +40,16 @@ def cell(value: Actual, measure: Measure, unit: str, places: int | None = None) 
     if v is None:
         return ""
     if measure == "flag":
-        return "是" if v >= 1 else "否"
+        return w("yes" if v >= 1 else "no")
     if measure in ("growth", "change"):
         return fmt_signed(v, places or 2)
-    return fmt_number(v, places or (2 if is_percent(unit) else 4))
+    return fmt_number(v, places or places_for(unit))
 
 
 def _unit(measure: Measure, unit: str) -> str:
     if measure == "flag":
         return ""
-    return display(unit)
+    return labels.unit(unit)
 
 
 def by_park_table(results: list[PlanResult]) -> Table:
@@ -62,28 +58,30 @@ def by_park_table(results: list[PlanResult]) -> Table:
         for park, _ in r.plan.tree():
             parks.setdefault(park, _header(r, park))
     columns = [
-        Column("plan", "规划", display=len(results) > 1),
-        Column("year", "年份", display=False),
-        Column("indicator", "指标代码", display=False),
-        Column("name", "指标", display=False),
-        Column("measure", "口径", display=False),
-        Column("label", "指标", machine=False),
-        Column("unit", "单位"),
-        Column("tier", "档次", display=False),
-        Column("kind", "类型", display=False),
-        Column("target", "目标"),
+        Column("plan", w("col.check.plan"), display=len(results) > 1),
+        Column("year", w("col.check.year"), display=False),
+        Column("indicator", w("col.check.indicator"), display=False),
+        Column("name", w("col.check.name"), display=False),
+        Column("measure", w("col.bypark.measure"), display=False),
+        Column("label", w("col.check.label"), machine=False),
+        Column("unit", w("col.check.unit")),
+        Column("tier", w("col.check.tier"), display=False),
+        Column("kind", w("col.check.kind"), display=False),
+        Column("target", w("col.check.target")),
     ]
     for park, name in parks.items():
         columns.append(Column(park, name, numeric=True, display=False))
         columns.append(Column(f"show:{park}", name, numeric=True, machine=False))
-    columns.append(Column("zone", "全区", numeric=True, display=False))
-    columns.append(Column("show:zone", "全区", numeric=True, machine=False, keep=True))
-    columns.append(Column("status", "状态", labels=labels.STATUS_BY_CODE))
+    zone = w("col.bypark.zone")
+    columns.append(Column("zone", zone, numeric=True, display=False))
+    columns.append(Column("show:zone", zone, numeric=True, machine=False, keep=True))
+    columns.append(Column("status", w("col.check.status"), labels=labels.status_words()))
     columns += [
-        Column(f"{park}_status", f"{name}状态", display=False) for park, name in parks.items()
+        Column(f"{park}_status", w("col.bypark.park_status", park=name), display=False)
+        for park, name in parks.items()
     ]
-    columns.append(Column("notes", "说明", display=False))
-    columns.append(Column("note_ref", "注", machine=False))
+    columns.append(Column("notes", w("col.check.notes"), display=False))
+    columns.append(Column("note_ref", w("col.bypark.note_ref"), machine=False))
     rows: list[dict[str, str]] = []
     statuses: list[str] = []
     notes: list[str] = []  # footnotes: a matrix has no room for sentences
@@ -91,19 +89,19 @@ def by_park_table(results: list[PlanResult]) -> Table:
         for row, status in _rows(r):
             if row["notes"]:
                 notes.append(row["notes"])
-                row["note_ref"] = f"注{len(notes)}"
+                row["note_ref"] = w("bypark.note_ref", n=len(notes))
             rows.append(row)
             statuses.append(status)
-    titles = [f"{r.plan.title} {r.span.label} 分园区 by park" for r in results]
+    titles = [w("bypark.title", title=r.plan.title, period=labels.period(r.span)) for r in results]
     footer = [summary_line(r) for r in results]
-    footer.append(LEGEND)
-    footer += [f"注{n}: {text}" for n, text in enumerate(notes, 1)]
-    return Table("; ".join(titles), columns, rows, footer, statuses)
+    footer.append(w("bypark.legend"))
+    footer += [f"{w('bypark.note_ref', n=n)}: {text}" for n, text in enumerate(notes, 1)]
+    return Table("; ".join(titles), columns, rows, footer, statuses, w("no_targets"))
 
 
 def _header(r: PlanResult, park: str) -> str:
     """A park's column header: its name, after its parent's for a park inside a park."""
-    names = {p.id: p.name for p in r.plan.parks}
+    names = labels.park_names(r.plan.parks)
     parents = {p.id: p.parent for p in r.plan.parks}
     path = [park]
     while (up := parents.get(path[-1])) is not None:
@@ -113,7 +111,7 @@ def _header(r: PlanResult, park: str) -> str:
 
 def _rows(r: PlanResult) -> list[tuple[dict[str, str], str]]:
     totals = {(t.indicator.id, t.measure): t for t in r.totals}
-    names = {p.id: p.name for p in r.plan.parks}
+    names = labels.park_names(r.plan.parks)
     out = []
     for ind in r.plan.indicators:
         shown: set[Measure] = set()
@@ -143,7 +141,7 @@ def _row(
     own: dict[str | None, Status] = {pf.park: pf.status for pf in (f.parks if f else ())}
     if f is not None and f.park is not None:
         own[f.park] = f.status
-    label = ind.name + (f" {MEASURE_LABEL[measure]}" if MEASURE_LABEL[measure] else "")
+    label = labels.name(ind) + (f" {w(MEASURE_LABEL[measure])}" if measure in MEASURE_LABEL else "")
     tier = labels.tier(f.target.tier) if f else ""
     row = {
         "plan": r.plan.id,

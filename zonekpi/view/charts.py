@@ -59,7 +59,7 @@ def words() -> dict[str, str]:
 
 
 def _page(title: str, period: str, illustrative: bool, charts: Iterable[Chart]) -> Page:
-    statuses = {code: labels.status(code) for code in labels.STATUS_BY_CODE}
+    statuses = labels.status_words()
     return Page(title, period, illustrative, tuple(charts), words(), statuses, report())
 
 

@@ -12,56 +12,65 @@ from decimal import Decimal
 from ..model import units
 from ..model.plan import Context
 from ..model.results import Finding, Note, PlanResult, Status
-from ..model.units import fmt_quantity
 from . import labels
-from .numbers import fmt_number, fmt_percent, fmt_ratio, fmt_signed
+from .labels import quantity, w
+from .numbers import fmt_amount, fmt_number, fmt_percent, fmt_ratio, fmt_signed
 from .table import Column, Table
 from .targets import actual_text, status_text, target_text, target_value
 
-CHECK_COLUMNS = [
-    Column("plan", "规划", display=False),
-    Column("year", "年份", display=False),
-    Column("indicator", "指标代码", display=False),
-    Column("name", "指标", display=False),
-    Column("label", "指标", machine=False),  # blank on a park's row under its zone row
-    Column("park", "园区代码", display=False),
-    Column("park_name", "园区"),
-    Column("tier", "档次"),
-    Column("kind", "类型", display=False),
-    Column("target", "目标"),
-    Column("target_value", "目标值", numeric=True, display=False),
-    Column("target_high", "目标上限", numeric=True, display=False),
-    Column("actual", "实际", numeric=True, machine=False),
-    Column("actual_value", "实际值", numeric=True, display=False),
-    Column("unit", "单位", display=False),
-    Column("completion", "完成率", numeric=True),
-    Column("elapsed", "序时进度", numeric=True),
-    Column("ahead_text", "超/落后序时", numeric=True, machine=False),
-    Column("ahead", "超/落后序时(百分点)", numeric=True, display=False),
-    Column("needed", "其余月份需增长", numeric=True),
-    Column("yoy", "同比增长", numeric=True),
-    Column("rest_text", "其余月份需完成", numeric=True, machine=False),
-    Column("rest", "其余月份需完成(值)", numeric=True, display=False),
-    Column("pace_text", "月均需完成/已完成", numeric=True, machine=False),
-    Column("pace_needed", "月均需完成(值)", numeric=True, display=False),
-    Column("pace_so_far", "已月均完成(值)", numeric=True, display=False),
-    Column("schedule_text", "序时口径", machine=False),
-    Column("schedule", "序时口径(代码)", display=False),
-    Column("path_base", "路径起点", numeric=True),
-    Column("path_point", "今年应达", numeric=True),
-    Column("needed_per_year", "此后年均需增长", numeric=True),
-    Column("gap_text", "差距", numeric=True, machine=False),
-    Column("gap", "差距值", numeric=True, display=False),
-    Column("gap_unit", "差距单位", display=False),
-    Column("status", "状态", display=False),
-    Column("status_text", "状态", machine=False),
-    Column("basis", "口径", display=False),
-    Column("notes", "说明"),
+# (key, numeric, display, machine) of each column; the header is the catalogue's col.KEY
+_CHECK = [
+    ("plan", False, False, True),
+    ("year", False, False, True),
+    ("indicator", False, False, True),
+    ("name", False, False, True),
+    ("label", False, True, False),  # blank on a park's row under its zone row
+    ("park", False, False, True),
+    ("park_name", False, True, True),
+    ("tier", False, True, True),
+    ("kind", False, False, True),
+    ("target", False, True, True),
+    ("target_value", True, False, True),
+    ("target_high", True, False, True),
+    ("actual", True, True, False),
+    ("actual_value", True, False, True),
+    ("unit", False, False, True),
+    ("completion", True, True, True),
+    ("elapsed", True, True, True),
+    ("ahead_text", True, True, False),
+    ("ahead", True, False, True),
+    ("needed", True, True, True),
+    ("yoy", True, True, True),
+    ("rest_text", True, True, False),
+    ("rest", True, False, True),
+    ("pace_text", True, True, False),
+    ("pace_needed", True, False, True),
+    ("pace_so_far", True, False, True),
+    ("schedule_text", False, True, False),
+    ("schedule", False, False, True),
+    ("path_base", True, True, True),
+    ("path_point", True, True, True),
+    ("needed_per_year", True, True, True),
+    ("gap_text", True, True, False),
+    ("gap", True, False, True),
+    ("gap_unit", False, False, True),
+    ("status", False, False, True),
+    ("status_text", False, True, False),
+    ("basis", False, False, True),
+    ("notes", False, True, True),
 ]
 
 
+def check_columns() -> list[Column]:
+    """The columns of `check`'s table, headed in the report's language."""
+    return [
+        Column(key, w(f"col.check.{key}"), numeric=num, display=shown, machine=machine)
+        for key, num, shown, machine in _CHECK
+    ]
+
+
 # The schedule a row's 序时 was measured by, said where it is not the plain N/12 (or days).
-SCHEDULE_WORDS = {"seasonal": "去年同期进度", "deadline": "按期限"}
+SCHEDULE_WORDS = {"seasonal": "check.schedule_seasonal", "deadline": "check.schedule_deadline"}
 
 
 def _pace(f: Finding) -> str:
@@ -69,29 +78,27 @@ def _pace(f: Finding) -> str:
     if f.pace_needed is None or f.pace_so_far is None:
         return ""
     unit = f.actual_unit
-    return f"{fmt_number(round(f.pace_needed, 2))} / {fmt_quantity(round(f.pace_so_far, 2), unit)}"
+    return f"{fmt_amount(f.pace_needed, unit)} / {quantity(f.pace_so_far, unit, rounded=True)}"
 
 
 def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, str]:
     plan = result.plan
-    names = {p.id: p.name for p in plan.parks}
+    names = labels.park_names(plan.parks)
     t = f.target
     gap_text = ""
     if f.gap is not None:
-        gap_text = fmt_signed(f.gap) + (
-            units.spacer(f.gap_unit) + units.display(f.gap_unit) if f.gap_unit else ""
-        )
+        gap_text = quantity(f.gap, f.gap_unit, signed=True) if f.gap_unit else fmt_signed(f.gap)
     return {
         "plan": plan.id,
         "year": str(t.year),
         "indicator": f.indicator.id,
         "name": f.indicator.name,
-        "label": "" if under_zone else f.indicator.name,
+        "label": "" if under_zone else labels.name(f.indicator),
         "park": f.park or "",
         "park_name": names.get(f.park, f.park) if f.park else "",
         "tier": labels.tier(t.tier),
         "kind": t.kind,
-        "target": (f"{t.year}年 " if f.path or t.year != result.year else "")
+        "target": (w("year_of", year=t.year) + " " if f.path or t.year != result.year else "")
         + target_text(t, f, names),
         "target_value": fmt_number(target_value(t, f.park)),
         "target_high": fmt_number(t.high) if t.high is not None else "",
@@ -100,16 +107,16 @@ def _row(result: PlanResult, f: Finding, under_zone: bool = False) -> dict[str, 
         "unit": units.display(f.actual_unit) if f.actual_unit else "",
         "completion": fmt_ratio(f.completion) if f.completion is not None else "",
         "elapsed": fmt_ratio(f.elapsed) if f.elapsed is not None else "",
-        "ahead_text": fmt_signed(f.ahead, 1) + "个百分点" if f.ahead is not None else "",
+        "ahead_text": quantity(f.ahead, "百分点", signed=True, places=1),  # as 完成率 and 序时
         "ahead": fmt_number(f.ahead) if f.ahead is not None else "",
         "needed": fmt_percent(f.needed, 1) if f.needed is not None else "",
         "yoy": fmt_signed(f.yoy, 1) + "%" if f.yoy is not None else "",
-        "rest_text": fmt_quantity(round(f.rest, 2), f.actual_unit) if f.rest is not None else "",
+        "rest_text": quantity(f.rest, f.actual_unit, rounded=True),
         "rest": fmt_number(f.rest) if f.rest is not None else "",
         "pace_text": _pace(f),
         "pace_needed": fmt_number(f.pace_needed) if f.pace_needed is not None else "",
         "pace_so_far": fmt_number(f.pace_so_far) if f.pace_so_far is not None else "",
-        "schedule_text": SCHEDULE_WORDS.get(f.schedule, ""),
+        "schedule_text": w(SCHEDULE_WORDS[f.schedule]) if f.schedule in SCHEDULE_WORDS else "",
         "schedule": f.schedule,
         **_path_cells(f),
         "gap_text": gap_text,
@@ -127,11 +134,12 @@ def rate_text(value: Decimal, by_amount: bool, unit: str, places: int = 2) -> st
     amount a year: +0.55个百分点 on a percentage, +2.5亿元 where a level is zero or below."""
     if not by_amount:
         return fmt_percent(value * 100, places)
-    return fmt_signed(value) + units.spacer(unit) + per_year_unit(unit)
+    return quantity(value, "百分点" if units.is_percent(unit) else unit, signed=True)
 
 
 def per_year_unit(unit: str) -> str:
-    """The unit of an amount a year on a linear path: 个百分点 for a percentage, else the unit."""
+    """The unit of an amount a year on a linear path, as CSV and JSON name it: 个百分点 for a
+    percentage, else the unit."""
     return units.display("百分点" if units.is_percent(unit) else unit)
 
 
@@ -155,10 +163,10 @@ def _path_cells(f: Finding) -> dict[str, str]:
     if p is None:
         return {"path_base": "", "path_point": "", "needed_per_year": ""}
     unit = f.indicator.unit
-    what = "年目标" if p.base_from == "target" else "年"
+    what = "check.path_base_target" if p.base_from == "target" else "check.path_base_actual"
     return {
-        "path_base": f"{fmt_quantity(p.base, unit)} ({p.base_year}{what})",
-        "path_point": "" if starts_here(f) else fmt_quantity(round(p.expected, 2), unit),
+        "path_base": f"{quantity(p.base, unit)} ({w(what, year=p.base_year)})",
+        "path_point": "" if starts_here(f) else quantity(p.expected, unit, rounded=True),
         "needed_per_year": per_year_text(f),
     }
 
@@ -177,16 +185,23 @@ def check_table(results: list[PlanResult]) -> Table:
         for f in r.paths:  # targets of later years: this year on the way to them
             rows.append(_row(r, f))
             statuses.append(f.status.value)
-        footer += [f"背景 (不考核) context: {c}" for c in context_texts(r)]
+        footer += [w("check.context", text=c) for c in context_texts(r)]
         footer.append(summary_line(r))
-    columns = CHECK_COLUMNS
+    columns = check_columns()
     if len(results) > 1:  # rows of several plans: say which plan each is from
         columns = [c._replace(display=True) if c.key == "plan" else c for c in columns]
-    titles = [
-        f"{r.plan.title} {r.span.label}" + (f" · {r.plan.park(r.park).name}" if r.park else "")
-        for r in results
-    ]
-    return Table("; ".join(titles), columns, rows, footer, statuses)
+    return Table("; ".join(title(r) for r in results), columns, rows, footer, statuses, empty())
+
+
+def title(r: PlanResult) -> str:
+    """A check's title: the plan's, the period, the park checked alone."""
+    text = f"{r.plan.title} {labels.period(r.span)}"
+    return text + (f" · {labels.name(r.plan.park(r.park))}" if r.park else "")
+
+
+def empty() -> str:
+    """What stands in place of a table without rows."""
+    return w("no_targets")
 
 
 def context_of(r: PlanResult) -> list[Context]:
@@ -200,25 +215,26 @@ def context_of(r: PlanResult) -> list[Context]:
 
 def context_texts(r: PlanResult) -> list[str]:
     """Context figures as a report states them: 计划总投资 505亿元 (67个), never a verdict."""
-    names = r.names
+    names = labels.park_names(r.plan.parks)
     out = []
     for c in context_of(r):
         where = f"{names.get(c.park, c.park)} " if c.park else ""
-        number = f" ({fmt_quantity(c.number, c.number_unit)})" if c.number is not None else ""
-        out.append(f"{where}{c.name} {fmt_quantity(c.value, c.unit)}{number}")
+        number = f" ({quantity(c.number, c.number_unit)})" if c.number is not None else ""
+        out.append(f"{where}{c.name} {quantity(c.value, c.unit)}{number}")
     return out
 
 
 def summary_line(r: PlanResult) -> str:
+    """The counts under a check: plans/x.yaml: 2018年 达标48项, 未达标8项, 无数据1项."""
     counts = [
-        f"{labels.status(s)} {s.value.replace('_', ' ')} {r.count(s)}"
+        w("check.count", status=labels.status(s), n=r.count(s))
         for s in Status
         if r.count(s) or s in (Status.MET, Status.MISSED, Status.NO_DATA)
     ]
     stretch = [
-        f"{labels.status(s)} {s.value.replace('_', ' ')} {r.stretch_count(s)}"
+        w("check.count", status=labels.status(s), n=r.stretch_count(s))
         for s in Status
         if r.stretch_count(s)
     ]
-    tail = f"; 力争 stretch: {', '.join(stretch)}" if stretch else ""
-    return f"{r.plan.file}: {r.span.label} " + ", ".join(counts) + tail
+    tail = w("check.stretch_counts", counts=", ".join(stretch)) if stretch else ""
+    return f"{r.plan.file}: {labels.period(r.span)} " + ", ".join(counts) + tail

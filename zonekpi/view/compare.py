@@ -8,40 +8,55 @@ from ..core.compare import ActualChange, Comparison, TargetChange
 from ..model import units
 from ..version import __version__
 from . import labels
+from .labels import quantity, w
 from .numbers import fmt_number, fmt_ratio, fmt_signed, to_json_number
 from .table import Column, Table
-from .targets import target_text
+from .targets import target_text, target_words
 
-COLUMNS = [
-    Column("indicator", "指标代码", display=False),
-    Column("name", "指标"),
-    Column("park", "园区代码", display=False),
-    Column("park_name", "园区"),
-    Column("tier", "档次"),
-    Column("old_target", "上年目标"),
-    Column("new_target", "今年目标"),
-    Column("change_text", "目标变化", numeric=True, machine=False),
-    Column("change", "目标变化值", numeric=True, display=False),
-    Column("change_unit", "变化单位", display=False),
-    Column("relative", "变化幅度", numeric=True),
-    Column("change_status", "调整", labels=labels.CHANGE),
-    Column("old_actual", "上年实际", numeric=True, machine=False),
-    Column("old_value", "上年实际值", numeric=True, display=False),
-    Column("new_actual", "今年实际", numeric=True, machine=False),
-    Column("new_value", "今年实际值", numeric=True, display=False),
-    Column("unit", "单位", display=False),
-    Column("growth_text", "同比", numeric=True, machine=False),
-    Column("growth", "同比值", numeric=True, display=False),
-    Column("growth_unit", "同比单位", display=False),
+# (key, numeric, display, machine, codes in words); the header is the catalogue's col.compare.KEY
+_COLUMNS = [
+    ("indicator", False, False, True, False),
+    ("name", False, True, True, False),
+    ("park", False, False, True, False),
+    ("park_name", False, True, True, False),
+    ("tier", False, True, True, False),
+    ("old_target", False, True, True, False),
+    ("new_target", False, True, True, False),
+    ("change_text", True, True, False, False),
+    ("change", True, False, True, False),
+    ("change_unit", False, False, True, False),
+    ("relative", True, True, True, False),
+    ("change_status", False, True, True, True),
+    ("old_actual", True, True, False, False),
+    ("old_value", True, False, True, False),
+    ("new_actual", True, True, False, False),
+    ("new_value", True, False, True, False),
+    ("unit", False, False, True, False),
+    ("growth_text", True, True, False, False),
+    ("growth", True, False, True, False),
+    ("growth_unit", False, False, True, False),
 ]
+
+
+def compare_columns() -> list[Column]:
+    """The columns of `compare`'s table, headed in the report's language."""
+    return [
+        Column(
+            key,
+            w(f"col.compare.{key}"),
+            numeric=num,
+            display=shown,
+            machine=machine,
+            labels=labels.change_words() if codes else None,
+        )
+        for key, num, shown, machine, codes in _COLUMNS
+    ]
 
 
 def _target_cells(c: TargetChange, names: dict[str, str]) -> dict[str, str]:
     t = c.new or c.old
     assert t is not None
-    amount = ""
-    if c.amount is not None:
-        amount = fmt_signed(c.amount) + units.spacer(c.unit) + units.display(c.unit)
+    amount = quantity(c.amount, c.unit, signed=True)
     return {
         "tier": labels.tier(t.tier),
         "old_target": target_text(c.old, None, names) if c.old else "",
@@ -58,13 +73,13 @@ def _actual_cells(a: ActualChange) -> dict[str, str]:
     unit = a.indicator.unit
     growth = ""
     if a.growth is not None:
-        growth = fmt_signed(a.growth) + ("%" if a.unit == "percent" else "个百分点")
+        growth = quantity(a.growth, "percent" if a.unit == "percent" else "百分点", signed=True)
     elif a.notes:
-        growth = "无法计算"  # the reason is under the table
+        growth = w("compare.not_computed")  # the reason is under the table
     return {
-        "old_actual": units.fmt_quantity(a.old.value, unit),
+        "old_actual": quantity(a.old.value, unit, rounded=True),
         "old_value": fmt_number(a.old.value) if a.old.value is not None else "",
-        "new_actual": units.fmt_quantity(a.new.value, unit),
+        "new_actual": quantity(a.new.value, unit, rounded=True),
         "new_value": fmt_number(a.new.value) if a.new.value is not None else "",
         "unit": units.display(unit),
         "growth_text": growth,
@@ -74,7 +89,7 @@ def _actual_cells(a: ActualChange) -> dict[str, str]:
 
 
 def compare_table(c: Comparison) -> Table:
-    names = {p.id: p.name for p in (*c.old.parks, *c.new.parks)}
+    names = labels.park_names((*c.old.parks, *c.new.parks))
     rows: list[dict[str, str]] = []
     for o, n in c.pairs:
         ind = n or o
@@ -82,7 +97,7 @@ def compare_table(c: Comparison) -> Table:
         changes = [t for t in c.targets if t.indicator is ind]
         actuals = [a for a in c.actuals if a.indicator is ind]
         zone = next((a for a in actuals if a.park is None), None)
-        base = {"indicator": ind.id, "name": ind.name, "park": "", "park_name": ""}
+        base = {"indicator": ind.id, "name": labels.name(ind), "park": "", "park_name": ""}
         for k, change in enumerate(changes or [None]):
             row = dict(base)
             if change is not None:
@@ -104,16 +119,18 @@ def compare_table(c: Comparison) -> Table:
     counts = {k: sum(1 for t in c.targets if t.change == k) for k in labels.CHANGE}
     footer = [
         f"{c.old.file} ({c.old.year}) → {c.new.file} ({c.new.year}): "
-        + ", ".join(f"{labels.CHANGE[k]} {k.replace('_', ' ')} {v}" for k, v in counts.items() if v)
+        + ", ".join(
+            w("compare.count", change=labels.change(k), n=v) for k, v in counts.items() if v
+        )
     ]
     footer += [
-        f"{a.indicator.name}{f' ({names.get(a.park, a.park)})' if a.park else ''}: "
+        f"{labels.name(a.indicator)}{f' ({names.get(a.park, a.park)})' if a.park else ''}: "
         + "; ".join(labels.notes(a.notes, names))
         for a in c.actuals
         if a.notes
     ]
     title = f"{c.old.title} → {c.new.title}"
-    return Table(title, COLUMNS, rows, footer, [""] * len(rows))
+    return Table(title, compare_columns(), rows, footer, [""] * len(rows), w("no_targets"))
 
 
 def compare_json(c: Comparison) -> dict[str, Any]:
@@ -171,41 +188,46 @@ def compare_json(c: Comparison) -> dict[str, Any]:
 
 def compare_sentences(c: Comparison) -> list[tuple[str, list[str]]]:
     """One sentence per indicator: how its target changed, and how its figure grew."""
-    names = {p.id: p.name for p in (*c.old.parks, *c.new.parks)}
+    names = labels.park_names((*c.old.parks, *c.new.parks))
     lines = []
     for o, n in c.pairs:
         ind = n or o
         assert ind is not None
-        parts = []
-        for t in (t for t in c.targets if t.indicator is ind):
-            old = target_text(t.old, None, names) if t.old else ""
-            new = target_text(t.new, None, names) if t.new else ""
-            if t.change == "added":
-                parts.append(f"新增目标{new}")
-            elif t.change == "dropped":
-                parts.append(f"取消目标{old}")
-            elif t.change == "unchanged":
-                parts.append(f"目标不变({new})")
-            elif t.change in ("raised", "lowered") and t.amount is not None:
-                by = fmt_signed(t.amount) + units.spacer(t.unit) + units.display(t.unit)
-                rel = f", {fmt_signed(t.relative * 100, 1)}%" if t.relative is not None else ""
-                parts.append(f"目标由{old}{labels.CHANGE[t.change]}到{new} ({by}{rel})")
-            else:
-                parts.append(f"目标由{old}调整为{new}")
+        parts = [_target_words(t, names) for t in c.targets if t.indicator is ind]
         zone = next((a for a in c.actuals if a.indicator is ind and a.park is None), None)
         if zone is not None and zone.old.value is not None and zone.new.value is not None:
-            unit = ind.unit
-            was, now = (
-                units.fmt_quantity(zone.old.value, unit),
-                units.fmt_quantity(zone.new.value, unit),
-            )
-            if zone.growth is not None and zone.unit == "percent":
-                verb = "增长" if zone.growth >= 0 else "下降"
-                parts.append(f"实际由{was}到{now}, {verb}{fmt_number(abs(zone.growth), 1)}%")
+            was = quantity(zone.old.value, ind.unit, rounded=True)
+            now = quantity(zone.new.value, ind.unit, rounded=True)
+            if zone.growth is not None and zone.old.value == zone.new.value:
+                parts.append(w("compare.s_same", new=now))
+            elif zone.growth is not None and zone.unit == "percent":
+                key = "compare.s_grew" if zone.growth >= 0 else "compare.s_fell"
+                by = f"{fmt_number(abs(zone.growth), 1)}%"  # 同比增长7.8%: rates to the tenth
+                parts.append(w(key, old=was, new=now, by=by))
             elif zone.growth is not None:
-                parts.append(f"实际由{was}到{now}, 变化{fmt_signed(zone.growth)}个百分点")
+                key = "compare.s_rose_pp" if zone.growth >= 0 else "compare.s_fell_pp"
+                by = labels.points(abs(zone.growth), 2)
+                parts.append(w(key, old=was, new=now, by=by))
             elif zone.notes:
-                parts.append(f"实际由{was}到{now}, 上年为零或负数, 无法计算增速")
+                parts.append(w("compare.s_no_growth", old=was, new=now))
         if parts:
-            lines.append(f"{ind.name}: " + "; ".join(parts) + "。")
+            lines.append(w("compare.s_line", name=labels.name(ind), parts="; ".join(parts)))
     return [(f"{c.old.title} → {c.new.title}", lines)]
+
+
+def _target_words(t: TargetChange, names: dict[str, str]) -> str:
+    """How one target changed, in a sentence: 目标由95家提高到110家 (+15家, +15.8%)."""
+    old = target_words(t.old, None, names) if t.old else ""
+    new = target_words(t.new, None, names) if t.new else ""
+    if t.change == "added":
+        return w("compare.s_added", new=new)
+    if t.change == "dropped":
+        return w("compare.s_dropped", old=old)
+    if t.change == "unchanged":
+        return w("compare.s_unchanged", new=new)
+    if t.change in ("raised", "lowered") and t.amount is not None:
+        by = quantity(t.amount, t.unit, signed=True)
+        rel = f", {fmt_signed(t.relative * 100, 1)}%" if t.relative is not None else ""
+        key = "compare.s_raised" if t.change == "raised" else "compare.s_lowered"
+        return w(key, old=old, new=new, by=f"{by}{rel}")
+    return w("compare.s_changed", old=old, new=new)

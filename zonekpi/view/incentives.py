@@ -17,15 +17,9 @@ from typing import Any
 from ..model import units
 from ..model.policy import Cap, Payment, Policy, Rule, Settlement, Subtotal
 from ..version import __version__
+from .labels import w
 from .numbers import fmt_number, fmt_percent, to_json_number
 from .table import Column, Table
-
-CAP_LABELS: dict[Cap, str] = {
-    "max_per_item": "单项封顶",
-    "max_per_beneficiary": "单位年度封顶",
-    "rule_budget": "政策预算按比例核减",
-    "budget": "总预算按比例核减",
-}
 
 
 class Money:
@@ -79,11 +73,24 @@ def cap_text(cap: Cap, rule: Rule, policy: Policy, money: Money) -> str:
         "rule_budget": rule.budget,
         "budget": policy.budget,
     }[cap]
-    return f"{CAP_LABELS[cap]} {money.quantity(amount)}"
+    return f"{w(f'incentives.cap.{cap}')} {money.quantity(amount)}"
+
+
+def _claims(n: int) -> str:
+    """How many claims: 3笔 / 3 claims, 1 claim."""
+    return w("incentives.n_claim" if n == 1 else "incentives.n_claims", n=n)
 
 
 def _title(s: Settlement, what: str, plan_title: str) -> str:
-    return f"{plan_title} 政策兑现 {s.year}年: {what}".strip()
+    return w("incentives.title", plan=plan_title, year=s.year, what=w(what)).strip()
+
+
+def _col(
+    key: str, u: str = "", numeric: bool = False, display: bool = True, machine: bool = True
+) -> Column:
+    """A column headed by the catalogue's col.incentives.KEY (with the money unit `u`)."""
+    header = w(f"col.incentives.{key}", u=u)
+    return Column(key, header, numeric=numeric, display=display, machine=machine)
 
 
 def _basis(p: Payment, rule: Rule, money: Money) -> str:
@@ -96,24 +103,24 @@ def claims_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Ta
     money = Money(s.policy)
     u = units.display(money.unit)
     columns = [
-        Column("file", "文件", display=False),
-        Column("line", "行", numeric=True, display=False),
-        Column("rule", "政策代码", display=False),
-        Column("rule_name", "政策"),
-        Column("beneficiary", "受益单位"),
-        Column("date", "日期"),
-        Column("reference", "编号"),
-        Column("basis", "计算基数", numeric=True, machine=False),
-        Column("amount", f"金额({u})", numeric=True, display=False),
-        Column("count", "数量", numeric=True, display=False),
-        Column("count_unit", "计量单位", display=False),
-        Column("standard", "标准", numeric=True),
-        Column("earned", f"按标准({u})", numeric=True),
-        Column("cap", "封顶", machine=False),
-        Column("capped_by", "封顶规则", display=False),
-        Column("payable", f"兑现({u})", numeric=True),
-        Column("unit", "金额单位", display=False),
-        Column("note", "备注"),
+        _col("file", display=False),
+        _col("line", numeric=True, display=False),
+        _col("rule", display=False),
+        _col("rule_name"),
+        _col("beneficiary"),
+        _col("date"),
+        _col("reference"),
+        _col("basis", numeric=True, machine=False),
+        _col("amount", u, numeric=True, display=False),
+        _col("count", numeric=True, display=False),
+        _col("count_unit", display=False),
+        _col("standard", numeric=True),
+        _col("earned", u, numeric=True),
+        _col("cap", machine=False),
+        _col("capped_by", display=False),
+        _col("payable", u, numeric=True),
+        _col("unit", display=False),
+        _col("note"),
     ]
     rows = []
     for p in s.payments:
@@ -141,35 +148,29 @@ def claims_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Ta
                 "note": c.note or "",
             }
         )
-    footer = [
-        f"金额单位 {u}, 精确到分. 按标准 = 金额 × 比例, 或 数量 × 定额, 四舍五入到分; 封顶依次为"
-        "单项封顶、单位年度封顶 (按日期先后兑现至封顶)、政策预算、总预算 (超出时按比例核减).",
-        *(_totals(s, money) if totals else ()),
-    ]
-    return Table(
-        _title(s, "申报明细", plan_title), columns, rows, footer, empty="(无申报 no claims)"
-    )
+    footer = [w("incentives.how", u=u), *(_totals(s, money) if totals else ())]
+    title = _title(s, "incentives.claims", plan_title)
+    return Table(title, columns, rows, footer, empty=w("incentives.no_claims"))
 
 
 def beneficiary_table(s: Settlement, plan_title: str = "", totals: bool = True) -> Table:
     money = Money(s.policy)
     u = units.display(money.unit)
-    columns = [Column("beneficiary", "受益单位"), *_sum_columns(u)]
+    columns = [_col("beneficiary"), *_sum_columns(u)]
     rows = [{"beneficiary": t.key, **_sums(t, money)} for t in s.by_beneficiary]
     footer = _totals(s, money) if totals else []
-    return Table(
-        _title(s, "按受益单位汇总", plan_title), columns, rows, footer, empty="(无申报 no claims)"
-    )
+    title = _title(s, "incentives.by_beneficiary", plan_title)
+    return Table(title, columns, rows, footer, empty=w("incentives.no_claims"))
 
 
 def _sum_columns(u: str) -> list[Column]:
     """The columns of a subtotal: claims, earned, cut by caps, payable."""
     return [
-        Column("claims", "笔数", numeric=True),
-        Column("earned", f"按标准({u})", numeric=True),
-        Column("cut", f"封顶核减({u})", numeric=True),
-        Column("payable", f"兑现({u})", numeric=True),
-        Column("unit", "金额单位", display=False),  # CSV names the unit of every amount
+        _col("claims", numeric=True),
+        _col("earned", u, numeric=True),
+        _col("cut", u, numeric=True),
+        _col("payable", u, numeric=True),
+        _col("unit", display=False),  # CSV names the unit of every amount
     ]
 
 
@@ -187,19 +188,19 @@ def rule_table(s: Settlement, plan_title: str = "", human: bool = True) -> Table
     money = Money(s.policy)
     u = units.display(money.unit)
     columns = [
-        Column("rule", "政策代码", display=False),
-        Column("name", "政策"),
-        Column("standard", "标准", numeric=True),
+        _col("rule", display=False),
+        _col("rule_name")._replace(key="name"),
+        _col("standard", numeric=True),
         *_sum_columns(u),
-        Column("budget", f"预算({u})", numeric=True),
-        Column("remaining", f"预算余额({u})", numeric=True),
-        Column("source", "政策原文", display=False),
+        _col("budget", u, numeric=True),
+        _col("remaining", u, numeric=True),
+        _col("source", display=False),
     ]
 
     def row(t: Subtotal, rule: Rule | None) -> dict[str, str]:
         return {
             "rule": rule.id if rule else "",
-            "name": rule.name if rule else "合计",
+            "name": rule.name if rule else w("incentives.total"),
             "standard": standard(rule, money) if rule else "",
             **_sums(t, money),
             "budget": money.text(t.budget),
@@ -210,32 +211,46 @@ def rule_table(s: Settlement, plan_title: str = "", human: bool = True) -> Table
     rows = [row(t, s.policy.rule(t.key)) for t in s.by_rule]
     if human:
         rows.append(row(s.total, None))
-    return Table(_title(s, "按政策汇总", plan_title), columns, rows, _totals(s, money))
+    title = _title(s, "incentives.by_rule", plan_title)
+    return Table(title, columns, rows, _totals(s, money), empty=w("incentives.no_claims"))
 
 
 def _totals(s: Settlement, money: Money) -> list[str]:
     t = s.total
-    line = (
-        f"{s.year}年共 {t.claims} 笔申报, 按标准 {money.quantity(t.earned)}, "
-        f"兑现 {money.quantity(t.payable)}"
+    line = w(
+        "incentives.total_line",
+        year=s.year,
+        claims=_claims(t.claims),
+        earned=money.quantity(t.earned),
+        payable=money.quantity(t.payable),
     )
     if t.earned != t.payable:
-        line += f" (封顶核减 {money.quantity(t.earned - t.payable)})"
-    lines = [line + "."]
+        line += w("incentives.total_cut", cut=money.quantity(t.earned - t.payable))
+    lines = [line + w("stop")]
     for b in [*s.by_rule, t]:
         if b.budget is None:
             continue
-        name = s.policy.rule(b.key).name if b.key else "总预算"
+        name = s.policy.rule(b.key).name if b.key else w("incentives.budget")
         if b.over_budget:
+            over = money.quantity((b.capped or 0) - b.budget)
             lines.append(
-                f"{name}: 预算 {money.quantity(b.budget)}, 封顶后应兑现 "
-                f"{money.quantity(b.capped)}, 超出 {money.quantity((b.capped or 0) - b.budget)}, "
-                "已按比例核减."
+                w(
+                    "incentives.over_budget",
+                    name=name,
+                    budget=money.quantity(b.budget),
+                    capped=money.quantity(b.capped),
+                    over=over,
+                )
             )
         else:
             lines.append(
-                f"{name}: 预算 {money.quantity(b.budget)}, 兑现 {money.quantity(b.payable)}, "
-                f"余 {money.quantity(b.remaining)}."
+                w(
+                    "incentives.in_budget",
+                    name=name,
+                    budget=money.quantity(b.budget),
+                    payable=money.quantity(b.payable),
+                    left=money.quantity(b.remaining),
+                )
             )
     if s.policy.note:
         lines.append(s.policy.note.strip())
@@ -308,13 +323,19 @@ def settlement_sentences(s: Settlement, plan_title: str = "") -> list[tuple[str,
     lines = []
     for t in s.by_rule:
         rule = s.policy.rule(t.key)
-        text = (
-            f"{rule.name} ({standard(rule, money)}): {t.claims}笔, 兑现{money.quantity(t.payable)}"
+        text = w(
+            "incentives.s_rule",
+            name=rule.name,
+            standard=standard(rule, money),
+            claims=_claims(t.claims),
+            payable=money.quantity(t.payable),
         )
         capped = [p for p in s.payments if p.claim.rule == rule.id and p.capped_by]
         if capped:
-            text += f", 其中{len(capped)}笔封顶, 核减{money.quantity(t.earned - t.payable)}"
-        lines.append(text + "。")
+            cut = money.quantity(t.earned - t.payable)
+            text += w("incentives.s_capped", n=len(capped), cut=cut)
+        lines.append(text + w("stop"))
     for b in s.by_beneficiary:
-        lines.append(f"{b.key}: {b.claims}笔, 兑现{money.quantity(b.payable)}。")
-    return [(_title(s, "兑现情况", plan_title), lines + _totals(s, money))]
+        text = w("incentives.s_beneficiary", name=b.key, claims=_claims(b.claims))
+        lines.append(text + w("incentives.s_paid", payable=money.quantity(b.payable)) + w("stop"))
+    return [(_title(s, "incentives.outcome", plan_title), lines + _totals(s, money))]

@@ -74,24 +74,22 @@ class CheckOutput:
     def messages(self, fmt: str, park: str | None) -> list[str]:
         """The lines for stderr: each warning, and a hint when a year has figures but no
         target to show them under."""
-        from . import labels
+        from . import labels, lang
 
         out = []
         for r in self.results:
-            out += [f"warning: {w}" for w in labels.notes(r.warnings, r.names)]
+            words = labels.notes(r.warnings, r.names, lang.messages())
+            out += [f"warning: {w}" for w in words]
             if not (r.findings or self.by_park or park or fmt in ("json", "long")) and r.totals:
                 out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
         return out
 
     def sentences(self) -> list[tuple[str, list[str]]]:
-        from .check import check_table
+        from .check import title
         from .illustrative import illustrative, with_banner
         from .narrative import sentences
 
-        return [
-            with_banner([(check_table([r]).title, sentences(r))], illustrative(r))[0]
-            for r in self.results
-        ]
+        return [with_banner([(title(r), sentences(r))], illustrative(r))[0] for r in self.results]
 
     def page(self) -> Page:
         from .charts import check_page
@@ -199,9 +197,9 @@ class RankOutput:
     @staticmethod
     def warnings(ranking: Ranking) -> list[str]:
         """The ranking's warnings as stderr lines."""
-        from . import labels
+        from . import labels, lang
 
-        return [f"warning: {w}" for w in labels.notes(ranking.warnings)]
+        return [f"warning: {w}" for w in labels.notes(ranking.warnings, None, lang.messages())]
 
     def __init__(self, ranking: Ranking, explain: bool = False, human: bool = True) -> None:
         self.ranking = ranking
@@ -370,16 +368,21 @@ class TasksOutput:
 
 def validated(plan: Plan) -> str:
     """`validate`'s line for a valid plan: what it holds."""
+    from .labels import w
+
     scheme = plan.scoring
     scored = ""
     if scheme is not None:
         ranked = (
             len(scheme.departments) if scheme.units == "departments" else len(plan.children(None))
         )
-        scored = f", scoring {len(scheme.items)} items for {ranked} {scheme.units}"
+        units = w(f"validate.{scheme.units}")
+        scored = w("validate.scored", items=len(scheme.items), ranked=ranked, units=units)
     if plan.ledger is not None and plan.ledger.tasks:
-        scored += f", {len(plan.ledger.tasks)} tasks"
-    return (
-        f"{plan.file}: ok ({len(plan.indicators)} indicators, {len(plan.targets)} targets, "
-        f"{len(plan.figures)} figures{scored})\n"
-    )
+        scored += w("validate.tasks", tasks=len(plan.ledger.tasks))
+    counts = {
+        "indicators": len(plan.indicators),
+        "targets": len(plan.targets),
+        "figures": len(plan.figures),
+    }
+    return w("validate.ok", file=plan.file, scored=scored, **counts) + "\n"

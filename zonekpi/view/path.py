@@ -12,31 +12,42 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.paths import BACK
-from ..model import units
 from ..model.paths import IndicatorPath
 from . import labels
 from .check import per_year_unit, rate_text
+from .labels import quantity, w
 from .numbers import fmt_number
 from .table import Column, Table
 from .targets import target_text
 
-COLUMNS = [
-    Column("year", "年份"),
-    Column("target", "目标"),
-    Column("target_value", "目标值", numeric=True, display=False),
-    Column("actual", "实际", numeric=True, machine=False),
-    Column("actual_value", "实际值", numeric=True, display=False),
-    Column("path_point", "路径值", numeric=True, machine=False),
-    Column("path_value", "路径值", numeric=True, display=False),
-    Column("path_growth", "路径增速", numeric=True, machine=False),
-    Column("path_growth_value", "路径增速", numeric=True, display=False),
-    Column("path_growth_unit", "单位", display=False),
-    Column("needed_per_year", "此后年均需增长", numeric=True, machine=False),
-    Column("needed_per_year_value", "此后年均需增长", numeric=True, display=False),
-    Column("needed_per_year_unit", "单位", display=False),
-    Column("needed_to_year", "增长至", display=False),
-    Column("chart", "", machine=False),
+# (key, numeric, display, machine); the header is the catalogue's col.path.KEY
+_COLUMNS = [
+    ("year", False, True, True),
+    ("target", False, True, True),
+    ("target_value", True, False, True),
+    ("actual", True, True, False),
+    ("actual_value", True, False, True),
+    ("path_point", True, True, False),
+    ("path_value", True, False, True),
+    ("path_growth", True, True, False),
+    ("path_growth_value", True, False, True),
+    ("path_growth_unit", False, False, True),
+    ("needed_per_year", True, True, False),
+    ("needed_per_year_value", True, False, True),
+    ("needed_per_year_unit", False, False, True),
+    ("needed_to_year", False, False, True),
+    ("chart", False, True, False),
 ]
+
+
+def path_columns() -> list[Column]:
+    """The columns of `path`'s table, headed in the report's language."""
+    return [
+        Column(key, w(f"col.path.{key}"), numeric=num, display=shown, machine=machine)
+        for key, num, shown, machine in _COLUMNS
+    ]
+
+
 WIDTH = 24  # characters of the longest bar
 
 
@@ -70,9 +81,9 @@ def path_table(result: IndicatorPath, chart: bool = False) -> Table:
                     (labels.tier(t.tier) + " ").lstrip() + target_text(t) for t in y.targets
                 ),
                 "target_value": fmt_number(y.targets[0].value) if y.targets else "",
-                "actual": units.fmt_quantity(y.actual, unit),
+                "actual": quantity(y.actual, unit, rounded=True),
                 "actual_value": fmt_number(y.actual) if y.actual is not None else "",
-                "path_point": units.fmt_quantity(round(y.expected, 2), unit),
+                "path_point": quantity(y.expected, unit, rounded=True),
                 "path_value": fmt_number(y.expected, 6),
                 "path_growth": growth,
                 "path_growth_value": growth_value,
@@ -85,51 +96,37 @@ def path_table(result: IndicatorPath, chart: bool = False) -> Table:
             }
         )
         statuses.append("")
-    return Table(
-        f"{plan.title}: {ind.name} 路径 path", COLUMNS, rows, _footer(result, chart), statuses
-    )
+    title = w("path.title", title=plan.title, name=labels.name(ind))
+    return Table(title, path_columns(), rows, _footer(result, chart), statuses, w("no_targets"))
 
 
 def _footer(result: IndicatorPath, chart: bool) -> list[str]:
     ind, unit = result.indicator, result.indicator.unit
     by_amount = [y.growth_by_amount for y in result.years if y.growth is not None]
     if result.linear:
-        how = "每年相同百分点 linear"
+        how = w("path.linear")
     elif by_amount and all(by_amount):
-        how = "每年相同增减量 linear (含零或负值, 不能复合增长)"
+        how = w("path.linear_amounts")
     else:
-        how = "复合增长 compound"
-    points = " → ".join(f"{units.fmt_quantity(round(v, 2), unit)} ({y}年)" for y, v in result.knots)
-    footer = [f"{ind.name}: {points}, {how}; 经过每个目标点 through every stated point"]
-    if len(result.knots) == 1:
-        footer = [f"{ind.name}: {points}, 只有一个点 a single stated point"]
-    if result.base_from == "target":
-        footer.append(
-            f"{result.base_year}年之前{BACK}年内没有实际数, 路径从{result.base_year}年目标起算; "
-            "no actual before the first target: the path starts from it"
-        )
-    for t, aim in result.strict:
-        footer.append(
-            f"{target_text(t)} ({t.year}年): 路径取{units.fmt_quantity(aim, unit)}, "
-            "超过目标的最小一档 (整数目标为1个单位, 否则为所写的最后一位小数); "
-            "the path aims one step past a strict target"
-        )
-    if result.by_amount and not all(by_amount):
-        footer.append(
-            "含零或负值的一段按每年相同增减量画出, 增速以单位计; "
-            "where a level is zero or below, the path moves by equal amounts a year"
-        )
-    footer.append(
-        "此后年均需增长: 从当年实际到下一个目标点; "
-        "the growth a year needed from that year's actual to the next stated point"
+        how = w("path.compound")
+    points = " → ".join(
+        f"{quantity(v, unit, rounded=True)} ({w('year_of', year=y)})" for y, v in result.knots
     )
+    if len(result.knots) == 1:
+        footer = [w("path.single_point", name=labels.name(ind), points=points)]
+    else:
+        footer = [w("path.points", name=labels.name(ind), points=points, how=how)]
+    if result.base_from == "target":
+        footer.append(w("path.from_target", year=result.base_year, back=BACK))
+    for t, aim in result.strict:
+        footer.append(w("path.strict", target=target_text(t), year=t.year, aim=quantity(aim, unit)))
+    if result.by_amount and not all(by_amount):
+        footer.append(w("path.some_by_amount"))
+    footer.append(w("path.needed_note"))
     if not result.linear and ind.growth_basis == "comparable":
-        footer.append(
-            "增速由现价总量算出, 本指标的增速目标按可比价 (growth_basis: comparable); "
-            "rates here are at current prices, the indicator's growth targets comparable"
-        )
+        footer.append(w("path.current_prices"))
     if chart:
-        footer.append("█ 实际 actual · │ 路径值 where the path stands")
+        footer.append(w("path.chart_legend"))
     return footer
 
 
@@ -137,7 +134,7 @@ def _no_path(result: IndicatorPath) -> Table:
     """An indicator without a level threshold of the zone: its targets year by year (a park's
     own with the park's name), and why no path is drawn to them."""
     plan, ind = result.plan, result.indicator
-    names = {p.id: p.name for p in plan.parks}
+    names = labels.park_names(plan.parks)
     rows = [
         {
             "year": str(t.year),
@@ -148,12 +145,9 @@ def _no_path(result: IndicatorPath) -> Table:
         }
         for t in sorted(result.targets, key=lambda t: t.year)
     ]
-    footer = [
-        f"{ind.id}: 全区没有总量目标 no level target of the zone; 路径只画到全区的总量目标 "
-        "(≥ > ≤ <), 增长、提高、覆盖、区间等目标没有路径; "
-        "a path is drawn to the zone's level thresholds only"
-    ]
-    return Table(f"{plan.title}: {ind.name}", COLUMNS, rows, footer, [""] * len(rows))
+    footer = [w("path.no_level_target", name=labels.name(ind))]
+    title = f"{plan.title}: {labels.name(ind)}"
+    return Table(title, path_columns(), rows, footer, [""] * len(rows), w("no_targets"))
 
 
 def _bar(actual: Decimal | None, expected: Decimal, top: Decimal) -> str:

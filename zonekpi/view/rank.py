@@ -18,6 +18,7 @@ from ..model import units
 from ..model.scheme import Rule
 from ..version import __version__
 from . import labels
+from .labels import w
 from .numbers import fmt_number, fmt_ratio, to_json_number
 from .table import Column, Table
 from .targets import actual_text, target_text, target_value
@@ -26,11 +27,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _title(r: Ranking, what: str) -> str:
-    return f"{r.plan.title} {what} {r.period.label}"
+    return f"{r.plan.title} {w(what)} {labels.period(r.period)}"
 
 
 def _unit_word(r: Ranking) -> str:
-    return "部门" if r.scheme.units == "departments" else "园区"
+    return w("rank.department" if r.scheme.units == "departments" else "rank.park")
 
 
 def _pts(value: Decimal) -> str:
@@ -46,7 +47,13 @@ def _completion(s: Score) -> str:
 
 
 def _names(r: Ranking) -> dict[str, str]:
-    return {p.id: p.name for p in r.plan.parks}
+    return labels.park_names(r.plan.parks)
+
+
+def _unit_name(r: Ranking, st: Standing) -> str:
+    """A unit's name as the report shows it: a park's in the report's language."""
+    park = next((p for p in r.plan.parks if p.id == st.unit), None)
+    return labels.name(park) if park is not None else st.name
 
 
 def _coefficients_shown(r: Ranking) -> bool:
@@ -56,15 +63,9 @@ def _coefficients_shown(r: Ranking) -> bool:
 def _footer(r: Ranking) -> list[str]:
     lines = []
     if r.elapsed is not None:
-        lines.append(
-            f"序时进度 {fmt_ratio(r.elapsed, 2)}: 累计类指标按序时目标 (年度目标 × 序时进度) 计分; "
-            "存量、比重、增速按年度目标"
-        )
+        lines.append(w("rank.elapsed", elapsed=fmt_ratio(r.elapsed, 2)))
     missing = r.scheme.missing
-    lines.append(
-        f"无数据的项目得分值的 {fmt_ratio(missing, 0)}, 并在说明中标出; 名次按总分 (保留"
-        f"{r.scheme.precision}位小数) 排列, 同分同名次"
-    )
+    lines.append(w("rank.rules", missing=fmt_ratio(missing, 0), places=r.scheme.precision))
     if r.scheme.note:
         lines.append(r.scheme.note.strip())
     return lines
@@ -73,61 +74,67 @@ def _footer(r: Ranking) -> list[str]:
 def rank_table(r: Ranking) -> Table:
     word = _unit_word(r)
     columns = [
-        Column("rank", "名次", numeric=True),
-        Column("unit", f"{word}代码", display=False),
+        Column("rank", w("col.rank.rank"), numeric=True),
+        Column("unit", w("col.rank.unit", unit=word), display=False),
         Column("name", word),
-        Column("points", "得分", numeric=True),
-        Column("coefficient", "价值系数", numeric=True, display=_coefficients_shown(r)),
-        Column("total", "总分", numeric=True),
-        Column("full", "满分", numeric=True),
-        Column("missing", "无数据项", numeric=True),
-        Column("missing_items", "无数据指标"),
+        Column("points", w("col.rank.points"), numeric=True),
+        Column(
+            "coefficient", w("col.rank.coefficient"), numeric=True, display=_coefficients_shown(r)
+        ),
+        Column("total", w("col.rank.total"), numeric=True),
+        Column("full", w("col.rank.full"), numeric=True),
+        Column("missing", w("col.rank.missing"), numeric=True),
+        Column("missing_items", w("col.rank.missing_items")),
     ]
     rows = [
         {
             "rank": str(s.rank),
             "unit": s.unit,
-            "name": s.name,
+            "name": _unit_name(r, s),
             "points": _pts(s.points),
             "coefficient": fmt_number(s.coefficient),
             "total": _pts(s.total),
             "full": fmt_number(s.full),
             "missing": str(len(s.missing)),
-            "missing_items": "、".join(m.indicator.name for m in s.missing),
+            "missing_items": labels.join([labels.name(m.indicator) for m in s.missing]),
         }
         for s in r.standings
     ]
-    return Table(_title(r, "考核排名"), columns, rows, _footer(r))
+    return Table(_title(r, "rank.title"), columns, rows, _footer(r), empty=w("no_targets"))
 
 
 def _long_columns(word: str) -> list[Column]:
     return [
-        Column("rank", "名次", numeric=True),
-        Column("unit", f"{word}代码", display=False),
+        Column("rank", w("col.rank.rank"), numeric=True),
+        Column("unit", w("col.rank.unit", unit=word), display=False),
         Column("unit_name", word),
-        *LONG_COLUMNS,
+        *[
+            Column(key, w(f"col.rank.{key}"), numeric=num, display=shown, machine=machine)
+            for key, num, shown, machine in _LONG
+        ],
     ]
 
 
-LONG_COLUMNS = [
-    Column("group", "指标组", display=False),
-    Column("indicator", "指标代码", display=False),
-    Column("indicator_name", "指标"),
-    Column("weight", "分值", numeric=True),
-    Column("rule", "规则", display=False),
-    Column("rule_ref", "规则", machine=False),
-    Column("target", "目标"),
-    Column("target_value", "目标值", numeric=True, display=False),
-    Column("actual", "实际", numeric=True, machine=False),
-    Column("actual_value", "实际值", numeric=True, display=False),
-    Column("measure_unit", "单位", display=False),
-    Column("completion", "完成率", numeric=True),
-    Column("points", "得分", numeric=True),
-    Column("status", "状态", display=False),
-    Column("notes", "说明"),
-    Column("unit_points", "单位得分", numeric=True, display=False),
-    Column("coefficient", "价值系数", numeric=True, display=False),
-    Column("unit_total", "单位总分", numeric=True, display=False),
+# (key, numeric, display, machine); the header is the catalogue's col.rank.KEY
+_LONG = [
+    ("group", False, False, True),
+    ("indicator", False, False, True),
+    ("indicator_name", False, True, True),
+    ("weight", True, True, True),
+    ("rule", False, False, True),
+    ("rule_ref", False, True, False),
+    ("target", False, True, True),
+    ("target_value", True, False, True),
+    ("actual", True, True, False),
+    ("actual_value", True, False, True),
+    ("measure_unit", False, False, True),
+    ("completion", True, True, True),
+    ("points", True, True, True),
+    ("status", False, False, True),
+    ("notes", False, True, True),
+    ("unit_points", True, False, True),
+    ("coefficient", True, False, True),
+    ("unit_total", True, False, True),
 ]
 
 
@@ -150,12 +157,12 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
         for s in st.scores:
             if s.target is None:
                 continue
-            rows.append(_long_row(st, s, marks, human and not first, _names(r)))
+            rows.append(_long_row(r, st, s, marks, human and not first))
             first = False
         if human:
             rows.append(
                 {
-                    "indicator_name": "小计 subtotal",
+                    "indicator_name": w("rank.subtotal"),
                     "weight": fmt_number(st.full),
                     "points": _pts(st.points)
                     + (
@@ -169,20 +176,20 @@ def _long_rows(r: Ranking, human: bool) -> list[dict[str, str]]:
 
 
 def _long_row(
-    st: Standing, s: Score, marks: dict[str, str], blank: bool, names: dict[str, str]
+    r: Ranking, st: Standing, s: Score, marks: dict[str, str], blank: bool
 ) -> dict[str, str]:
     f = s.finding
-    text, value = _target(s, names)
+    text, value = _target(s, _names(r))
     ind = s.indicator
     unit = f.actual_unit if f is not None else ind.unit
     rule = rule_text(s.item.rule)
     return {
         "rank": "" if blank else str(st.rank),
         "unit": st.unit,
-        "unit_name": "" if blank else st.name,
+        "unit_name": "" if blank else _unit_name(r, st),
         "group": ind.group or "",
         "indicator": ind.id,
-        "indicator_name": ind.name,
+        "indicator_name": labels.name(ind),
         "weight": fmt_number(s.item.weight),
         "rule": rule,
         "rule_ref": marks[rule],
@@ -211,29 +218,30 @@ def _target(s: Score, names: dict[str, str]) -> tuple[str, Decimal | None]:
 def explain_table(r: Ranking, human: bool) -> Table:
     """Every item's points: a matrix for parks on screen, else one row per unit and item."""
     marks = _rules(r)
-    legend = ["规则 rules: " + "; ".join(f"{m} {text}" for text, m in marks.items())]
+    legend = [w("rank.legend", rules="; ".join(f"{m} {text}" for text, m in marks.items()))]
     if human and r.scheme.units == "parks":
         return _matrix(r, marks, legend)
     return Table(
-        _title(r, "考核得分明细"),
+        _title(r, "rank.explain_title"),
         _long_columns(_unit_word(r)),
         _long_rows(r, human),
         legend + _footer(r),
+        empty=w("no_targets"),
     )
 
 
 def _matrix(r: Ranking, marks: dict[str, str], legend: list[str]) -> Table:
     columns = [
-        Column("indicator_name", "指标"),
-        Column("weight", "分值", numeric=True),
-        Column("rule_ref", "规则"),
+        Column("indicator_name", w("col.rank.indicator_name")),
+        Column("weight", w("col.rank.weight"), numeric=True),
+        Column("rule_ref", w("col.rank.rule_ref")),
     ]
-    columns += [Column(st.unit, f"{st.name}", numeric=True) for st in r.standings]
+    columns += [Column(st.unit, _unit_name(r, st), numeric=True) for st in r.standings]
     rows = []
     for n, item in enumerate(r.scheme.items):
         ind = r.plan.indicator(item.indicator)
         row = {
-            "indicator_name": ind.name,
+            "indicator_name": labels.name(ind),
             "weight": fmt_number(item.weight),
             "rule_ref": marks[rule_text(item.rule)],
         }
@@ -242,27 +250,28 @@ def _matrix(r: Ranking, marks: dict[str, str], legend: list[str]) -> Table:
             if s.target is None:
                 row[st.unit] = "—"
             elif s.missing:
-                row[st.unit] = f"{_pts(s.points)} (无数据)"
+                row[st.unit] = f"{_pts(s.points)} ({labels.status('no_data')})"
             else:
                 row[st.unit] = f"{_pts(s.points)} ({_completion(s)})"
         rows.append(row)
-    foot: list[tuple[str, Any]] = [("得分", lambda st: _pts(st.points))]
+    points = w("col.rank.points")
+    foot: list[tuple[str, Any]] = [(points, lambda st: _pts(st.points))]
     if _coefficients_shown(r):
-        foot.append(("价值系数", lambda st: fmt_number(st.coefficient)))
-    foot += [("总分", lambda st: _pts(st.total)), ("名次", lambda st: str(st.rank))]
+        foot.append((w("col.rank.coefficient"), lambda st: fmt_number(st.coefficient)))
+    foot += [
+        (w("col.rank.total"), lambda st: _pts(st.total)),
+        (w("col.rank.rank"), lambda st: str(st.rank)),
+    ]
     total_weight = sum((i.weight for i in r.scheme.items), Decimal(0))
     for label, get in foot:
         row = {
             "indicator_name": label,
-            "weight": fmt_number(total_weight) if label == "得分" else "",
+            "weight": fmt_number(total_weight) if label == points else "",
         }
         row.update({st.unit: get(st) for st in r.standings})
         rows.append(row)
-    legend = [
-        *legend,
-        "单元格: 得分 (完成率) points (completion); — 不考核 not scored for this park",
-    ]
-    return Table(_title(r, "考核得分"), columns, rows, legend + _footer(r))
+    legend = [*legend, w("rank.cells")]
+    return Table(_title(r, "rank.matrix_title"), columns, rows, legend + _footer(r))
 
 
 def rank_json(r: Ranking) -> dict[str, Any]:
@@ -322,40 +331,56 @@ def _score_json(s: Score, places: int, names: dict[str, str]) -> dict[str, Any]:
 def rank_sentences(r: Ranking) -> list[tuple[str, list[str]]]:
     lines = []
     for st in r.standings:
-        text = f"第{st.rank}名 {st.name}: 总分{_pts(st.total)}"
+        text = w("rank.s_total", rank=st.rank, name=_unit_name(r, st), total=_pts(st.total))
         if st.coefficient != 1:
-            text += f" (得分{_pts(st.points)} × 价值系数{fmt_number(st.coefficient)})"
-        text += f", 满分{fmt_number(st.full)}"
+            text += w("rank.s_coefficient", points=_pts(st.points), k=fmt_number(st.coefficient))
+        text += w("rank.s_full", full=fmt_number(st.full))
         best = [s for s in st.scores if s.target is not None and not s.missing]
         lost = max(best, key=lambda s: s.item.weight - s.points, default=None)
         if lost is not None and lost.points < lost.item.weight:
-            text += (
-                f"; 失分最多的是{lost.indicator.name} "
-                f"({_pts(lost.points)}/{fmt_number(lost.item.weight)}分)"
+            text += w(
+                "rank.s_lost",
+                name=labels.name(lost.indicator),
+                points=_pts(lost.points),
+                weight=fmt_number(lost.item.weight),
             )
         if st.missing:
-            text += "; 无数据: " + "、".join(m.indicator.name for m in st.missing)
-        lines.append(text + "。")
-    return [(_title(r, "考核排名"), lines + _footer(r))]
+            missing = labels.join([labels.name(m.indicator) for m in st.missing])
+            text += w("rank.s_missing", names=missing)
+        lines.append(text + w("stop"))
+    return [(_title(r, "rank.title"), lines + _footer(r))]
 
 
 def rule_text(rule: Rule) -> str:
     """A scoring rule in the words of an assessment table (比例计分, 封顶120%)."""
-    step = f"每{rule.per_text}" if rule.per is not None else "完成率每1个百分点"
+    if rule.per is not None:
+        step = w("rank.rule_step_per", per=labels.quantity(rule.per, rule.per_unit))
+    else:
+        step = w("rank.rule_step_point")
     if rule.kind == "proportional":
-        return f"按完成率计分, 封顶{_pct(rule.cap)}"
+        return w("rank.rule_proportional", cap=_pct(rule.cap))
     if rule.kind == "all_or_nothing":
-        return "达标得满分, 否则0分"
+        return w("rank.rule_all_or_nothing")
     if rule.kind == "bands":
-        parts = [f"≥{_pct(low)}得{_pct(share)}" for low, share in rule.bands]
-        return "分档: " + ", ".join(parts) + ", 以下0分"
+        parts = [w("rank.rule_band", low=_pct(low), share=_pct(share)) for low, share in rule.bands]
+        return w("rank.rule_bands", bands=", ".join(parts))
     if rule.kind == "anchored":
-        return (
-            f"达标得{_pct(rule.at_target)}, {step}±{fmt_number(rule.points)}分, "
-            f"{_pct(rule.floor)}–{_pct(rule.cap)}"
+        return w(
+            "rank.rule_anchored",
+            at=_pct(rule.at_target),
+            step=step,
+            points=fmt_number(rule.points),
+            floor=_pct(rule.floor),
+            cap=_pct(rule.cap),
         )
-    whole = " (不足一步按一步计)" if rule.whole_steps else ""
-    return f"达标得满分, {step}不足扣{fmt_number(rule.points)}分{whole}, 最低{_pct(rule.floor)}"
+    whole = w("rank.rule_whole_steps") if rule.whole_steps else ""
+    return w(
+        "rank.rule_deduct",
+        step=step,
+        points=fmt_number(rule.points),
+        whole=whole,
+        floor=_pct(rule.floor),
+    )
 
 
 def _pct(share: Decimal) -> str:

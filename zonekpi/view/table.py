@@ -63,7 +63,7 @@ class Table:
         rows: list[dict[str, str]],
         footer: list[str] | None = None,
         statuses: list[str] | None = None,  # per row: met / missed / no_data
-        empty: str = "(无目标 no targets)",  # shown in place of a table with no rows
+        empty: str | None = None,  # shown in place of a table with no rows: (无目标)
         sheet: str = "",  # workbooks: the sheet's short name
         numbers: list[dict[str, Number]] | None = None,  # workbooks: per row, numbers by key
         charts: list[Chart] | None = None,  # workbooks: charts drawn from the table
@@ -73,8 +73,16 @@ class Table:
         self.rows = rows
         self.footer = footer if footer is not None else []
         self.statuses = statuses if statuses is not None else []
-        self.empty = empty
+        self.empty = nothing() if empty is None else empty
         self.sheet = sheet
         self.numbers = numbers if numbers is not None else []
         self.charts = charts if charts is not None else []
         self.lead: list[str] = []  # lines under the title: 示例数据 (view/illustrative.py)
+
+
+def nothing() -> str:
+    """What stands in place of rows or sentences when there are none, in the report's
+    language: (无目标) / (no targets)."""
+    from .labels import w
+
+    return w("no_targets")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model.results import Finding, PlanResult, Status
 from . import labels, lang
-from .check import CHECK_COLUMNS, _row
+from .check import _row, check_columns
 from .table import Column, Table
 
 
@@ -46,7 +46,7 @@ def by_owner_table(results: list[PlanResult]) -> Table:
     columns = [
         Column("owner", "owner", display=False),
         Column("owner_name", lang.pick("责任单位", "owner")),
-        *CHECK_COLUMNS,
+        *check_columns(),
     ]
     title = "; ".join(f"{r.plan.title} {r.span.label}" for r in results)
     title += lang.pick(" · 按责任单位", " · by owner")
