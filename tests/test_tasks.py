@@ -251,10 +251,12 @@ def test_the_owner_summary_counts_exactly(plan: Path) -> None:
     lines = bulletin(rep)
     assert lines[0] == (
         "截至8月31日, 共5项任务: 已完成2项 (其中逾期完成1项), 按计划推进1项, 即将到期0项, "
-        "逾期1项, 未报送1项, 已取消0项."
+        "逾期1项, 未报送1项, 已取消0项。"
     )
-    assert "截至8月31日, 市科技局牵头的2项任务已完成1项, 无逾期." in lines
-    assert "截至8月31日, 市财政局牵头的1项任务已完成0项, 逾期1项: 成果转化基金 (逾期62天)." in lines
+    assert "截至8月31日, 市科技局牵头的2项任务已完成1项, 无逾期。" in lines
+    assert (
+        "截至8月31日, 市财政局牵头的1项任务已完成0项, 逾期1项: 成果转化基金 (逾期62天)。" in lines
+    )
 
 
 def test_owner_filter_by_name_or_alias(plan: Path) -> None:
@@ -421,7 +423,7 @@ def test_check_by_owner_groups_targets_by_their_owners(plan: Path) -> None:
     # firms: its indicator's owner (科技局 → kjj); rd: the target's own, 财政局 and 高新区
     assert got == [("gxq", "rd", "no_data"), ("kjj", "firms", "met"), ("czj", "rd", "no_data")]
     plain = run(["check", str(plan), "--data", str(figures), "--by", "owner", "-f", "plain"])
-    assert "市科技局: 达标 met 1" in plain.stdout
+    assert "市科技局: 达标1项" in plain.stdout
     both = run(["check", str(plan), "--by", "park", "--park", "gxq"])
     assert both.exit_code == 2
 

@@ -2,7 +2,8 @@
 
 One function per command turns its result into a `chartdata.Page` (`check_page`, `path_page`,
 `rank_page`, `compare_page`, `incentives_page`); the HTML renderer draws it, and ``--charts DIR``
-writes its charts as files. Every word is picked here in the report's language (`lang.pick`).
+writes its charts as files. Every word comes from the catalogue (`labels.w`, `words_page`), in
+the report's language.
 
 What is charted, and from what:
 
@@ -29,7 +30,8 @@ from ..model import units
 from . import illustrative as ill
 from . import labels
 from .chartdata import Bar, BarChart, Chart, GridChart, GridRow, Line, LineChart, Page
-from .lang import pick, report
+from .labels import w
+from .lang import report
 from .numbers import fmt_number, fmt_percent, fmt_ratio
 
 if TYPE_CHECKING:
@@ -48,13 +50,9 @@ TOP = 20  # beneficiaries charted, the largest first
 def words() -> dict[str, str]:
     """The page's own headings and lines."""
     return {
-        "charts": pick("图表", "Charts"),
-        "table": pick("表", "Table"),
-        "sentences": pick("说明", "Summary"),
-        "period": pick("期间", "Period"),
-        "key": pick("图例", "Key"),
+        **{key: w(f"page.{key}") for key in ("charts", "table", "sentences", "period", "key")},
         "illustrative": ill.banner(),
-        "made": pick("由 zonekpi {version} 生成", "Made by zonekpi {version}"),
+        "made": w("page.made", version="{version}"),  # the version filled in by the page
     }
 
 
@@ -76,7 +74,7 @@ def _suffix(name: str, i: int, several: bool) -> str:
 
 def check_page(results: list[PlanResult], by_park: bool = False) -> Page:
     """`check`: completion against 序时进度 per plan, and each plan's park grid."""
-    from .check import check_table
+    from .check import title
 
     several = len(results) > 1
     charts: list[Chart] = []
@@ -88,19 +86,19 @@ def check_page(results: list[PlanResult], by_park: bool = False) -> Page:
         if grid is not None:
             charts.append(grid)
     illustrative = ill.any_illustrative(results)
-    title = check_table(results).title
-    period = "; ".join(dict.fromkeys(pick(r.span.label, str(r.span)) for r in results))
-    return _page(title, period, illustrative, charts)
+    heading = "; ".join(title(r) for r in results)
+    period = "; ".join(dict.fromkeys(labels.period(r.span) for r in results))
+    return _page(heading, period, illustrative, charts)
 
 
 def progress_chart(r: PlanResult, name: str = "completion") -> BarChart | None:
     """Each target with a completion: its bar, and 序时进度 across it during the year."""
-    names = r.names
+    names = labels.park_names(r.plan.parks)
     bars = []
     for f in r.findings:
         if f.completion is None:
             continue
-        label = f.indicator.name
+        label = labels.name(f.indicator)
         if f.park is not None:
             label = f"{names.get(f.park, f.park)} {label}"
         tier = labels.tier(f.target.tier) if f.target.tier == "stretch" else ""
@@ -118,17 +116,16 @@ def progress_chart(r: PlanResult, name: str = "completion") -> BarChart | None:
     if not bars:
         return None
     during = any(b.mark is not None for b in bars)
+    period = labels.period(r.span)
     return BarChart(
         name,
-        pick(f"完成率与序时进度 ({r.span.label})", f"Completion against time elapsed ({r.span})")
-        if during
-        else pick(f"目标完成率 ({r.span.label})", f"Completion of targets ({r.span})"),
-        pick("完成率 (%)", "completion (%)"),
+        w("chart.completion_elapsed" if during else "chart.completion", period=period),
+        w("chart.completion_axis"),
         tuple(bars),
-        pick("完成率", "completion"),
-        pick("序时进度", "time elapsed") if during else "",
+        w("chart.completion_bars"),
+        w("chart.elapsed") if during else "",
         reference=100.0,
-        reference_label=pick("全年目标 100%", "the year's target, 100%"),
+        reference_label=w("chart.whole_target"),
         cap=CAP,
     )
 
@@ -142,7 +139,7 @@ def grid_chart(r: PlanResult, name: str = "parks") -> GridChart | None:
     parks = [c for c in table.columns if c.key.startswith("show:") and c.key != "show:zone"]
     if not parks:
         return None
-    columns = (*(c.header for c in parks), pick("全区", "zone"))
+    columns = (*(c.header for c in parks), w("chart.zone"))
     judged = [row for row in table.rows if row.get("status")]
     rows = []
     # the measures with a target of the year; a year without targets: every figure by park
@@ -156,12 +153,8 @@ def grid_chart(r: PlanResult, name: str = "parks") -> GridChart | None:
         rows.append(GridRow(row.get("label", ""), (*cells, zone)))
     if not rows:
         return None
-    title = (
-        pick(f"分园区完成情况 ({r.span.label})", f"Parks against their targets ({r.span})")
-        if judged
-        else pick(f"分园区数据 ({r.span.label})", f"Figures by park ({r.span})")
-    )
-    return GridChart(name, title, columns, tuple(rows))
+    key = "chart.parks_judged" if judged else "chart.parks_figures"
+    return GridChart(name, w(key, period=labels.period(r.span)), columns, tuple(rows))
 
 
 def _bare(text: str) -> str:
@@ -181,7 +174,7 @@ def path_page(result: IndicatorPath, table: Table) -> Page:
     """`path`: the path, the actuals and the targets of one indicator, year by year."""
     ind = result.indicator
     charts: list[Chart] = []
-    chart = path_chart(table, ind.name, units.display(ind.unit))
+    chart = path_chart(table, labels.name(ind), units.display(ind.unit))
     if chart is not None:
         charts.append(chart)
     years = [y.year for y in result.years] or [t.year for t in result.targets]
@@ -199,13 +192,13 @@ def path_chart(table: Table, name: str, unit: str) -> LineChart | None:
 
     return LineChart(
         "path",
-        pick(f"{name} 路径", f"{name}: path"),
+        w("chart.path", name=name),
         unit,
         tuple(row["year"] for row in rows),
         (
-            Line(pick("路径值", "path"), series("path_value")),
-            Line(pick("实际", "actual"), series("actual_value"), points=True),
-            Line(pick("目标", "target"), series("target_value"), points=True),
+            Line(w("chart.path_line"), series("path_value")),
+            Line(w("chart.actual"), series("actual_value"), points=True),
+            Line(w("chart.target"), series("target_value"), points=True),
         ),
     )
 
@@ -224,16 +217,16 @@ def rank_page(ranking: Ranking, title: str) -> Page:
         )
         for st in ranking.standings
     )
+    period = labels.period(ranking.period)
     chart = BarChart(
         "ranking",
-        pick(f"考核总分 ({ranking.period.label})", f"Total scores ({ranking.period})"),
-        pick("分", "points"),
+        w("chart.scores", period=period),
+        w("chart.points"),
         bars,
-        pick("总分", "total"),
-        pick("满分", "full marks"),
+        w("chart.total"),
+        w("chart.full"),
     )
     illustrative = ill.of_ranking(ranking)
-    period = pick(ranking.period.label, str(ranking.period))
     return _page(title, period, illustrative, [chart] if bars else [])
 
 
@@ -243,16 +236,16 @@ def rank_page(ranking: Ranking, title: str) -> Page:
 def compare_page(c: Comparison, title: str) -> Page:
     """`compare`: the zone's growth of each indicator measured in percent."""
     bars = tuple(
-        Bar(a.indicator.name, _f(a.growth), fmt_percent(a.growth, 1))
+        Bar(labels.name(a.indicator), _f(a.growth), fmt_percent(a.growth, 1))
         for a in c.actuals
         if a.park is None and a.growth is not None and a.unit == "percent"
     )
     chart = BarChart(
         "growth",
-        pick(f"全区增速 ({c.old.year}→{c.new.year})", f"Zone growth ({c.old.year}→{c.new.year})"),
-        pick("增长 (%)", "growth (%)"),
+        w("chart.growth", old=c.old.year, new=c.new.year),
+        w("chart.growth_axis"),
         bars,
-        pick("增速", "growth"),
+        w("chart.growth_bars"),
         reference=0.0,
     )
     illustrative = ill.of_comparison(c)
@@ -284,29 +277,27 @@ def incentives_page(s: Settlement, plan: Plan) -> Page:
         for t in s.by_beneficiary[:TOP]
     )
     charts: list[Chart] = []
+    period = w("year_of", year=s.year)
     if rules:
         charts.append(
             BarChart(
                 "rules",
-                pick(f"按政策条款兑现 ({s.year}年)", f"Payable by rule ({s.year})"),
-                pick(f"兑现金额 ({unit})", f"payable ({unit})"),
+                w("chart.by_rule", year=period),
+                w("chart.payable_axis", unit=unit),
                 rules,
-                pick("兑现金额", "payable"),
-                pick("预算", "budget") if any(b.mark is not None for b in rules) else "",
+                w("chart.payable"),
+                w("chart.budget") if any(b.mark is not None for b in rules) else "",
             )
         )
     if people:
         charts.append(
             BarChart(
                 "beneficiaries",
-                pick(f"兑现金额最多的单位 (前{TOP}名)", f"Largest beneficiaries (top {TOP})")
-                if len(s.by_beneficiary) > TOP
-                else pick("各单位兑现金额", "Payable by beneficiary"),
-                pick(f"兑现金额 ({unit})", f"payable ({unit})"),
+                w("chart.top", n=TOP) if len(s.by_beneficiary) > TOP else w("chart.beneficiaries"),
+                w("chart.payable_axis", unit=unit),
                 people,
-                pick("兑现金额", "payable"),
+                w("chart.payable"),
             )
         )
     illustrative = ill.of_settlement(s)
-    period = pick(f"{s.year}年", str(s.year))
     return _page(plan.title, period, illustrative, charts)

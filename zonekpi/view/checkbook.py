@@ -16,7 +16,7 @@ from ..model.units import display, is_flag, is_percent
 from . import labels
 from .check import per_year_unit, starts_here
 from .illustrative import any_illustrative
-from .lang import pick
+from .labels import w
 from .table import Chart, Column, Number, Table
 from .workbook import mark, notes_sheet, number, ratio, used
 
@@ -33,7 +33,7 @@ def _findings(r: PlanResult) -> list[Finding]:
 def _check_numbers(f: Finding) -> dict[str, Number]:
     cells: dict[str, Number] = {}
     if f.actual is not None and is_flag(f.indicator.unit):  # 1 shown 是, 0 shown 否
-        yes, no = pick("是", "yes"), pick("否", "no")
+        yes, no = w("yes"), w("no")
         cells["actual_value"] = Number(float(f.actual), f'"{yes}";"{yes}";"{no}"')
     elif f.actual is not None:
         cells["actual_value"] = number(f.actual, display(f.actual_unit))
@@ -107,7 +107,7 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
         made.rows,
         made.footer,
         made.statuses,
-        sheet=pick("总表", "Summary"),
+        sheet=w("sheet.summary"),
         numbers=numbers,
     )
     out = [used(summary), _by_park(by_park_table(results), shown)]
@@ -118,7 +118,7 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
         notes_sheet(
             sentences,
             [r.plan for r in results],
-            [r.span.label for r in results],
+            [labels.period(r.span) for r in results],
             shown,
             made.footer,
         )
@@ -170,7 +170,7 @@ def _by_park(made: Table, shown: bool) -> Table:
         made.rows,
         made.footer,
         made.statuses,
-        sheet=pick("分园区", "By park"),
+        sheet=w("sheet.by_park"),
         numbers=numbers,
     )
     return used(by_park)
@@ -191,30 +191,26 @@ def _completion_sheet(results: list[PlanResult], several: bool) -> Table:
             if f.park is not None or f.completion is None:
                 continue
             tier = labels.tier(f.target.tier)
-            name = f.indicator.name + (f" ({tier})" if tier else "")
+            name = labels.name(f.indicator) + (f" ({tier})" if tier else "")
             rows.append({"name": (f"{r.plan.title} " if several else "") + name})
             cells = {"completion": ratio(f.completion)}
             aim = f.elapsed if during else Decimal(1)
             if aim is not None:
                 cells["elapsed"] = ratio(aim)
             numbers.append(cells)
-    line = pick("序时进度", "time elapsed") if during else pick("目标", "target")
+    line = w("book.elapsed") if during else w("book.target")
     columns = [
-        Column("name", pick("指标", "Indicator")),
-        Column("completion", pick("完成率", "Completion"), numeric=True),
+        Column("name", w("book.indicator")),
+        Column("completion", w("book.completion"), numeric=True),
         Column("elapsed", line, numeric=True),
     ]
-    title = (
-        pick("完成率与序时进度", "Completion against time elapsed")
-        if during
-        else pick("完成率", "Completion")
-    )
+    title = w("book.completion_elapsed") if during else w("book.completion")
     chart = Chart(title, "name", ("completion",), ("elapsed",), percent=True, kind="bar")
     return Table(
         title,
         columns,
         rows,
-        sheet=pick("完成与序时", "Completion"),
+        sheet=w("sheet.completion"),
         numbers=numbers,
         charts=[chart],
         statuses=[""] * len(rows),
@@ -225,8 +221,8 @@ def _parks_sheet(r: PlanResult, several: bool) -> Table:
     """园区对比: the zone's own parks down, each indicator's level across; a clustered chart
     per unit, so that bars side by side are in the same unit."""
     parks = r.plan.children(None)
-    names = r.names
-    columns = [Column("park", pick("园区", "Park"))]
+    names = labels.park_names(r.plan.parks)
+    columns = [Column("park", w("book.park"))]
     by_unit: dict[str, list[str]] = {}
     top: dict[str, Decimal] = {}  # each indicator's largest park value
     values: dict[str, dict[str, Number]] = {p: {} for p in parks}
@@ -238,24 +234,23 @@ def _parks_sheet(r: PlanResult, several: bool) -> Table:
             continue
         unit = display(t.unit)
         key = t.indicator.id
-        columns.append(
-            Column(key, f"{t.indicator.name}({unit})" if unit else t.indicator.name, numeric=True)
-        )
+        name = labels.name(t.indicator)
+        columns.append(Column(key, f"{name}({unit})" if unit else name, numeric=True))
         by_unit.setdefault(unit, []).append(key)
         top[key] = max(abs(v) for v in got.values() if v is not None)
         for p, v in got.items():
             if v is not None:
                 values[p][key] = number(v, "", None if not is_percent(t.unit) else 2)
     rows = [{"park": names[p]} for p in parks] if by_unit else []
-    what = pick("各园区对比", "Parks side by side")
+    what = w("book.parks_side")
     charts = [
         Chart(f"{what} ({unit})" if unit else what, "park", keys, axis=unit)
         for unit, group in by_unit.items()
         for keys in _alike(group, top)
     ]
-    sheet = pick("园区对比", "Parks") + (f" {r.plan.id}" if several else "")
+    sheet = w("sheet.parks") + (f" {r.plan.id}" if several else "")
     return Table(
-        f"{r.plan.title} {r.span.label} {what}",
+        f"{r.plan.title} {labels.period(r.span)} {what}",
         columns,
         rows,
         sheet=sheet,

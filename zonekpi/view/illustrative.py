@@ -20,7 +20,7 @@ from ..core.paths import BACK
 from ..model.common import is_illustrative
 from ..model.plan import Plan
 from ..model.results import PlanResult
-from .lang import pick
+from .labels import w
 
 if TYPE_CHECKING:
     from ..core.assess import Ranking
@@ -54,10 +54,7 @@ def any_illustrative(results: list[PlanResult]) -> bool:
 
 def banner() -> str:
     """The line under a report's title, in the report's language."""
-    return pick(
-        "示例数据: 本报告所用数字为示例, 非实际统计数据",
-        "Illustrative data: the figures in this report are examples, not official statistics",
-    )
+    return w("illustrative.banner")
 
 
 def cell(flag: bool) -> str:

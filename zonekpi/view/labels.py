@@ -1,7 +1,8 @@
 """The one catalogue of what a person reads, in Chinese and in English: statuses, tiers,
 changes between plans, periods and units in words, every header, title, footer and sentence
-template of a report (`words_report`, `words_text`), and the remarks (`Note` codes) the core
-attaches to its results (`words_notes`).
+template of a report (`words_report`, `words_text`), of pages, charts and workbooks
+(`words_page`), of the task ledger (`words_tasks`) and of `draft --explain` (`words_draft`),
+and the remarks (`Note` codes) the core attaches to its results (`words_notes`).
 
 The core returns codes and numbers; this catalogue turns them into words, so the language of a
 report is decided here and nowhere else. Every entry holds both wordings; `w(key, **fields)`
@@ -30,11 +31,17 @@ from .wording import (
     spacer,
     unit,
 )
+from .words_draft import WORDS as _DRAFT
 from .words_notes import NOTES
+from .words_page import WORDS as _PAGE
 from .words_report import WORDS as _REPORT
+from .words_tasks import WORDS as _TASKS
 from .words_text import WORDS as _TEXT
 
-WORDS: dict[str, tuple[str, str]] = {**_REPORT, **_TEXT}
+_PARTS = (_REPORT, _TEXT, _PAGE, _TASKS, _DRAFT)
+WORDS: dict[str, tuple[str, str]] = {k: v for part in _PARTS for k, v in part.items()}
+if len(WORDS) != sum(map(len, _PARTS)):  # a key in two modules: one would hide the other
+    raise RuntimeError("a catalogue key is defined twice")
 __all__ = [
     "MONTH_NAMES",
     "WORDS",

@@ -136,11 +136,11 @@ class CompareOutput:
 
     def workbook(self) -> list[Table]:
         from .illustrative import of_comparison
-        from .lang import pick
+        from .labels import w
         from .workbook import sheets
 
         r = self.result
-        name = pick("对比", "Comparison")
+        name = w("sheet.compare")
         return sheets([self.table()], self.sentences(), [name], (r.old, r.new), of_comparison(r))
 
 
@@ -179,11 +179,11 @@ class PathOutput:
         return with_banner([(self.made.title, self.made.footer)], self.illustrative)
 
     def workbook(self) -> list[Table]:
-        from .lang import pick
+        from .labels import w
         from .workbook import sheets
 
         plans = [self.result.plan]
-        return sheets([self.made], [], [pick("路径", "Path")], plans, self.illustrative)
+        return sheets([self.made], [], [w("sheet.path")], plans, self.illustrative)
 
     def page(self) -> Page:
         from .charts import path_page
@@ -233,15 +233,14 @@ class RankOutput:
         return rank_page(self.ranking, rank_table(self.ranking).title)
 
     def workbook(self) -> list[Table]:
-        from .lang import pick
+        from .illustrative import of_ranking
+        from .labels import period, w
         from .workbook import sheets
 
         r = self.ranking
-        name = pick("得分明细", "Scores") if self.explain else pick("排名", "Ranking")
-        from .illustrative import of_ranking
-
+        name = w("sheet.scores") if self.explain else w("sheet.ranking")
         shown = of_ranking(r)
-        return sheets([self.table()], self.sentences(), [name], [r.plan], shown, r.period.label)
+        return sheets([self.table()], self.sentences(), [name], [r.plan], shown, period(r.period))
 
 
 class IncentivesOutput:
@@ -302,17 +301,12 @@ class IncentivesOutput:
         return incentives_page(self.settlement, self.plan)
 
     def workbook(self) -> list[Table]:
-        from .lang import pick
+        from .illustrative import of_settlement
+        from .labels import w
         from .workbook import sheets
 
-        words = {
-            "claim": pick("兑现明细", "Claims"),
-            "beneficiary": pick("受益单位", "Beneficiaries"),
-            "rule": pick("政策", "Rules"),
-        }
-        names = [words[by] for by in self.shown]
-        from .illustrative import of_settlement
-
+        words = {"claim": "claims", "beneficiary": "beneficiaries", "rule": "rules"}
+        names = [w(f"sheet.{words[by]}") for by in self.shown]
         shown = of_settlement(self.settlement)
         return sheets(self.tables(), self.sentences(), names, [self.plan], shown)
 
@@ -359,10 +353,10 @@ class TasksOutput:
         return tasks_page(self.report, title(self.report), self.illustrative)
 
     def workbook(self) -> list[Table]:
-        from .lang import pick
+        from .labels import w
         from .workbook import sheets
 
-        names = [pick("任务台账", "Ledger"), pick("各单位汇总", "By unit")]
+        names = [w("sheet.ledger"), w("sheet.by_unit")]
         return sheets(self.tables(), self.sentences(), names, shown=self.illustrative)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..model.tasks import STATES, TaskReport
 from .chartdata import Bar, BarChart, Chart, Page
-from .lang import pick, report
+from .labels import w
+from .lang import report
 from .tasks import state_words
 
 # a task state -> the status code whose colour it takes
@@ -23,8 +24,8 @@ def tasks_page(r: TaskReport, title: str, illustrative: bool) -> Page:
     charts: list[Chart] = [c for c in (units_chart(r), states_chart(r)) if c is not None]
     words_of = state_words()  # the legend: each colour in the ledger's words
     statuses = {style: words_of[state] for state, style in STYLE.items()}
-    statuses["no_data"] = pick("未报送、已取消", "not reported, cancelled")
-    when = pick(f"截至{r.as_of}", f"as of {r.as_of}")
+    statuses["no_data"] = w("taskchart.grey")
+    when = w("taskchart.as_of", as_of=r.as_of)
     return Page(title, when, illustrative, tuple(charts), words(), statuses, report())
 
 
@@ -39,20 +40,20 @@ def units_chart(r: TaskReport) -> BarChart | None:
         done = sum(1 for s in live if s.state == "done")
         overdue = sum(1 for s in live if s.state == "overdue")
         share = 100.0 * done / len(live)
-        text = pick(f"{done}/{len(live)}项", f"{done} of {len(live)}")
+        text = w("taskchart.done_of", done=done, live=len(live))
         if overdue:
-            text += pick(f", 逾期{overdue}项", f", {overdue} overdue")
+            text += w("taskchart.overdue", n=overdue)
         bars.append(Bar(r.unit_name(o.unit), share, text, "overdue" if overdue else "on_track"))
     if not bars:
         return None
     return BarChart(
         "tasks-by-unit",
-        pick("各牵头单位任务完成情况", "Tasks done by lead unit"),
-        pick("已完成任务占牵头任务 (%)", "tasks done, of those led (%)"),
+        w("taskchart.by_unit"),
+        w("taskchart.by_unit_axis"),
         tuple(bars),
-        pick("完成比例", "share done"),
+        w("taskchart.share_done"),
         reference=100.0,
-        reference_label=pick("全部完成", "all done"),
+        reference_label=w("taskchart.all_done"),
     )
 
 
@@ -61,7 +62,7 @@ def states_chart(r: TaskReport) -> BarChart | None:
     words = state_words()
     counts = {k: sum(1 for s in r.states if s.state == k) for k in STATES}
     bars = tuple(
-        Bar(words[k], float(n), pick(f"{n}项", str(n)), STYLE.get(k, "no_data"))
+        Bar(words[k], float(n), w("taskchart.n", n=n), STYLE.get(k, "no_data"))
         for k, n in counts.items()
         if n
     )
@@ -69,8 +70,8 @@ def states_chart(r: TaskReport) -> BarChart | None:
         return None
     return BarChart(
         "tasks-by-state",
-        pick("任务状态分布", "Tasks by state"),
-        pick("任务数 (项)", "tasks"),
+        w("taskchart.by_state"),
+        w("taskchart.by_state_axis"),
         bars,
-        pick("任务数", "tasks"),
+        w("taskchart.tasks"),
     )

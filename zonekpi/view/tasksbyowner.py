@@ -10,15 +10,16 @@ targets by status (a park's by its own row where it has one).
 from __future__ import annotations
 
 from ..model.results import Finding, PlanResult, Status
-from . import labels, lang
-from .check import _row, check_columns
+from . import labels
+from .check import _row, check_columns, title
+from .labels import w
 from .table import Column, Table
 
 
 def by_owner_table(results: list[PlanResult]) -> Table:
     groups: dict[str, list[tuple[dict[str, str], str, bool]]] = {}
     names: dict[str, str] = {}
-    nobody = lang.pick("(未指定责任单位)", "(no owner)")
+    nobody = w("owner.nobody")
     for r in results:
         ledger = r.plan.ledger
         if ledger is not None:
@@ -41,16 +42,15 @@ def by_owner_table(results: list[PlanResult]) -> Table:
             out_rows.append({"owner": owner, "owner_name": name, **row})
             statuses.append(status)
         counts = {s: sum(1 for _, st, counted in rows if counted and st == s.value) for s in Status}
-        shown = ", ".join(f"{labels.status(s)} {s.value} {n}" for s, n in counts.items() if n)
-        footer.append(f"{name}: {shown}")
+        said = [w("check.count", status=labels.status(s), n=n) for s, n in counts.items() if n]
+        footer.append(w("owner.footer", name=name, counts=", ".join(said)))
     columns = [
         Column("owner", "owner", display=False),
-        Column("owner_name", lang.pick("责任单位", "owner")),
+        Column("owner_name", w("col.owner.owner_name")),
         *check_columns(),
     ]
-    title = "; ".join(f"{r.plan.title} {r.span.label}" for r in results)
-    title += lang.pick(" · 按责任单位", " · by owner")
-    return Table(title, columns, out_rows, footer, statuses)
+    heading = "; ".join(title(r) for r in results) + w("owner.title")
+    return Table(heading, columns, out_rows, footer, statuses)
 
 
 def _rows(r: PlanResult, f: Finding, park: str | None) -> list[tuple[dict[str, str], str, bool]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from ..model.plan import Plan
-from .lang import pick
+from .labels import w
 from .table import Chart, Column, Number, Table
 
 # A column people read as text with a unit (806亿元) -> the column with its bare number.
@@ -38,7 +38,7 @@ _QUANTITY = re.compile(r"([-+]?)(\d+(?:\.(\d+))?)([^\d\s/()（）:;,，、.]*)")
 
 def mark(title: str, shown: bool) -> str:
     """A title with 示例数据 after it when the figures are illustrative."""
-    return f"{title} · {pick('示例数据', 'illustrative figures')}" if shown else title
+    return f"{title} · {w('illustrative.mark')}" if shown else title
 
 
 def number(
@@ -108,27 +108,21 @@ def notes_sheet(
         rows.append({"item": item, "text": text})
 
     for plan, period in zip(plans, periods, strict=False):
-        add(pick("规划", "Plan"), plan.title)
+        add(w("book.plan"), plan.title)
         source = " ".join(plan.source.get(k, "") for k in ("document", "publisher", "published"))
         if source.strip():
-            add(pick("来源", "Source"), " ".join(source.split()))
+            add(w("book.source"), " ".join(source.split()))
         if period:
-            add(pick("期间", "Period"), period)
+            add(w("book.period"), period)
     if shown:
-        add(
-            pick("示例数据", "Illustrative"),
-            pick(
-                "所用数字标为示例数据 (示例), 不是公布的统计数",
-                "the figures used are marked illustrative, not published statistics",
-            ),
-        )
+        add(w("illustrative.item"), w("illustrative.text"))
     for line in footer:
         add("", line)
     for title, lines in sentences:
         for n, line in enumerate(lines):
             add(title if n == 0 else "", line)
-    columns = [Column("item", pick("项目", "Item")), Column("text", pick("内容", "Content"))]
-    title = pick("说明", "Notes")
+    columns = [Column("item", w("book.item")), Column("text", w("book.text"))]
+    title = w("sheet.notes")
     return Table(mark(title, shown), columns, rows, sheet=title, statuses=[""] * len(rows))
 
 
