@@ -32,6 +32,7 @@ from ..model.plan import Indicator, Target
 from ..model.results import Finding, PlanResult, Total
 from . import illustrative as ill
 from .check import starts_here
+from .labels import w
 from .table import Column, Table
 from .targets import target_value
 
@@ -240,10 +241,10 @@ def csv_columns(
     `period` and `flag` are one for every row (2018, 2018-10) or read from each row (a path's
     year, the plan of a row of several). A `flag` of True puts the 示例数据 line under the
     title too; a caller that gives a flag per row says it itself."""
-    columns = [*table.columns, Column("period", "期间", display=False)]
+    columns = [*table.columns, Column("period", w("col.period"), display=False)]
     rows = [{**r, "period": period if isinstance(period, str) else period(r)} for r in table.rows]
     if flag is not None:
-        columns.append(Column("illustrative", "示例数据", display=False))
+        columns.append(Column("illustrative", w("col.illustrative"), display=False))
         flags = [flag if isinstance(flag, bool) else flag(r) for r in rows]
         rows = [{**r, "illustrative": ill.cell(f)} for r, f in zip(rows, flags, strict=True)]
     made = Table(table.title, columns, rows, table.footer, table.statuses, table.empty)

@@ -19,6 +19,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "示例数据: 本报告所用数字为示例, 非实际统计数据",
         "Illustrative data: the figures in this report are examples, not official statistics",
     ),
+    "col.period": ("期间", "Period"),  # the last columns of every CSV (view/long.py)
+    "col.illustrative": ("示例数据", "Illustrative"),
     "illustrative.mark": ("示例数据", "illustrative figures"),
     "illustrative.item": ("示例数据", "Illustrative"),
     "illustrative.text": (
