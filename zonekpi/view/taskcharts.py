@@ -11,7 +11,7 @@ from ..model.tasks import STATES, TaskReport
 from .chartdata import Bar, BarChart, Chart, Page
 from .labels import w
 from .lang import report
-from .tasks import state_words
+from .tasks import day_text, state_words
 
 # a task state -> the status code whose colour it takes
 STYLE = {"done": "met", "overdue": "overdue", "due_soon": "behind", "on_track": "on_track"}
@@ -25,7 +25,7 @@ def tasks_page(r: TaskReport, title: str, illustrative: bool) -> Page:
     words_of = state_words()  # the legend: each colour in the ledger's words
     statuses = {style: words_of[state] for state, style in STYLE.items()}
     statuses["no_data"] = w("taskchart.grey")
-    when = w("taskchart.as_of", as_of=r.as_of)
+    when = w("taskchart.as_of", as_of=day_text(r.as_of, year=True))
     return Page(title, when, illustrative, tuple(charts), words(), statuses, report())
 
 

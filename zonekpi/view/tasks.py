@@ -40,10 +40,11 @@ def days(n: int) -> str:
     return w("task.day" if n == 1 else "task.days", n=n)
 
 
-def day_text(d: date) -> str:
-    """A day as a sentence says it: 6月30日 (its year is the report's), 30 June."""
+def day_text(d: date, year: bool = False) -> str:
+    """A day as a sentence says it: 6月30日 (its year is the report's), 30 June; with `year`
+    as a title says it: 2018年6月30日, 30 June 2018."""
     month = labels.pick((str(d.month), labels.MONTH_NAMES[d.month - 1]))
-    return w("task.date", month=month, day=d.day)
+    return w("task.full_date" if year else "task.date", year=d.year, month=month, day=d.day)
 
 
 def detail(s: TaskState) -> str:
@@ -155,7 +156,7 @@ def task_table(r: TaskReport, by: str | None = None) -> Table:
 
 def title(r: TaskReport) -> str:
     who = f" · {r.unit_name(r.owner)}" if r.owner else ""
-    return w("tasks.title", title=r.title, who=who, as_of=r.as_of)
+    return w("tasks.title", title=r.title, who=who, as_of=day_text(r.as_of, year=True))
 
 
 def footer(r: TaskReport) -> list[str]:
@@ -192,7 +193,8 @@ def owner_table(r: TaskReport) -> Table:
         Column("shared", w("col.owners.shared"), numeric=True),
         Column("shared_overdue", w("col.owners.shared_overdue"), numeric=True),
     ]
-    return Table(w("owners.title", as_of=r.as_of), columns, rows, empty=w("owners.none"))
+    when = day_text(r.as_of, year=True)
+    return Table(w("owners.title", as_of=when), columns, rows, empty=w("owners.none"))
 
 
 def bulletin(r: TaskReport) -> list[str]:
@@ -221,7 +223,8 @@ def _count(states: list[TaskState] | tuple[TaskState, ...], state: State) -> int
 def _overall(when: str, states: list[TaskState]) -> str:
     c = {k: _count(states, k) for k in STATES}
     late = sum(1 for s in states if s.state == "done" and s.days_late)
-    return w("bulletin.overall", when=when, total=len(states), late=late, **c)
+    said = w("bulletin.late", n=late) if late else ""
+    return w("bulletin.overall", when=when, total=len(states), late=said, **c)
 
 
 def _unit(r: TaskReport, when: str, o: OwnerSummary) -> str:

@@ -21,6 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "task.day": ("{n}天", "{n} day"),
     "task.days": ("{n}天", "{n} days"),
     "task.date": ("{month}月{day}日", "{day} {month}"),
+    "task.full_date": ("{year}年{month}月{day}日", "{day} {month} {year}"),
     "task.late": ("逾期{days}", "{days} late"),
     "task.on_time": ("按时完成", "on time"),
     "task.overdue": ("{step}逾期{days}", "{step}{days} overdue"),
@@ -68,13 +69,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "owners.none": ("(任务未写责任单位)", "(no task names its owners)"),
     # the 督查通报
     "bulletin.overall": (
-        "截至{when}, 共{total}项任务: 已完成{done}项 (其中逾期完成{late}项), "
+        "截至{when}, 共{total}项任务: 已完成{done}项{late}, "
         "按计划推进{on_track}项, 即将到期{due_soon}项, 逾期{overdue}项, "
         "未报送{unreported}项, 已取消{cancelled}项。",
-        "As of {when}, {total} tasks: {done} done ({late} of them late), {on_track} on track, "
+        "As of {when}, {total} tasks: {done} done{late}, {on_track} on track, "
         "{due_soon} due soon, {overdue} overdue, {unreported} not reported, "
         "{cancelled} cancelled.",
     ),
+    "bulletin.late": (" (其中逾期完成{n}项)", " ({n} of them late)"),
     "bulletin.overdue": ("逾期任务: {listed}。", "Overdue: {listed}."),
     "bulletin.unit": (
         "截至{when}, {name}牵头的{led}项任务已完成{done}项{said}{more}。",
