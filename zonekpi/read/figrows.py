@@ -166,7 +166,7 @@ class _Rows:
                 second = msg(
                     "a second {measure} for {indicator}, park {park}, {period} (first at line "
                     "{first}); keep one",
-                    measure=measure,
+                    measure=_MEASURES.get(measure, measure),
                     indicator=indicator,
                     park=park,
                     period=period,
@@ -176,7 +176,7 @@ class _Rows:
                 second = msg(
                     "a second {measure} for {indicator}, {period} (first at line {first}); "
                     "keep one",
-                    measure=measure,
+                    measure=_MEASURES.get(measure, measure),
                     indicator=indicator,
                     period=period,
                     first=entry[4],
@@ -440,6 +440,14 @@ def _header_problem(header: list[str], name: str) -> str:
             allowed=",".join(allowed),
         )
     return ""
+
+
+_MEASURES = {  # a measure as a message names it
+    "value": msg("value"),
+    "growth": msg("growth"),
+    "base": msg("base"),
+    "change": msg("change"),
+}
 
 
 def _listed(items: list[str], empty: str = "none") -> str:

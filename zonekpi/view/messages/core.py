@@ -18,6 +18,6 @@ ZH: dict[str, str] = {
     "no indicator '{indicator}'; did you mean '{meant}'?": "没有指标'{indicator}'; 是否应为'{meant}'?",
     "no indicator '{indicator}' (indicators: {ids})": "没有指标'{indicator}'(指标: {ids})",
     # core/figures.py
-    "{indicator} ({park}) {period}: the figures for parts of it disagree ({lines}); it is left without a figure": "{indicator}({park}){period}: 各分段数据相互矛盾({lines}); 该期间按无数据处理",
-    "{indicator} {period}: the figures for parts of it disagree ({lines}); it is left without a figure": "{indicator}{period}: 各分段数据相互矛盾({lines}); 该期间按无数据处理",
+    "{indicator} ({park}) {period}: the figures for parts of it disagree ({lines}); it is left without a figure": "{indicator}({park}) {period}: 各分段数据相互矛盾({lines}); 该期间按无数据处理",
+    "{indicator} {period}: the figures for parts of it disagree ({lines}); it is left without a figure": "{indicator} {period}: 各分段数据相互矛盾({lines}); 该期间按无数据处理",
 }
