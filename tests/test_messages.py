@@ -147,8 +147,8 @@ def test_a_problem_is_worded_after_its_place() -> None:
 
 
 def test_the_issue_s_example_reads_as_an_office_expects() -> None:
-    from zonekpi.model.units import parse_quantity
     from zonekpi.errors import UnitError
+    from zonekpi.model.units import parse_quantity
 
     with pytest.raises(UnitError) as caught:
         parse_quantity("1,2 万元")
@@ -186,9 +186,7 @@ def test_plain_text_is_left_as_it_is() -> None:
         ({"LC_MESSAGES": "en_GB", "LANG": "zh_CN.UTF-8"}, "en"),
     ],
 )
-def test_the_locale_chooses_the_messages_language(
-    environ: dict[str, str], expected: str
-) -> None:
+def test_the_locale_chooses_the_messages_language(environ: dict[str, str], expected: str) -> None:
     assert lang.from_environment(environ) == expected
 
 

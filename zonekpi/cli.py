@@ -182,9 +182,7 @@ def check(a: SimpleNamespace) -> None:
     from .view.outputs import CheckOutput
 
     if a.by_park and a.park is not None:
-        raise click.UsageError(
-            msg("--by-park shows every park; leave out --park, or --by-park")
-        )
+        raise click.UsageError(msg("--by-park shows every park; leave out --park, or --by-park"))
     span = None if a.period is None else api.year_to_date(a.period, year=a.year)
     last = api.load_plan(a.previous) if a.previous else None
 

@@ -137,8 +137,11 @@ class UnitMismatch(UnitError):
     def __init__(self, have: str, want: str) -> None:
         self.have, self.want = have, want
         super().__init__(
-            msg("unit {have} cannot be converted to {want} (different kinds of quantity)",
-                have=have, want=want)
+            msg(
+                "unit {have} cannot be converted to {want} (different kinds of quantity)",
+                have=have,
+                want=want,
+            )
         )
 
 

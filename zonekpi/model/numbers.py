@@ -141,10 +141,14 @@ def number_error(spelled: str) -> UnitError:
         )
     if re.match(r"[-+]?\d+\s+\d", spelled):
         return UnitError(
-            msg("{text!r}: write numbers without spaces inside them (2200, not 2 200)", text=spelled)
+            msg(
+                "{text!r}: write numbers without spaces inside them (2200, not 2 200)", text=spelled
+            )
         )
     if re.match(r"[-+]?\d+/\d", spelled):
-        return UnitError(msg("{text!r}: write a decimal number (0.5), not a fraction", text=spelled))
+        return UnitError(
+            msg("{text!r}: write a decimal number (0.5), not a fraction", text=spelled)
+        )
     return UnitError(
         msg(
             "{text!r} does not start with a number; write a number and a unit, like '95 家'",

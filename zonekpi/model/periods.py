@@ -153,8 +153,6 @@ def _cn_month(text: str) -> str:
     return CN_MONTHS.get(text, text)
 
 
-
-
 def parse_period(text: object) -> Period:
     """A period from its written form; ValueError with a hint otherwise."""
     if isinstance(text, Period):

@@ -212,7 +212,9 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     if isinstance(text, (int, Decimal, float)):
         if default_unit is None:
             raise NoUnit(
-                msg("{text} has no unit; write it with its unit, for example '{text} 家'", text=text),
+                msg(
+                    "{text} has no unit; write it with its unit, for example '{text} 家'", text=text
+                ),
                 str(text),
             )
         return Quantity(finite(Decimal(str(text)), str(text)), default_unit)

@@ -13,38 +13,23 @@ figure comes from. A file that looks written for another plan is refused in one 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..errors import Problem, UnitError, msg, said, visible
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
+from .figheader import _MEASURES, CSV_COLUMNS, _Columns, _columns, _listed
 from .figures import Cells, FigureReader, SheetPercent
-from .reader import LISTED, Names
-from .tables import header_names, separator
+from .reader import Names
+from .tables import header_names
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
-CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
-OPTIONAL = ("measure", "note")
 MEASURES = ("value", "growth", "base", "change")
 _SLOT = {"value": 5, "growth": 6, "base": 7, "change": 8}  # in an entry: see `_Rows`
-
-
-class _Columns(NamedTuple):
-    """Where a figure table's columns are (None: not in the table), and how many there are."""
-
-    width: int
-    indicator: int
-    period: int
-    value: int
-    park: int | None
-    unit: int | None
-    measure: int | None
-    note: int | None
 
 
 class _Rows:
@@ -96,7 +81,8 @@ class _Rows:
                 return
             if len(cells) != width:
                 self.problem(
-                    line, msg("has {cells} cells; the header has {width}", cells=len(row), width=width)
+                    line,
+                    msg("has {cells} cells; the header has {width}", cells=len(row), width=width),
                 )
                 return
         period = self.periods.get(cells[i_period])
@@ -392,7 +378,10 @@ def table_figures(
                 name,
                 1,
                 0,
-                msg("is empty; the first row names the columns {columns}", columns=",".join(CSV_COLUMNS)),
+                msg(
+                    "is empty; the first row names the columns {columns}",
+                    columns=",".join(CSV_COLUMNS),
+                ),
             )
         )
         return []
@@ -402,57 +391,3 @@ def table_figures(
     table = _Rows(columns, name, names, problems)
     table.read(rows)
     return table.figures()
-
-
-def _columns(header: list[str], name: str, problems: list[Problem]) -> _Columns | None:
-    """The columns a header row names; None after recording why it is not a figure table's."""
-    wrong = _header_problem(header, name)
-    if wrong:
-        problems.append(Problem(name, 1, 0, wrong))
-        return None
-    at = {h: n for n, h in enumerate(header)}
-    optional = (at.get(k) for k in ("park", "unit", "measure", "note"))
-    return _Columns(len(header), at["indicator"], at["period"], at["value"], *optional)
-
-
-def _header_problem(header: list[str], name: str) -> str:
-    """What is wrong with a figure table's header row, or ''."""
-    counted = Counter(header)  # (header.count of each name took minutes for 100,000 names)
-    twice = sorted(h for h, n in counted.items() if h and n > 1)
-    if twice:
-        return msg("column '{column}' appears twice; keep one", column=twice[0])
-    missing = [c for c in ("indicator", "period", "value") if c not in header]
-    separated = separator(header, name, "indicator") if missing else ""
-    if separated:
-        return msg("the columns are separated by {separator}", separator=separated)
-    if missing:
-        return msg(
-            "missing column(s) {missing}; the header is {header} (and optionally measure, note)",
-            missing=", ".join(missing),
-            header=",".join(CSV_COLUMNS),
-        )
-    allowed = (*CSV_COLUMNS, *OPTIONAL)
-    unknown = [c for c in header if c not in allowed]
-    if unknown:
-        return msg(
-            "unknown column(s) {listed}; allowed: {allowed}",
-            listed=_listed(unknown, ""),
-            allowed=",".join(allowed),
-        )
-    return ""
-
-
-_MEASURES = {  # a measure as a message names it
-    "value": msg("value"),
-    "growth": msg("growth"),
-    "base": msg("base"),
-    "change": msg("change"),
-}
-
-
-def _listed(items: list[str], empty: str = "none") -> str:
-    """The first LISTED of `items`, and how many there are when there are more."""
-    listed = ", ".join(items[:LISTED]) or empty
-    if len(items) > LISTED:
-        return msg("{listed}, … ({count:,} in all)", listed=listed, count=len(items))
-    return listed

@@ -102,9 +102,7 @@ class FigureReader(Reader):
                 )
                 return None
             else:
-                value = self.quantity(
-                    v, (*at, "value"), ind.unit, _value_of(ind.id), figure=ind.id
-                )
+                value = self.quantity(v, (*at, "value"), ind.unit, _value_of(ind.id), figure=ind.id)
                 if value is None:
                     return None
                 if value < 0 and not ind.can_be_negative:
@@ -191,7 +189,6 @@ def duplicates(figures: list[Figure]) -> list[Problem]:
 
 def _value_of(indicator: str) -> str:
     return msg("value of '{id}'", id=indicator)
-
 
 
 def _flag(value: Any) -> bool | None:

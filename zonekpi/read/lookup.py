@@ -10,7 +10,7 @@ import difflib
 import re
 from typing import NamedTuple
 
-from ..errors import visible, msg
+from ..errors import msg, visible
 from .names import GROWTH_SUFFIXES, ZONE_WORDS, key
 from .reader import Names
 

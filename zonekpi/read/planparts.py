@@ -141,7 +141,8 @@ class PlanParts(Reader):
                 day = date.fromisoformat(e["date"])
             except ValueError:
                 self.error(
-                    ("events", n, "date"), msg("{date!r} is not a date (2018-04-08)", date=e["date"])
+                    ("events", n, "date"),
+                    msg("{date!r} is not a date (2018-04-08)", date=e["date"]),
                 )
                 continue
             for key in (e["name"], e.get("id")):

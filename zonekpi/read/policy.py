@@ -107,9 +107,7 @@ class PolicyReader(Reader):
             self.error((*at, "of"), msg("'of' names what a rate is of; this rule pays per unit"))
             return None
         if "rate" in r:
-            rate = self.in_unit(
-                r["rate"], "percent", (*at, "rate"), msg("a rate is a percentage")
-            )
+            rate = self.in_unit(r["rate"], "percent", (*at, "rate"), msg("a rate is a percentage"))
             if rate is not None and not 0 < rate <= HUNDRED:
                 self.error(
                     (*at, "rate"),
@@ -174,8 +172,6 @@ class PolicyReader(Reader):
             )
             return None
         return value
-
-
 
 
 def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:

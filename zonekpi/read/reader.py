@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import NoUnit, Problem, UnitError, UnitMismatch, msg, stray, visible
+from ..errors import Message, NoUnit, Problem, UnitError, UnitMismatch, msg, stray, visible
 from ..model import units
 from ..model.common import Loc
 from ..model.periods import Period
@@ -84,7 +84,8 @@ class Reader:
     def unreadable(self, exc: UnitError, raw: Any, unit: str) -> str:
         """Why `raw` is not a quantity, said for a value wanted in `unit`."""
         if isinstance(exc, NoUnit):
-            number = exc.message.args.get("text", exc.number) if _made(exc) else exc.number
+            said = exc.message
+            number = said.args.get("text", exc.number) if isinstance(said, Message) else exc.number
             if self.unit_column:
                 return msg(
                     "{text!r} has no unit; fill in the unit column, for example {unit}",
@@ -204,7 +205,9 @@ class Reader:
     def _unknown_park(self, park: str) -> str:
         odd = stray(park)
         if odd is not None and odd[0] in self.names.parks:
-            return msg("unknown park '{park}'; {typed}: delete it", park=visible(park), typed=odd[1])
+            return msg(
+                "unknown park '{park}'; {typed}: delete it", park=visible(park), typed=odd[1]
+            )
         known = ", ".join(sorted(self.names.parks)) or "none"
         close = self._close(park, sorted(self.names.parks))
         if close:
@@ -265,11 +268,6 @@ class Reader:
 
 LISTED = 12  # ids a message lists at most
 MAX_SUGGESTIONS = 100  # unknown ids of one file given a "did you mean" (difflib) at most
-
-
-def _made(exc: UnitError) -> bool:
-    """Whether the error was made from a message that names the text it could not read."""
-    return "text" in getattr(exc.message, "args", {})
 
 
 def _typed(raw: Any) -> str:

@@ -103,7 +103,7 @@ def _unknown_keys(err: Any, path: tuple[Any, ...], kind: str) -> list[tuple[str,
 
     known = list(err.schema.get("properties", {}))
     where = _describe(path, kind)
-    out = []
+    out: list[tuple[str, str, str]] = []
     for key in sorted(set(err.instance) - set(known)):
         import difflib
 
@@ -324,7 +324,9 @@ def _text_for_number(value: Any, wants: list[str]) -> str:
     ascii_ = unicodedata.normalize("NFKC", text).strip()
     literal = foreign_digit(text) is None  # ２０１８, not 2018¹ (that is no 20181)
     if ascii_ != text and literal and re.fullmatch(pattern, ascii_):
-        return msg("{shown}; type it with ASCII digits: {digits}", shown=_show(value), digits=ascii_)
+        return msg(
+            "{shown}; type it with ASCII digits: {digits}", shown=_show(value), digits=ascii_
+        )
     if re.fullmatch(pattern, text):
         return msg('the text "{value}"; remove the quotes', value=value)
     return ""

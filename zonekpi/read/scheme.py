@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import kinds
-from ..errors import Problem, UnitError, msg
+from ..errors import Problem, msg
 from ..kinds.targeting import (
     applies_as_is,
     gap_unit,
@@ -24,14 +24,13 @@ from ..kinds.targeting import (
 from ..model import units
 from ..model.plan import Indicator, Park, Target
 from ..model.scheme import ONE, ZERO, Department, Item, Rule, Scheme
-from .reader import Names, Reader
+from .reader import Names
+from .scoring import RuleReader
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
-HUNDRED = Decimal(100)
 
-
-class SchemeReader(Reader):
+class SchemeReader(RuleReader):
     """Builds the Scheme of one plan document."""
 
     def __init__(self, doc: Document, names: Names, problems: list[Problem], year: int) -> None:
@@ -326,9 +325,7 @@ class SchemeReader(Reader):
             if amount is None:
                 continue
             if not rate and amount <= 0:
-                self.error(
-                    (*at, park), msg("{what}: a target must be more than zero", what=what)
-                )
+                self.error((*at, park), msg("{what}: a target must be more than zero", what=what))
                 continue
             out.append((park, amount))
         left_out = [p for p in ranked if p not in raw]
@@ -342,102 +339,3 @@ class SchemeReader(Reader):
                 ),
             )
         return out
-
-    def rule(self, raw: Any, at: YPath) -> Rule:
-        if isinstance(raw, str):
-            return Rule(kind=raw)  # type: ignore[arg-type]
-        kind, body = next(iter(raw.items()))
-        here = (*at, kind)
-        if kind == "proportional":
-            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
-            if cap == 0:
-                self.error(
-                    (*here, "cap"), msg("a cap of 0% gives no points to anyone; use 100% or more")
-                )
-            return Rule("proportional", cap=cap)
-        if kind == "all_or_nothing":
-            return Rule("all_or_nothing")
-        if kind == "bands":
-            bands: list[tuple[Decimal, Decimal]] = []
-            for n, band in enumerate(body):
-                low = self.share(band["from"], (*here, n, "from"))
-                share = self.share(band["points"], (*here, n, "points"))
-                if bands and low >= bands[-1][0]:
-                    self.error(
-                        (*here, n, "from"),
-                        msg(
-                            "bands go from the highest completion down; this one is not below "
-                            "the one before"
-                        ),
-                    )
-                bands.append((low, share))
-            return Rule("bands", bands=tuple(bands))
-        per, per_unit, per_text = self.step(body.get("per"), (*here, "per"))
-        floor = self.share(body.get("floor", "0%"), (*here, "floor"), most=ONE)
-        common = {
-            "points": Decimal(str(body["points"])),
-            "per": per,
-            "per_unit": per_unit,
-            "per_text": per_text,
-            "floor": floor,
-        }
-        if kind == "anchored":
-            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
-            at_target = self.share(body.get("at_target", "80%"), (*here, "at_target"))
-            if not floor <= at_target <= cap:
-                self.error(
-                    here, msg("at_target must lie between floor and cap (floor ≤ at_target ≤ cap)")
-                )
-            return Rule("anchored", cap=cap, at_target=at_target, **common)  # type: ignore[arg-type]
-        return Rule(
-            "deduction",
-            whole_steps=bool(body.get("whole_steps", False)),
-            **common,  # type: ignore[arg-type]
-        )
-
-    def share(self, raw: Any, at: YPath, most: Decimal = Decimal(10)) -> Decimal:
-        """A percentage written '120%', as a fraction (1.2), from 0 to `most` (1000%); 0 after
-        recording a problem."""
-        try:
-            q = units.parse_quantity(raw)
-        except UnitError as exc:
-            self.error(at, exc.message)
-            return ZERO
-        if not units.is_percent(q.unit):
-            self.error(at, msg("{raw!r}: write a percentage, like '120%'", raw=raw))
-            return ZERO
-        value = q.value / HUNDRED
-        if not 0 <= value <= most:
-            self.error(
-                at,
-                msg(
-                    "{raw!r}: a share of the weight from 0% to {most}%",
-                    raw=raw,
-                    most=f"{most * HUNDRED:.0f}",
-                ),
-            )
-            return ZERO
-        return value
-
-    def step(self, raw: Any, at: YPath) -> tuple[Decimal | None, str, str]:
-        if raw is None:
-            return None, "", ""
-        try:
-            q = units.parse_quantity(raw)
-        except UnitError as exc:
-            self.error(at, exc.message)
-            return None, "", ""
-        if q.value <= 0:
-            self.error(at, msg("{raw!r}: a step must be more than zero", raw=raw))
-            return None, "", ""
-        if units.is_percent(q.unit):
-            self.error(
-                at,
-                msg(
-                    "{raw!r}: a step of a percentage or a growth rate is in percentage points, "
-                    "like '1 个百分点'; without 'per:' a step is one point of completion",
-                    raw=raw,
-                ),
-            )
-            return None, "", ""
-        return q.value, q.unit, units.fmt_quantity(q.value, q.unit)

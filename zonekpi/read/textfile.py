@@ -65,9 +65,7 @@ def _refuse_non_file(info: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise InvalidInput([Problem(name, 0, 0, msg("is a directory; give a plan file (.yaml)"))])
     if not stat.S_ISREG(info.st_mode):
-        said = msg(
-            "is {kind}, not a file; zonekpi reads only regular files", kind=_kind(info)
-        )
+        said = msg("is {kind}, not a file; zonekpi reads only regular files", kind=_kind(info))
         raise InvalidInput([Problem(name, 0, 0, said)])
 
 

@@ -75,7 +75,9 @@ def xlsx_rows(
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl on a damaged file: zip, XML, a missing part, …
         file.close()
-        problems.append(Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc))))
+        problems.append(
+            Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc)))
+        )
         return None
     if sheet is not None and sheet not in book.sheetnames:
         problems.append(
@@ -124,7 +126,9 @@ def _sheet_rows(
                 timedelta_formats=book._timedelta_formats,
             ).parse()
         except Exception as exc:  # the sheet's part missing from the zip, …
-            problems.append(Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc))))
+            problems.append(
+                Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc)))
+            )
             return
         last = 0
         width = None  # the header row's: shorter rows are padded to it, as Excel shows them
@@ -133,7 +137,12 @@ def _sheet_rows(
                 item = next(parsed, None)
             except Exception as exc:  # damaged XML, a cell reference past XFD, …
                 problems.append(
-                    Problem(name, last + 1, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc)))
+                    Problem(
+                        name,
+                        last + 1,
+                        0,
+                        msg("is not a readable .xlsx workbook ({why})", why=_why(exc)),
+                    )
                 )
                 return
             if item is None:

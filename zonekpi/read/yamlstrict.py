@@ -220,7 +220,9 @@ class _Builder:
         if isinstance(top.container, list):
             return (*top.path, len(top.container))
         if top.key is _NO_KEY:
-            raise self.fail(event, msg("a mapping key must be a plain value, not a list or mapping"))
+            raise self.fail(
+                event, msg("a mapping key must be a plain value, not a list or mapping")
+            )
         return (*top.path, top.key)
 
     def place(

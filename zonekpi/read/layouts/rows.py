@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...errors import UnitError, msg, NoUnit
+from ...errors import NoUnit, UnitError, msg
 from ...model import units
 from ...model.periods import Period
 from .. import names as vocab

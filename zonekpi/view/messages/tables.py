@@ -67,7 +67,7 @@ ZH: dict[str, str] = {
     "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between the entries of a flow mapping": "YAML语法错误: 误输入了全角逗号'，'; YAML花括号映射的各项之间需要半角','",
     "a value that starts with '{char}' must be quoted, like {example}": "以'{char}'开头的值必须加引号, 如{example}",
     "check the indentation: line {line} does not line up with the keys above it (the list starts at line {start})": "请检查缩进: 第{line}行与上面的键没有对齐(列表从第{start}行开始)",
-    'a value that contains \': \' must be quoted, like title: "关于…: 2018"': '含有\': \'的值必须加引号, 如title: "关于…: 2018"',
+    "a value that contains ': ' must be quoted, like title: \"关于…: 2018\"": "含有': '的值必须加引号, 如title: \"关于…: 2018\"",
     "{context} that starts at line {start} was not closed (a missing ']' or '}}'?)": "从第{start}行开始的{context}没有闭合(缺少']'或'}}'?)",
     "check the indentation and that every key is followed by ': '": "请检查缩进, 以及每个键后是否都有': '",
     "{context} that starts at line {start}": "从第{start}行开始的{context}",
