@@ -58,8 +58,10 @@ def usage_message(exc: Any) -> str:
     text = exc.message
     if "BadOptionUsage" in kinds and re.fullmatch(r"Option '.*' requires an argument\.", text):
         return msg("Option '{name}' requires an argument.", name=exc.option_name)
-    if m := re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", text):
-        return msg("Got unexpected extra argument(s) ({args})", args=m[1])
+    if m := re.fullmatch(r"Got unexpected extra argument \((.*)\)", text):
+        return msg("Got unexpected extra argument ({args})", args=m[1])
+    if m := re.fullmatch(r"Got unexpected extra arguments \((.*)\)", text):
+        return msg("Got unexpected extra arguments ({args})", args=m[1])
     if m := re.fullmatch(r"No such command '(.*)'\.", text):
         return msg("No such command '{name}'.", name=m[1])
     if text == "Missing command.":
