@@ -57,6 +57,50 @@ def _is_msg(func: ast.expr) -> bool:
     )
 
 
+# Where a message is made, and which argument is the message: a problem, a refused input, a
+# usage error, a reader's error or warning, a note on stderr.
+MADE_BY = {
+    "Problem": 3,
+    "invalid": 3,
+    "bad": 2,
+    "BadUsage": 0,
+    "BadPeriod": 0,
+    "ZonekpiError": 0,
+    "UnitError": 0,
+    "NotFinite": 0,
+    "NoUnit": 0,
+    "UsageError": 0,
+    "error": 1,
+    "problem": 1,
+    "fail": 1,
+    "warn": 2,
+    "say": 0,
+}
+
+
+def test_no_message_is_plain_text() -> None:
+    """A message made of a string literal or an f-string would stay English: every one is a
+    msg(...) (or a value computed from messages)."""
+    plain = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        part = path.relative_to(PACKAGE).parts
+        if part[0] == "render" or (part[0] == "view" and part[1] not in ("outputs.py", "usage.py")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+            at = MADE_BY.get(name or "")
+            if name == "ValueError" and part[0] in ("read", "model"):
+                at = 0
+            if at is None or len(node.args) <= at:
+                continue
+            if isinstance(node.args[at], (ast.JoinedStr, ast.Constant, ast.BinOp)):
+                plain.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert not plain, "messages written as plain text:\n" + "\n".join(plain)
+
+
 def test_the_source_makes_messages() -> None:
     assert len(templates()) > 50
 
