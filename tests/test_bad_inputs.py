@@ -29,6 +29,10 @@ Binary and oddly encoded inputs (GBK, UTF-16, BOM, NBSP, U+3000, NUL) are commit
 inputs too big to commit (a file over 64 MB, 50,000 nested brackets) are generated in tmp_path by
 the tests at the end of this file.
 
+``ZONEKPI_UPDATE_BAD=1 python -m pytest tests/test_bad_inputs.py`` writes the lines each case
+prints into its NAME.expected and NAME.expected.en (after a change of wording on purpose): read
+the diff (`git diff tests/bad`) before committing it.
+
 KNOWN_DEFECTS lists the cases whose current output is not yet the expected one: the .expected
 file holds the right line, and the case is a strict xfail until zonekpi is fixed.
 """
@@ -294,9 +298,21 @@ def test_the_encoded_cases_are_what_they_claim() -> None:
 # ------------------------------------------------------------------------- invalid input
 
 
+UPDATE = os.environ.get("ZONEKPI_UPDATE_BAD", "") not in ("", "0")
+
+
+def update(path: Path, lang: str, stderr: str) -> None:
+    """Write what a case printed as its expected lines (ZONEKPI_UPDATE_BAD)."""
+    lines = [line.removeprefix(PREFIX) for line in stderr.splitlines()]
+    expected_path(path, lang).write_text("".join(f"{line}\n" for line in lines), "utf-8")
+
+
 @pytest.mark.parametrize(("path", "verb", "lang"), bad_params())
 def test_bad_input(path: Path, verb: str, lang: str) -> None:
-    assert_invalid(run(command(path, verb, lang)), expected_lines(path, lang))
+    result = run(command(path, verb, lang))
+    if UPDATE:
+        update(path, lang, result.stderr)
+    assert_invalid(result, expected_lines(path, lang))
 
 
 def test_all_bad_plans_at_once_report_every_problem() -> None:
@@ -318,6 +334,8 @@ def test_all_bad_plans_at_once_report_every_problem() -> None:
 @pytest.mark.parametrize(("path", "lang"), accepted_params())
 def test_accepted_input(path: Path, lang: str) -> None:
     result = run(command(path, "check", lang))
+    if UPDATE:
+        update(path, lang, result.stderr)
     assert_no_traceback(result)
     assert result.exit_code in (0, 1), result.stderr
     assert result.stderr.splitlines() == expected_lines(path, lang)
