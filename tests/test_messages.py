@@ -159,10 +159,10 @@ def test_every_chinese_wording_is_chinese() -> None:
 
 
 def test_catalogue_modules_hold_no_duplicate_template() -> None:
-    from zonekpi.view.messages import cli, core, model, plan, read, tables
+    from zonekpi.view.messages import cli, core, draft, model, plan, read, reports, tables, tasks
 
     seen: set[str] = set()
-    for part in (model, read, plan, tables, core, cli):
+    for part in (model, read, plan, tables, tasks, core, draft, reports, cli):
         assert not seen & set(part.ZH), seen & set(part.ZH)
         seen |= set(part.ZH)
 

@@ -365,32 +365,30 @@ def tasks(
     from datetime import date as day
 
     from .core.tasks import ledger_report
-    from .errors import BadUsage
+    from .errors import BadUsage, msg
     from .read.progress import read_progress
-    from .read.tasks import unit_names
+    from .read.tasks import owner_unit
 
     ledger = plan.ledger
     if ledger is None or not ledger.tasks:
-        raise BadUsage(f"{plan.file} has no tasks: write them under tasks: (docs/format.md)")
+        raise BadUsage(
+            msg("{file} has no tasks: write them under tasks: (docs/format.md)", file=plan.file)
+        )
     if isinstance(as_of, str):
         try:
             as_of = day.fromisoformat(as_of.strip())
         except ValueError:
-            raise BadUsage(f"--as-of {as_of!r} is not a day; write it like 2018-06-30") from None
+            said = msg("--as-of {day!r} is not a day; write it like 2018-06-30", day=as_of)
+            raise BadUsage(said) from None
     if soon < 0 or period < 1:
-        raise BadUsage(f"--soon {soon} and --period {period}: days, at least 0 and 1")
-    unit = None
-    if owner is not None:
-        names = unit_names(ledger.units)
-        unit = names.get(owner.strip())
-        if unit is None:
-            import difflib
-
-            close = difflib.get_close_matches(owner, list(names), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise BadUsage(
-                f"unknown unit {owner!r} (units: {', '.join(sorted(set(names.values())))}){hint}"
+        raise BadUsage(
+            msg(
+                "--soon-days {soon} and --unreported-days {period}: days, at least 0 and 1",
+                soon=soon,
+                period=period,
             )
+        )
+    unit = None if owner is None else owner_unit(ledger.units, owner)
     rows = read_progress(progress, ledger)
     return ledger_report(
         plan.id, plan.title, plan.file, ledger, rows, as_of, soon, period, owner=unit

@@ -10,6 +10,7 @@ It owns:
   written as an escape, CO\\u2082 (`_write`);
 - ``--output`` files (`deliver`, `write_atomic`): written atomically, never over an input file
   (`refuse_to_overwrite_input`);
+- the format an --output file's extension asks for (`format_for`, in formats.py);
 - the terminal (`options`, `columns`): its width, and whether a table is coloured (a terminal,
   no NO_COLOR, a TERM other than dumb);
 - the end of a run (`run`, `finish`): an unexpected exception reported as a bug (exit 3), Ctrl-C
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .exits import ExitCode
+from .formats import format_for as format_for
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -172,59 +174,6 @@ def columns(default: int = 100) -> int:
         return os.get_terminal_size(sys.stdout.fileno()).columns or default
     except (AttributeError, ValueError, OSError):
         return default
-
-
-# What an --output file's extension says it holds; the formats each may be written in.
-_EXTENSIONS = {
-    ".csv": ("csv", "long"),
-    ".tsv": ("tsv",),
-    ".md": ("markdown",),
-    ".markdown": ("markdown",),
-    ".json": ("json",),
-    ".txt": ("plain", "table", "text"),
-    ".html": ("html",),
-    ".htm": ("html",),
-    ".xlsx": ("xlsx",),
-}
-_NOT_YET = (".xls", ".docx", ".pdf")
-BINARY = ("xlsx",)  # formats whose renderer returns bytes: never to a terminal
-
-
-def format_for(fmt: str | None, output: str | None) -> str:
-    """The format to write: `fmt` if given, else what the --output file's extension says
-    (report.json: json), else table. Nothing is ever written in one format under another
-    format's extension: -f csv with -o report.json, or an .html zonekpi cannot write yet, is
-    refused (BadUsage); so is a workbook (-f xlsx) to a terminal."""
-    from pathlib import PurePath
-
-    from .errors import BadUsage, msg
-
-    ext = PurePath(output).suffix.lower() if output else ""
-    if ext in _NOT_YET:
-        raise BadUsage(
-            msg(
-                "cannot write a {ext} file yet; write CSV for Excel and WPS with -o {csv} --excel",
-                ext=ext,
-                csv=PurePath(output or "").with_suffix(".csv").name,
-            )
-        )
-    allowed = _EXTENSIONS.get(ext)
-    if fmt is None:
-        return allowed[0] if allowed else "table"
-    if allowed and fmt not in allowed:
-        raise BadUsage(
-            msg(
-                "--format {fmt} and --output {output} disagree: a {ext} file holds {allowed}; "
-                "leave out --format, or name the file for {fmt}",
-                fmt=fmt,
-                output=output,
-                ext=ext,
-                allowed=" or ".join(allowed),
-            )
-        )
-    if fmt in BINARY and not output and sys.stdout.isatty():
-        raise BadUsage(f"--format {fmt} is a file, not for a terminal: write it with -o FILE.{fmt}")
-    return fmt
 
 
 def options(fmt: str, excel: bool = False, to_file: bool = False) -> Options:

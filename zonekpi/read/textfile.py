@@ -200,11 +200,14 @@ _KINDS = {
     "plan": msg("plan"),
     "figure file": msg("figure file"),
     "claims file": msg("claims file"),
+    "progress file": msg("progress file"),
+    "document": msg("document"),
 }
 
 
 def kind_word(kind: str) -> str:
-    """What messages call a kind of file ("plan", "figure file", "claims file")."""
+    """What messages call a kind of file ("plan", "figure file", "claims file", "progress
+    file")."""
     return _KINDS.get(kind, kind)
 
 

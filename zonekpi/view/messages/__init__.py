@@ -25,10 +25,10 @@ from .. import lang
 @cache
 def catalogue() -> dict[str, str]:
     """Every English template, mapped to its Chinese."""
-    from . import cli, core, model, plan, read, tables
+    from . import cli, core, draft, model, plan, read, reports, tables, tasks
 
     table: dict[str, str] = {}
-    for part in (model, read, plan, tables, core, cli):
+    for part in (model, read, plan, tables, tasks, core, draft, reports, cli):
         table.update(part.ZH)
     return table
 

@@ -4,9 +4,9 @@ warnings, and the end of a run (a file that cannot be written, a bug)."""
 ZH: dict[str, str] = {
     # cli.py
     "Invalid value for --period: {why}": "--period的值无效: {why}",
-    "--excel applies to --format csv or tsv": "--excel只用于--format csv或tsv",
+    "--excel applies to --format csv, tsv or long": "--excel只用于--format csv、tsv或long",
     "--by-park shows every park; leave out --park, or --by-park": "--by-park显示全部园区; 请去掉--park或--by-park",
-    "give --report or --incentives, not both": "请给出--report或--incentives, 不要同时给出",
+    "give one of --report, --incentives or --tasks": "--report、--incentives和--tasks只能给出其中一个",
     "--by picks one table; --format {fmt} gives them all": "--by选择一张表; --format {fmt}给出全部表",
     "note: {year} is settled under the rules of the {plan} plan": "注意: {year}年按{plan}年计划的规则兑现",
     # view/outputs.py
@@ -17,12 +17,13 @@ ZH: dict[str, str] = {
     "could not write the output: {why}": "无法写出结果: {why}",
     "could not write the output {path}: {why}": "无法写出结果文件{path}: {why}",
     "internal error ({what}); please report it with the command you ran": "内部错误({what}); 请连同所运行的命令一起报告",
-    "cannot write a {ext} file yet; write CSV for Excel and WPS with -o {csv} --excel": "暂不能写{ext}文件; 可用-o {csv} --excel写出供Excel和WPS打开的CSV",
-    "--format {fmt} and --output {output} disagree: a {ext} file holds {allowed}; leave out --format, or name the file for {fmt}": "--format {fmt}与--output {output}不一致: {ext}文件应为{allowed}格式; 请去掉--format, 或按{fmt}格式命名文件",
     "--output {output} is one of the input files; choose another file name": "--output {output}是输入文件之一; 请换一个文件名",
     "--output {output} is one of the input files ({source}, the same file); choose another file name": "--output {output}是输入文件之一({source}, 同一个文件); 请换一个文件名",
     "{path}: not a plain file; --output writes only regular files": "{path}: 不是普通文件; --output只写普通文件",
     "{path}: the folder {folder} does not exist; create it first": "{path}: 文件夹{folder}不存在; 请先创建",
+    # formats.py
+    "cannot write a {ext} file yet; write CSV for Excel and WPS with -o {csv} --excel": "暂不能写{ext}文件; 可用-o {csv} --excel写出供Excel和WPS打开的CSV",
+    "--format {fmt} and --output {output} disagree: a {ext} file holds {allowed}; leave out --format, or name the file for {fmt}": "--format {fmt}与--output {output}不一致: {ext}文件应为{allowed}格式; 请去掉--format, 或按{fmt}格式命名文件",
     # view/usage.py: click's usage errors
     "No such option: {name}": "没有选项{name}",
     "No such option: {name} Did you mean {meant}?": "没有选项{name}; 是否应为{meant}?",
