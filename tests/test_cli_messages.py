@@ -105,10 +105,10 @@ def test_clicks_usage_errors_in_both_languages(args: list[str], zh: str, en: str
         ),
         (
             ["check", PLAN, "-o", "report.csv", "-f", "json"],
-            "--format json与--output report.csv不一致: .csv文件应为csv格式; 请去掉--format, 或按"
-            "json格式命名文件(参见: zonekpi check --help)",
-            "--format json and --output report.csv disagree: a .csv file holds csv; leave out "
-            "--format, or name the file for json (see: zonekpi check --help)",
+            "--format json与--output report.csv不一致: .csv文件应为csv或long格式; 请去掉--format, "
+            "或按json格式命名文件(参见: zonekpi check --help)",
+            "--format json and --output report.csv disagree: a .csv file holds csv or long; leave "
+            "out --format, or name the file for json (see: zonekpi check --help)",
         ),
         (
             ["check", PLAN, "--park", "nosuch"],
@@ -180,3 +180,75 @@ def test_a_bug_in_both_languages(monkeypatch: pytest.MonkeyPatch, capsys) -> Non
         "zonekpi: internal error (RuntimeError: boom); please report it with the command you ran\n"
     )
     lang.use(None)
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["tasks", PLAN, "--as-of", "2018-06-31"],
+            "--as-of '2018-06-31'不是日期; 请写成2018-06-30这样(参见: zonekpi tasks --help)",
+            "--as-of '2018-06-31' is not a day; write it like 2018-06-30 "
+            "(see: zonekpi tasks --help)",
+        ),
+        (
+            ["tasks", PLAN, "--as-of", "2018-06-30", "--soon-days", "-1"],
+            "--soon-days -1和--unreported-days 30: 天数, 分别不少于0和1"
+            "(参见: zonekpi tasks --help)",
+            "--soon-days -1 and --unreported-days 30: days, at least 0 and 1 "
+            "(see: zonekpi tasks --help)",
+        ),
+        (
+            ["path", PLAN, "gdp", "-f", "long"],
+            "--format long是check专用的长表CSV; 这里请用--format csv(参见: zonekpi path --help)",
+            "--format long is the tidy CSV of check; use --format csv here "
+            "(see: zonekpi path --help)",
+        ),
+        (
+            ["check", PLAN, "--excel", "-f", "json"],
+            "--excel只用于--format csv、tsv或long(参见: zonekpi check --help)",
+            "--excel applies to --format csv, tsv or long (see: zonekpi check --help)",
+        ),
+        (
+            ["schema", "--report", "--tasks"],
+            "--report、--incentives和--tasks只能给出其中一个(参见: zonekpi schema --help)",
+            "give one of --report, --incentives or --tasks (see: zonekpi schema --help)",
+        ),
+        (
+            ["draft", "tests/bad/draft/draft-empty.txt", "--year", "1800"],
+            "--year 1800: 请给出计划年份, 如2018(参见: zonekpi draft --help)",
+            "--year 1800: give the plan's year, such as 2018 (see: zonekpi draft --help)",
+        ),
+        (
+            ["draft", "tests/bad/draft/draft-empty.txt", "-o", "README.md"],
+            "--output README.md已存在; 如要替换, 请加--force(参见: zonekpi draft --help)",
+            "--output README.md exists; add --force to replace it (see: zonekpi draft --help)",
+        ),
+    ],
+    ids=["as-of", "soon-days", "long-of-path", "excel", "schema", "draft-year", "draft-exists"],
+)
+def test_the_usage_errors_of_tasks_draft_and_reports(args: list[str], zh: str, en: str) -> None:
+    assert both(*args) == (f"zonekpi: {zh}\n", f"zonekpi: {en}\n")
+
+
+def test_the_chart_and_plotting_messages_in_both_languages() -> None:
+    from zonekpi.chartfiles import no_font
+    from zonekpi.render.charts import missing
+    from zonekpi.view.messages import word
+
+    assert word(no_font(), "zh") == (
+        "没有找到含中文字形的字体, 无法画PNG图表; 请安装一种后再试(Debian/Ubuntu: sudo apt "
+        "install fonts-noto-cjk; Windows自带微软雅黑Microsoft YaHei)"
+    )
+    assert word(no_font(), "en") == (
+        "no font with Chinese characters was found to draw the PNG charts; install one and try "
+        "again (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Windows has Microsoft YaHei)"
+    )
+    said = missing(ImportError("No module named 'jinja2'", name="jinja2")).message
+    assert word(said, "zh") == (
+        "HTML报告和图表需要jinja2, 但它没有安装: pip install 'matplotlib>=3.7' 'jinja2>=3.1'"
+    )
+    assert word(said, "en") == (
+        "HTML reports and charts need jinja2, which is not installed: "
+        "pip install 'matplotlib>=3.7' 'jinja2>=3.1'"
+    )
