@@ -53,6 +53,7 @@ def render(output: Output, options: Options) -> str:
     source = (resources.files("zonekpi") / "templates" / TEMPLATE).read_text("utf-8")
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     template = env.from_string(source)
+    banner = page.words.get("illustrative") if page.illustrative else None  # said once, above
     return template.render(
         page=page,
         title=inert(page.title),
@@ -62,7 +63,8 @@ def render(output: Output, options: Options) -> str:
         charts=[Markup(svg(chart, page.statuses)) for chart in page.charts],
         tables=[_table(t) for t in tables(output)],
         sentences=[
-            (inert(title), [inert(line) for line in lines]) for title, lines in output.sentences()
+            (inert(title), [inert(line) for line in lines if line != banner])
+            for title, lines in output.sentences()
         ],
     )
 

@@ -39,6 +39,10 @@ FILLS = {
     "below": ("FFEB9C", "9C5700"),
     "behind_path": ("FFEB9C", "9C5700"),
     "no_data": ("D9D9D9", "404040"),
+    "done": ("C6EFCE", "006100"),  # a task's states (zonekpi tasks)
+    "due_soon": ("FFEB9C", "9C5700"),
+    "unreported": ("D9D9D9", "404040"),
+    "cancelled": ("D9D9D9", "404040"),
 }
 HEADER_FILL = "DDEBF7"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

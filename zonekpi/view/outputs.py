@@ -350,9 +350,30 @@ class TasksOutput:
         return tasks_json(self.report)
 
     def sentences(self) -> list[tuple[str, list[str]]]:
+        from .illustrative import with_banner
         from .tasks import bulletin, title
 
-        return [(title(self.report), bulletin(self.report))]
+        return with_banner([(title(self.report), bulletin(self.report))], self.illustrative)
+
+    @property
+    def illustrative(self) -> bool:
+        """Whether a progress report read is marked 示例数据."""
+        from .illustrative import marked
+
+        return any(marked(p.note) for s in self.report.states for p in s.history)
+
+    def page(self) -> Page:
+        from .taskcharts import tasks_page
+        from .tasks import title
+
+        return tasks_page(self.report, title(self.report), self.illustrative)
+
+    def workbook(self) -> list[Table]:
+        from .lang import pick
+        from .workbook import sheets
+
+        names = [pick("任务台账", "Ledger"), pick("各单位汇总", "By unit")]
+        return sheets(self.tables(), self.sentences(), names, shown=self.illustrative)
 
 
 def validated(plan: Plan) -> str:
