@@ -46,6 +46,18 @@ def _english_messages():
     os.environ.update(old)
 
 
+@pytest.fixture(autouse=True)
+def _chinese_reports_again():
+    """Each test starts with the library's languages: a command run in this process (CliRunner)
+    with --lang en sets the language of the run, and would leave later tests' reports in
+    English."""
+    from zonekpi.view import lang
+
+    lang.use(None)
+    yield
+    lang.use(None)
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path):
     """plan_file(yaml_text, name=...) -> Path of a plan written to a temporary folder."""
