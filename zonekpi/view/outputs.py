@@ -335,9 +335,13 @@ class TasksOutput:
         self.by = by
 
     def table(self) -> Table:
+        """The ledger, with the day it is read as of as its `period` and whether its progress
+        is illustrative (示例数据) in every row, as every CSV ends."""
+        from .long import csv_columns
         from .tasks import task_table
 
-        return task_table(self.report, self.by)
+        made = task_table(self.report, self.by)
+        return csv_columns(made, self.report.as_of.isoformat(), self.illustrative)
 
     def tables(self) -> list[Table]:
         from .tasks import owner_table
@@ -347,7 +351,7 @@ class TasksOutput:
     def json(self) -> dict[str, Any]:
         from .tasksjson import tasks_json
 
-        return tasks_json(self.report)
+        return {**tasks_json(self.report), "illustrative": self.illustrative}
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         from .illustrative import with_banner
