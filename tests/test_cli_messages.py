@@ -79,9 +79,15 @@ def both(*args: str) -> tuple[str, str]:
             "多出了参数(extra)(参见: zonekpi compare --help)",
             "Got unexpected extra argument (extra) (see: zonekpi compare --help)",
         ),
+        (
+            ["check", PLAN, "--charts", "README.md"],
+            "'--charts'的值无效: 'README.md'是文件, 不是文件夹(参见: zonekpi check --help)",
+            "Invalid value for '--charts': 'README.md' is a file, not a folder. "
+            "(see: zonekpi check --help)",
+        ),
     ],
     ids=["missing-argument", "no-such-option", "did-you-mean", "choice", "integer", "command",
-         "extra-argument"],
+         "extra-argument", "charts-a-file"],
 )  # fmt: skip
 def test_clicks_usage_errors_in_both_languages(args: list[str], zh: str, en: str) -> None:
     assert both(*args) == (f"zonekpi: {zh}\n", f"zonekpi: {en}\n")
@@ -224,8 +230,24 @@ def test_a_bug_in_both_languages(monkeypatch: pytest.MonkeyPatch, capsys) -> Non
             "--output README.md已存在; 如要替换, 请加--force(参见: zonekpi draft --help)",
             "--output README.md exists; add --force to replace it (see: zonekpi draft --help)",
         ),
+        (
+            ["check", PLAN, "-o", "report.docx"],
+            "暂不能写.docx文件; 可用-o report.xlsx写出供Excel和WPS打开的工作簿, 或用-o report.html"
+            "写出可打印的网页报告(参见: zonekpi check --help)",
+            "cannot write a .docx file yet; write a workbook for Excel and WPS with -o "
+            "report.xlsx, or a page to print with -o report.html (see: zonekpi check --help)",
+        ),
     ],
-    ids=["as-of", "soon-days", "long-of-path", "excel", "schema", "draft-year", "draft-exists"],
+    ids=[
+        "as-of",
+        "soon-days",
+        "long-of-path",
+        "excel",
+        "schema",
+        "draft-year",
+        "draft-exists",
+        "docx",
+    ],
 )
 def test_the_usage_errors_of_tasks_draft_and_reports(args: list[str], zh: str, en: str) -> None:
     assert both(*args) == (f"zonekpi: {zh}\n", f"zonekpi: {en}\n")

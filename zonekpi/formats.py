@@ -39,9 +39,11 @@ def format_for(fmt: str | None, output: str | None) -> str:
     if ext in _NOT_YET:
         raise BadUsage(
             msg(
-                "cannot write a {ext} file yet; write CSV for Excel and WPS with -o {csv} --excel",
+                "cannot write a {ext} file yet; write a workbook for Excel and WPS with -o {xlsx}, "
+                "or a page to print with -o {html}",
                 ext=ext,
-                csv=PurePath(output or "").with_suffix(".csv").name,
+                xlsx=PurePath(output or "").with_suffix(".xlsx").name,
+                html=PurePath(output or "").with_suffix(".html").name,
             )
         )
     allowed = _EXTENSIONS.get(ext)

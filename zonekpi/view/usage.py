@@ -88,4 +88,6 @@ def _value(message: str) -> str:
         return msg("{path} does not exist.", path=m[2])
     if m := re.fullmatch(r"(File|Path) (.*) is a directory\.", message):
         return msg("{path} is a directory.", path=m[2])
+    if m := re.fullmatch(r"Directory (.*) is a file\.", message):
+        return msg("{path} is a file, not a folder.", path=m[1])
     return message

@@ -22,7 +22,7 @@ ZH: dict[str, str] = {
     "{path}: not a plain file; --output writes only regular files": "{path}: 不是普通文件; --output只写普通文件",
     "{path}: the folder {folder} does not exist; create it first": "{path}: 文件夹{folder}不存在; 请先创建",
     # formats.py
-    "cannot write a {ext} file yet; write CSV for Excel and WPS with -o {csv} --excel": "暂不能写{ext}文件; 可用-o {csv} --excel写出供Excel和WPS打开的CSV",
+    "cannot write a {ext} file yet; write a workbook for Excel and WPS with -o {xlsx}, or a page to print with -o {html}": "暂不能写{ext}文件; 可用-o {xlsx}写出供Excel和WPS打开的工作簿, 或用-o {html}写出可打印的网页报告",
     "--format {fmt} and --output {output} disagree: a {ext} file holds {allowed}; leave out --format, or name the file for {fmt}": "--format {fmt}与--output {output}不一致: {ext}文件应为{allowed}格式; 请去掉--format, 或按{fmt}格式命名文件",
     # view/usage.py: click's usage errors
     "No such option: {name}": "没有选项{name}",
@@ -39,5 +39,6 @@ ZH: dict[str, str] = {
     "{value} is not a valid integer.": "{value}不是有效的整数",
     "{path} does not exist.": "{path}不存在",
     "{path} is a directory.": "{path}是文件夹",
+    "{path} is a file, not a folder.": "{path}是文件, 不是文件夹",
     "{value!r} is not one of {choices}.": "{value!r}不是{choices}之一",
 }
