@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..model.results import Note, Status
+from . import lang
 from .wording import (
     MONTH_NAMES,
     english,
@@ -128,9 +129,11 @@ def change_words() -> dict[str, str]:
 
 def note(n: Note | str, names: Mapping[str, str] | None = None, language: str | None = None) -> str:
     """A remark in the report's words, or in `language` (the messages' for stderr); a string
-    is already words: passed on."""
+    is a message made where the remark arose (`errors.msg`): worded in the same language."""
     if isinstance(n, str):
-        return n
+        from .messages import word
+
+        return word(n, language or lang.report())
     zh, en = NOTES[n.code]
     return (en if english(language) else zh)(n.data, names or {})
 

@@ -74,14 +74,21 @@ class CheckOutput:
     def messages(self, fmt: str, park: str | None) -> list[str]:
         """The lines for stderr: each warning, and a hint when a year has figures but no
         target to show them under."""
+        from ..errors import msg
         from . import labels, lang
 
-        out = []
+        out: list[str] = []
         for r in self.results:
             words = labels.notes(r.warnings, r.names, lang.messages())
-            out += [f"warning: {w}" for w in words]
+            out += [msg("warning: {text}", text=w) for w in words]
             if not (r.findings or self.by_park or park or fmt in ("json", "long")) and r.totals:
-                out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
+                out.append(
+                    msg(
+                        "{file} has figures for {year}: --by-park shows them",
+                        file=r.plan.file,
+                        year=r.year,
+                    )
+                )
         return out
 
     def sentences(self) -> list[tuple[str, list[str]]]:
@@ -197,9 +204,11 @@ class RankOutput:
     @staticmethod
     def warnings(ranking: Ranking) -> list[str]:
         """The ranking's warnings as stderr lines."""
+        from ..errors import msg
         from . import labels, lang
 
-        return [f"warning: {w}" for w in labels.notes(ranking.warnings, None, lang.messages())]
+        words = labels.notes(ranking.warnings, None, lang.messages())
+        return [msg("warning: {text}", text=w) for w in words]
 
     def __init__(self, ranking: Ranking, explain: bool = False, human: bool = True) -> None:
         self.ranking = ranking
@@ -319,9 +328,13 @@ class TasksOutput:
         self.by = by
 
     def table(self) -> Table:
+        """The ledger, with the day it is read as of as its `period` and whether its progress
+        is illustrative (示例数据) in every row, as every CSV ends."""
+        from .long import csv_columns
         from .tasks import task_table
 
-        return task_table(self.report, self.by)
+        made = task_table(self.report, self.by)
+        return csv_columns(made, self.report.as_of.isoformat(), self.illustrative)
 
     def tables(self) -> list[Table]:
         from .tasks import owner_table
@@ -331,7 +344,7 @@ class TasksOutput:
     def json(self) -> dict[str, Any]:
         from .tasksjson import tasks_json
 
-        return tasks_json(self.report)
+        return {**tasks_json(self.report), "illustrative": self.illustrative}
 
     def sentences(self) -> list[tuple[str, list[str]]]:
         from .illustrative import with_banner
