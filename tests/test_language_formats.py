@@ -218,3 +218,21 @@ def test_the_book_text_holds_cells_sheets_and_charts(tmp_path: Path) -> None:
     # a sheet's name, a header, a status's words and a chart's title
     assert {"总表", "完成率", "达标"} <= set(text)
     assert any("各园区对比" in t for t in text)  # the parks' charts' titles
+
+
+def test_a_remark_made_as_a_message_is_worded_in_the_language_asked_for() -> None:
+    """A remark made below the view with errors.msg (a layout's warning about a cell) reads
+    in the report's language in a table and in the language asked for on stderr."""
+    from zonekpi.errors import msg
+    from zonekpi.view import labels, lang
+
+    remark = msg("unknown park '{park}' (parks: {known})", park="nosuch", known="gxq, jkq")
+    lang.use(None)
+    assert labels.note(remark) == "没有园区'nosuch'(园区: gxq, jkq)"
+    assert labels.note(remark, None, "en") == "unknown park 'nosuch' (parks: gxq, jkq)"
+    lang.use("en")
+    try:
+        assert labels.note(remark) == "unknown park 'nosuch' (parks: gxq, jkq)"
+        assert labels.note(remark, None, "zh") == "没有园区'nosuch'(园区: gxq, jkq)"
+    finally:
+        lang.use(None)
