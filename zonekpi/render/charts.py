@@ -26,6 +26,7 @@ import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..view.chartdata import TONES
 from . import inert
 
 if TYPE_CHECKING:
@@ -57,17 +58,6 @@ CJK_FILES = re.compile(r"cjk|sourcehan|wqy|msyh|simhei|simsun|pingfang|hiragino"
 # bars: a status's colour; grid cells: a light tint of it
 COLOURS = {"good": "#2e7d32", "bad": "#c62828", "late": "#e08a00", "none": "#9e9e9e", "": "#4c78a8"}
 TINTS = {"good": "#c8e6c9", "bad": "#ffcdd2", "late": "#ffe0b2", "none": "#e6e6e6", "": "#ffffff"}
-GROUP = {
-    "met": "good",
-    "on_track": "good",
-    "on_path": "good",
-    "missed": "bad",
-    "overdue": "bad",
-    "behind": "late",
-    "below": "late",
-    "behind_path": "late",
-    "no_data": "none",
-}
 WIDTH = 7.2  # inches: the text width of an A4 page, so a chart pastes into Word at 100%
 PNG_DPI = 200
 
@@ -176,10 +166,10 @@ def _status_key(
     marks and lines in `extra`, then the colour of each status that a bar has."""
     from matplotlib.patches import Patch
 
-    groups = dict.fromkeys(GROUP.get(s, "") for s in used)
+    groups = dict.fromkeys(TONES.get(s, "") for s in used)
     handles = list(extra)
     for code, words in statuses.items():
-        group = GROUP.get(code, "")
+        group = TONES.get(code, "")
         if group in groups and code in used:
             handles.append(Patch(color=COLOURS[group], label=inert(words)))
     if handles:
@@ -201,7 +191,7 @@ def _bars(fig: Figure, chart: BarChart, statuses: Mapping[str, str]) -> None:
     ys = list(range(n))[::-1]  # the first bar at the top
     cap = chart.cap
     lengths = [min(b.value or 0.0, cap) if cap else (b.value or 0.0) for b in chart.bars]
-    colours = [COLOURS[GROUP.get(b.status, "")] for b in chart.bars]
+    colours = [COLOURS[TONES.get(b.status, "")] for b in chart.bars]
     ax.barh(ys, lengths, color=colours, height=0.62)
     top = max([*lengths, *(b.mark or 0 for b in chart.bars), chart.reference or 0, 0.0])
     low = min([*lengths, 0.0])
@@ -275,7 +265,7 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
         ax.text(-0.08, y + 0.15, inert(row.label), ha="right", va="center", fontsize=8)
         for j, (text, status) in enumerate(row.cells):
             used.append(status)
-            tint = TINTS[GROUP.get(status, "")]
+            tint = TINTS[TONES.get(status, "")]
             ax.add_patch(
                 Rectangle((cell_w * j, y), cell_w, 0.3, facecolor=tint, edgecolor="#bdbdbd", lw=0.5)
             )
@@ -283,9 +273,9 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
     from matplotlib.patches import Patch
 
     handles = [
-        Patch(facecolor=TINTS[GROUP[code]], edgecolor="#bdbdbd", label=inert(words))
+        Patch(facecolor=TINTS[TONES[code]], edgecolor="#bdbdbd", label=inert(words))
         for code, words in statuses.items()
-        if code in used and code in GROUP
+        if code in used and code in TONES
     ]
     if handles:
         ax.legend(

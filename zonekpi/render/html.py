@@ -16,6 +16,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..view.chartdata import TONES
 from . import Options, Output, display_columns, inert, tables
 
 if TYPE_CHECKING:
@@ -25,17 +26,6 @@ if TYPE_CHECKING:
 TEMPLATE = "report.html.j2"
 STATUS_KEYS = ("status", "status_text")  # the cells coloured by their row's status
 SHORT = 6  # characters: a cell this short is never wrapped
-GROUP = {  # a row's status code -> the class that colours it
-    "met": "good",
-    "on_track": "good",
-    "on_path": "good",
-    "missed": "bad",
-    "overdue": "bad",
-    "behind": "late",
-    "below": "late",
-    "behind_path": "late",
-    "no_data": "none",
-}
 
 
 def render(output: Output, options: Options) -> str:
@@ -91,7 +81,7 @@ def _table(table: Table) -> dict[str, Any]:
             (text, _class(c.numeric, c.key in STATUS_KEYS, len(text) <= SHORT))
             for text, c in zip(texts, columns, strict=True)
         ]
-        rows.append({"cells": cells, "status": GROUP.get(status, "")})
+        rows.append({"cells": cells, "status": TONES.get(status, "")})
     return {
         "title": inert(table.title),
         "headers": [(inert(c.header), _class(c.numeric, False, False)) for c in columns],

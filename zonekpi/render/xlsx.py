@@ -23,26 +23,19 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..view.chartdata import TONES
 from . import Options, Output, inert, tables
 
 if TYPE_CHECKING:
     from ..view.table import Chart, Table
 
-# status code -> (fill, font colour): Excel's own good / bad / neutral styles, and grey
+# a status's tone (view.chartdata.TONES) -> (fill, font colour): Excel's own good / bad / neutral
+# styles, and grey
 FILLS = {
-    "met": ("C6EFCE", "006100"),
-    "on_track": ("C6EFCE", "006100"),
-    "on_path": ("C6EFCE", "006100"),
-    "missed": ("FFC7CE", "9C0006"),
-    "overdue": ("FFC7CE", "9C0006"),
-    "behind": ("FFEB9C", "9C5700"),
-    "below": ("FFEB9C", "9C5700"),
-    "behind_path": ("FFEB9C", "9C5700"),
-    "no_data": ("D9D9D9", "404040"),
-    "done": ("C6EFCE", "006100"),  # a task's states (zonekpi tasks)
-    "due_soon": ("FFEB9C", "9C5700"),
-    "unreported": ("D9D9D9", "404040"),
-    "cancelled": ("D9D9D9", "404040"),
+    "good": ("C6EFCE", "006100"),
+    "bad": ("FFC7CE", "9C0006"),
+    "late": ("FFEB9C", "9C5700"),
+    "none": ("D9D9D9", "404040"),
 }
 HEADER_FILL = "DDEBF7"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -180,8 +173,9 @@ def _text(cell: Any, value: str) -> Any:
 def _colour(cell: Any, code: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    if code in FILLS:
-        fill, font = FILLS[code]
+    tone = TONES.get(code, "")
+    if tone in FILLS:
+        fill, font = FILLS[tone]
         cell.fill = PatternFill("solid", fgColor=fill)
         cell.font = Font(color=font)
 

@@ -11,6 +11,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
+# A status code (of a target, or of a task in the ledger) -> the tone every format colours it
+# with: good (green), bad (red), late (amber) or none (grey); a code not here is not coloured.
+TONES = {
+    "met": "good",
+    "on_track": "good",
+    "on_path": "good",
+    "done": "good",
+    "missed": "bad",
+    "overdue": "bad",
+    "behind": "late",
+    "below": "late",
+    "behind_path": "late",
+    "due_soon": "late",
+    "no_data": "none",
+    "unreported": "none",
+    "cancelled": "none",
+}
+
 
 class Bar(NamedTuple):
     """One bar: its label, its length, the text written at its end, its status code, and a
