@@ -17,7 +17,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from run import environment, probed  # type: ignore[import-not-found]
+from probe import environment, probed  # type: ignore[import-not-found]
 
 TASKS = 1_000
 MONTHS = 12

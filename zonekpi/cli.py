@@ -18,6 +18,7 @@ import click
 
 from . import api, chartfiles, plumbing
 from .cli_choice import Choice
+from .cli_draft import register as register_draft
 from .cli_tasks import register as register_tasks
 from .errors import each, msg
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
@@ -386,12 +387,9 @@ def units(a: SimpleNamespace) -> None:
 
 
 register_tasks(command, output_options, quiet_option, _finish)
+register_draft(command)
 
 
 def main() -> None:
     """The `zonekpi` command: run it, then end the process (plumbing.run)."""
-
     plumbing.run(lambda: cli(prog_name="zonekpi"))
-
-
-from . import cli_draft  # noqa: E402, F401 - registers `draft` on `cli`
