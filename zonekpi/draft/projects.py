@@ -21,7 +21,8 @@ DONE = re.compile(
 # Words before a project that are not its name.
 LEAD = re.compile(
     r"^(?:(?:确保|力争|争取|努力|积极|全力|加快推进|重点推进|大力推进|推进|推动|加快|抓好|"
-    r"今年|年内|全年|要|并|同时|进一步|(?:19|20)\d\d年)\s*)+"
+    r"今年|年内|全年|要|并|同时|进一步|(?:19|20)\d\d年|上半年|年底前|[一二三]季度末|"
+    r"\d{1,2}月底前)\s*)+"
 )
 # A word a project's name holds (a place, a building, a firm, a works).
 _PROJECT = re.compile(
@@ -29,7 +30,9 @@ _PROJECT = re.compile(
     r"机构|小区|改造"
 )
 # The end of a listed thing that is an activity, not a project (旅游开发, 文物交流).
-_ACTIVITY = re.compile(r"(?:开发|交流|合作|服务|工作|活动|改革|政策|精神|部署|产业|企业|人才|技术)$")
+_ACTIVITY = re.compile(
+    r"(?:开发|交流|合作|服务|工作|活动|改革|政策|精神|部署|产业|企业|人才|技术)$"
+)
 _VAGUE = re.compile(r"更多|一批|尽快|早日|如期|各项|相关|优质|重大项目")
 # A numeric target's words: such a clause is a target, not a task (不少于2只, 50家以上).
 NUMERIC = re.compile(r"不少于|不低于|以上|达到|超过|突破|增长|左右|以内|不超过|\d+(?:\.\d+)?%")

@@ -25,11 +25,14 @@ _LEVELS = (
     re.compile(r"^\s*\([一二三四五六七八九十]+\)"),
     re.compile(r"^\s*\d{1,2}(?:\.|、)"),
 )
-_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}(?:\.|、))")
+_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}(?:\.|、))"
+)
 _STEP = re.compile(
     r"^(?P<tier>确保|力争|争取)?(?P<when>[^,;。]{0,8}?)(?:完成|实现|启动)?"
     r"(?P<step>签约|开工建设|开工|主体完工|竣工验收|竣工|投产|注册|备案|纳入[^,;。]{0,20}?序列)$"
 )
+_LATER = "期限: 文中有以后的年份, 若任务在那一年到期, 写 year:"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -70,7 +73,7 @@ def draft_tasks(sents: list[Sentence], units: Units, year: int) -> Ledger:
         lines.setdefault(s.line, []).append(s)
     heads: list[str] = ["", "", ""]
     seen: list[str] = []
-    for line, item in lines.items():
+    for item in lines.values():
         level = next((n for n, p in enumerate(_LEVELS) if p.match(item[0].text)), None)
         group = next((h for h in reversed(heads[: level or 0]) if h), "")
         if level is not None:
@@ -103,11 +106,10 @@ def _item(item: list[Sentence], owners: tuple[str, ...], group: str, year: int) 
         doubts.append("任务名取自这一项的第一句, 请改成简短的名称")
     body = [t for t in texts if not TAG.fullmatch(t.strip())]
     tail = "".join(t for t in texts if TAG.fullmatch(t.strip()))
-    if len(body) <= 2:
-        source = "".join(texts)
-    else:
-        source = body[0] + "…" + body[-1] + tail
-    tier, by, milestones = None, None, ()
+    source = "".join(texts) if len(body) <= 2 else body[0] + "…" + body[-1] + tail
+    tier: str | None = None
+    by: str | None = None
+    milestones: tuple[DraftMilestone, ...] = ()
     for s in item[1:] if heading is not None else item:  # a heading's 确保 is its title
         found = _milestones(s.text)
         milestones = milestones or found
@@ -125,7 +127,10 @@ def _item(item: list[Sentence], owners: tuple[str, ...], group: str, year: int) 
         milestones=milestones,
         line=item[0].line,
         year=None,
-        doubts=(*doubts, *(["期限: 文中有以后的年份, 若任务在那一年到期, 写 year:"] if later else [])),
+        doubts=(
+            *doubts,
+            *([_LATER] if later else []),
+        ),
     )
 
 
@@ -148,7 +153,11 @@ def _milestones(sentence: str) -> tuple[DraftMilestone, ...]:
     best: list[DraftMilestone] = []
     for _at, clause in clauses(sentence):
         m = _STEP.match(clause.strip().rstrip("。;"))
-        if m is None or re.search(r"\d", m["when"]) or len(m["when"]) > 4 and not deadline(clause):
+        if (
+            m is None
+            or re.search(r"\d", m["when"])
+            or (len(m["when"]) > 4 and not deadline(clause))
+        ):
             best, run = (run if len(run) > len(best) else best), []
             continue
         step = "纳入序列" if m["step"].startswith("纳入") else m["step"]
@@ -158,9 +167,7 @@ def _milestones(sentence: str) -> tuple[DraftMilestone, ...]:
     return tuple(best) if len(best) >= 2 else ()
 
 
-def _projects(
-    s: Sentence, owners: tuple[str, ...], year: int, seen: list[str]
-) -> list[DraftTask]:
+def _projects(s: Sentence, owners: tuple[str, ...], year: int, seen: list[str]) -> list[DraftTask]:
     out: list[DraftTask] = []
     for part in re.findall(r"[^;]+;?", s.text):
         previous = ""
