@@ -345,6 +345,13 @@ def _task_table(rows: list[tuple[str, str, int, int, int, int]], notes: list[str
     )
     lines += ["", "Tasks the drafts miss, and tasks they draft that the plans do not have:", ""]
     lines += notes or ["- nothing"]
+    lines += [
+        "",
+        "As for targets, the task forms were written from these five documents. The four "
+        "保障措施 items of the 2020 document, tagged (牵头单位: …; 配合单位: …), were missing "
+        "from its plan and were added to it (with their units) when the drafting of tasks was "
+        "measured.",
+    ]
     return "\n".join(lines)
 
 

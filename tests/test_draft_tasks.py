@@ -181,3 +181,13 @@ def test_a_later_year_is_the_tasks_year(tmp_path: Path) -> None:
         2019,
         date(2019, 12, 31),
     )
+
+
+def test_a_name_with_quotes_and_a_hash_stays_text(tmp_path: Path) -> None:
+    # quotes, a comment mark and a flow-mapping brace in a name are written as a quoted string
+    _text, plan = _plan(
+        tmp_path,
+        '确保永安机械"十车五系" #1厂房、新豪{机电}等项目竣工投产。全年新增孵化器3家以上。',
+    )
+    names = [t.name for t in plan.ledger.tasks]  # type: ignore[attr-defined]
+    assert names == ['永安机械"十车五系" #1厂房项目竣工投产', "新豪{机电}项目竣工投产"]
