@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The monthly report of a zone office, for cron: for one month, a Markdown report (table and
-# sentences) and a CSV per plan, written into a folder; and for each plan with a progress file,
+# sentences), a CSV and an Excel workbook (tables, charts, 说明) per plan, written into a folder; and for each plan with a progress file,
 # the task ledger (重点工作台账) as of the month's last day with its 督查通报 (PLAN-tasks.md,
 # PLAN-tasks.csv).
 #
@@ -91,12 +91,13 @@ for plan in plans/*.yaml; do
     common=(check "$plan" --period "$period" "${data[@]}" --fail-on never)
     if zonekpi "${common[@]}" --format markdown --output "$out/$name.md.part" &&
         zonekpi "${common[@]}" --format text --quiet --output "$out/$name.txt" &&
-        zonekpi "${common[@]}" --format csv --excel --output "$out/$name.csv"; then
+        zonekpi "${common[@]}" --format csv --excel --output "$out/$name.csv" &&
+        zonekpi "${common[@]}" --quiet --output "$out/$name.xlsx"; then
         # the Markdown report: the table, then the sentences
         { cat "$out/$name.md.part"; echo; cat "$out/$name.txt"; } > "$out/$name.md.new"
         mv "$out/$name.md.new" "$out/$name.md"
         rm -f "$out/$name.md.part" "$out/$name.txt"
-        echo "monthly-report: $out/$name.md, $out/$name.csv"
+        echo "monthly-report: $out/$name.md, $out/$name.csv, $out/$name.xlsx"
         written=$((written + 1))
     else
         echo "monthly-report: $name: not written (see the message above)" >&2

@@ -29,6 +29,35 @@ def _private_cache(tmp_path_factory):
         os.environ["ZONEKPI_CACHE"] = old
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_messages():
+    """Error and warning messages in English (LANG=en_US.UTF-8), whatever the locale of the
+    machine running the tests: the tests read messages in English. Reports are not touched
+    (they follow --lang alone: Chinese by default). The default language of messages, Chinese,
+    is tested where it is asked for: tests/bad/ (each case in both languages, with LANG unset)
+    and test_messages.py."""
+    import os
+
+    names = ("LC_ALL", "LC_MESSAGES", "LANG")
+    old = {n: os.environ.pop(n) for n in names if n in os.environ}
+    os.environ["LANG"] = "en_US.UTF-8"
+    yield
+    del os.environ["LANG"]
+    os.environ.update(old)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_reports_again():
+    """Each test starts with the library's languages: a command run in this process (CliRunner)
+    with --lang en sets the language of the run, and would leave later tests' reports in
+    English."""
+    from zonekpi.view import lang
+
+    lang.use(None)
+    yield
+    lang.use(None)
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path):
     """plan_file(yaml_text, name=...) -> Path of a plan written to a temporary folder."""

@@ -1,9 +1,13 @@
 """`zonekpi draft` on the command line: the file types it reads, where the plan goes, the
 review table, traditional characters, a second run, and the bad-input cases of tests/bad/draft/
-(NAME.ext beside NAME.expected, the exact line on stderr; exit 2, nothing on stdout)."""
+(NAME.ext beside NAME.expected, the exact line on stderr in Chinese, the default, and
+NAME.expected.en, in English with --lang en; exit 2, nothing on stdout).
+``ZONEKPI_UPDATE_BAD=1`` writes the lines each case prints into both files, as
+tests/test_bad_inputs.py does: read the diff before committing it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -38,13 +42,29 @@ def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def cases() -> list[Path]:
-    return sorted(p for p in CASES.iterdir() if p.suffix != ".expected")
+    return sorted(p for p in CASES.iterdir() if not p.name.endswith((".expected", ".en")))
 
 
+UPDATE = os.environ.get("ZONEKPI_UPDATE_BAD", "") not in ("", "0")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("path", cases(), ids=lambda p: p.name)
-def test_bad_documents_give_one_line_and_exit_2(path: Path) -> None:
-    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    assert_invalid(run(["draft", rel(path)]), [f"zonekpi: {line}" for line in expected])
+def test_bad_documents_give_one_line_and_exit_2(
+    path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # the default: Chinese messages
+        monkeypatch.delenv(name, raising=False)
+    expected = path.with_suffix(".expected" if lang == "zh" else ".expected.en")
+    result = run(["draft", rel(path), *(["--lang", "en"] if lang == "en" else [])])
+    if UPDATE:
+        lines = [line.removeprefix("zonekpi: ") for line in result.stderr.splitlines()]
+        expected.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    said = expected.read_text(encoding="utf-8").splitlines()
+    assert len(said) == 1
+    if lang == "zh":
+        assert any("\u4e00" <= c <= "\u9fff" for c in said[0].split(": ", 1)[1]), said
+    assert_invalid(result, [f"zonekpi: {line}" for line in said])
 
 
 def test_a_document_over_the_size_limit(tmp_path: Path) -> None:

@@ -34,7 +34,9 @@ Every case is a YAML file under tests/hostile/ (one folder per theme):
     stdout_lacks: ["\\x1b"]            # parts stdout must not contain
     unchanged: [plan.yaml]             # files that must be byte for byte as written
 
-Run as a subprocess (`python -m zonekpi`) with a 60-second limit: a hang fails the case.
+Run as a subprocess (`python -m zonekpi`) with a 60-second limit: a hang fails the case. Its
+messages are in English (LC_MESSAGES=en_US.UTF-8), as the cases quote them; their Chinese is
+tested by tests/bad/.
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def test_hostile(path: Path, tmp_path: Path) -> None:
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
+        "LC_MESSAGES": "en_US.UTF-8",  # messages in English, as the cases are written
         "NO_COLOR": "1",
         "ZONEKPI_CACHE": str(tmp_path / ".cache"),
         **{k: str(v) for k, v in (case.get("env") or {}).items()},

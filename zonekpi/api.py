@@ -58,21 +58,25 @@ def load_plan(
 def year_to_date(period: str | int | Period, *, year: int | None = None) -> Period:
     """The year to date (1–N月) that `period` names: 2018-10, 2018-Q3, 2018年1-10月, or a year;
     BadPeriod for anything else (a single month, a quarter alone) or a period outside `year`."""
-    from .errors import BadPeriod
+    from .errors import BadPeriod, msg, said
     from .model.periods import Period, parse_period
 
     try:  # a year as a number is taken as it is, as --year is
         span = Period(period) if isinstance(period, int) else parse_period(period)
     except ValueError as exc:
-        raise BadPeriod(str(exc)) from None
+        raise BadPeriod(said(exc)) from None
     text = period if isinstance(period, str) else str(period)
     if not span.is_ytd:
         raise BadPeriod(
-            f"{text!r} is not a year to date; targets are for the year, so the check runs on "
-            f"1–N月: write {span.year}-{span.last:02d}"
+            msg(
+                "{text!r} is not a year to date; targets are for the year, so the check runs on "
+                "1–N月: write {ytd}",
+                text=text,
+                ytd=f"{span.year}-{span.last:02d}",
+            )
         )
     if year is not None and year != span.year:
-        raise BadPeriod(f"{text!r} is not in --year {year}")
+        raise BadPeriod(msg("{text!r} is not in --year {year}", text=text, year=year))
     return span
 
 
@@ -94,13 +98,15 @@ def check(
     them (none for the year or period; last year's alone are a base for nothing), naming the
     periods each file holds and the option that checks them."""
     from .core.check import check as run_check
-    from .errors import invalid
+    from .errors import invalid, msg
     from .model.periods import Period
 
     span = None if period is None else year_to_date(period, year=year)
     if park is not None and park not in {p.id for p in plan.parks}:
         known = ", ".join(p.id for p in plan.parks) or "none"
-        raise invalid(plan.file, 0, 0, f"unknown park '{park}' (parks: {known})")
+        raise invalid(
+            plan.file, 0, 0, msg("unknown park '{park}' (parks: {known})", park=park, known=known)
+        )
     checked = span or Period(plan.year if year is None else year)
     _refuse_unused_figures(plan, checked)
     _refuse_empty_year(plan, checked.year)
@@ -108,7 +114,9 @@ def check(
         _refuse_unconvertible(previous, plan)
     if elapsed is not None:
         if elapsed not in ("months", "days", "seasonal"):
-            raise ValueError(f"elapsed {elapsed!r} is not months, days or seasonal")
+            raise ValueError(
+                msg("elapsed {elapsed!r} is not months, days or seasonal", elapsed=elapsed)
+            )
         plan = plan._replace(elapsed=elapsed)  # type: ignore[arg-type]
     return run_check(plan, year=year, park=park, previous=previous, period=span)
 
@@ -121,14 +129,18 @@ def _refuse_empty_year(plan: Plan, year: int) -> None:
     years = {t.year for t in plan.targets} | {f.period.year for f in plan.figures}
     if year in years:
         return
-    from .errors import invalid
+    from .errors import invalid, msg
 
     listed = ", ".join(map(str, sorted(years | {plan.year})))
     raise invalid(
         plan.file,
         0,
         0,
-        f"has no target and no figure for {year}; its years: {listed} (check --year)",
+        msg(
+            "has no target and no figure for {year}; its years: {listed} (check --year)",
+            year=year,
+            listed=listed,
+        ),
     )
 
 
@@ -139,7 +151,7 @@ def _refuse_unconvertible(old: Plan, new: Plan, pairs: Iterable[tuple[str, str]]
     `pairs` are (old id, new id) when indicators were renamed (compare); else ids match."""
     from decimal import Decimal
 
-    from .errors import InvalidInput, Problem, UnitMismatch
+    from .errors import InvalidInput, Problem, UnitMismatch, msg
     from .model import units
 
     olds = {i.id: i for i in old.indicators}
@@ -154,18 +166,18 @@ def _refuse_unconvertible(old: Plan, new: Plan, pairs: Iterable[tuple[str, str]]
             if not shown:
                 continue
             first = min(shown, key=lambda f: (f.line, f.col))
-            named = f"'{was}'" if was == now else f"'{was}' (now '{now}')"
-            problems.append(
-                Problem(
-                    first.file,
-                    first.line,
-                    first.col,
-                    f"the figures of {named} are in {units.display(before.unit)}, and "
-                    f"{after.loc.file}:{after.loc.line} measures '{now}' in "
-                    f"{units.display(after.unit)}: {exc}; give it a unit of the same kind in "
-                    "both plans, or another id",
-                )
+            named = f"'{was}'" if was == now else msg("'{was}' (now '{now}')", was=was, now=now)
+            said = msg(
+                "the figures of {named} are in {before}, and {at} measures '{now}' in {after}: "
+                "{why}; give it a unit of the same kind in both plans, or another id",
+                named=named,
+                before=units.display(before.unit),
+                at=f"{after.loc.file}:{after.loc.line}",
+                now=now,
+                after=units.display(after.unit),
+                why=exc.message,
             )
+            problems.append(Problem(first.file, first.line, first.col, said))
     if problems:
         raise InvalidInput(problems)
 
@@ -195,10 +207,20 @@ def compare(old: Plan, new: Plan) -> Comparison:
     """Targets raised, lowered, added or dropped from `old` to `new`, and each figure's growth
     from `old`'s year to `new`'s. InvalidInput unless `new` is for a later year than `old`."""
     from .core.compare import compare as run_compare
-    from .errors import invalid
+    from .errors import invalid, msg
 
     if old.year >= new.year:
-        raise invalid(new.file, 0, 0, f"is for {new.year}, not after {old.file}'s {old.year}")
+        raise invalid(
+            new.file,
+            0,
+            0,
+            msg(
+                "is for {new}, not after {file}'s {old}",
+                new=new.year,
+                file=old.file,
+                old=old.year,
+            ),
+        )
     from .core.compare import _match  # how compare pairs last year's indicators with this year's
 
     pairs = [(o.id, n.id) for o, n in _match(old, new) if o is not None and n is not None]
@@ -214,15 +236,17 @@ def assess(
     figures of the year or of the year to date `period` (a year, 2018-10…). InvalidInput for a
     plan without a scheme, or a period outside the scheme's year."""
     from .core.assess import assess as run_assess
-    from .errors import invalid
+    from .errors import invalid, msg
 
     if plan.scoring is None:
         raise invalid(
             plan.file,
             0,
             0,
-            "has no assessment scheme; add a 'scoring:' block with items and weights "
-            "(docs/format.md, Scoring 考核计分)",
+            msg(
+                "has no assessment scheme; add a 'scoring:' block with items and weights "
+                "(docs/format.md, Scoring 考核计分)"
+            ),
         )
     span = year_to_date(plan.year if period is None else period)
     if span.year != plan.year:
@@ -230,8 +254,12 @@ def assess(
             plan.file,
             0,
             0,
-            f"its scoring scheme is for {plan.year}, not {span.year}; rank the plan of "
-            f"{span.year}, or leave out --year",
+            msg(
+                "its scoring scheme is for {plan}, not {year}; rank the plan of {year}, or leave "
+                "out --year",
+                plan=plan.year,
+                year=span.year,
+            ),
         )
     if previous is not None:
         _refuse_unconvertible(previous, plan)
@@ -252,7 +280,7 @@ def settle(
     (no such rule, outside the year, a reference repeated, a file given twice…). Notes on how
     the files were read (an encoding, a sheet) are appended to `notes` when it is given."""
     from .core.settle import settle as run_settle
-    from .errors import InvalidInput, Problem, invalid
+    from .errors import InvalidInput, Problem, invalid, msg
     from .read.claims import read_claims
 
     policy = plan.incentives
@@ -261,8 +289,10 @@ def settle(
             plan.file,
             0,
             0,
-            "has no incentive rules; add an 'incentives:' block with its rules "
-            "(docs/format.md, Incentives 政策兑现)",
+            msg(
+                "has no incentive rules; add an 'incentives:' block with its rules "
+                "(docs/format.md, Incentives 政策兑现)"
+            ),
         )
     span = plan.year if year is None else year
     if span < plan.year or span > plan.year + LATEST_SETTLEMENT:
@@ -270,9 +300,13 @@ def settle(
             plan.file,
             0,
             0,
-            f"its rules are of {plan.year}; --year {span} is before them"
+            msg("its rules are of {plan}; --year {year} is before them", plan=plan.year, year=span)
             if span < plan.year
-            else f"--year {span} is far past the plan's {plan.year}; check the year",
+            else msg(
+                "--year {year} is far past the plan's {plan}; check the year",
+                year=span,
+                plan=plan.year,
+            ),
         )
     files = [claims] if isinstance(claims, (str, PathLike)) else list(claims)
     problems: list[Problem] = []
@@ -288,15 +322,26 @@ def path(plan: Plan, indicator: str) -> IndicatorPath:
     """The multi-year path of `indicator` (an id) in `plan`, year by year: its targets, the
     actual, where the path stands and the growth a year still needed. InvalidInput for an
     indicator the plan does not have, naming the closest id."""
-    from .errors import invalid
+    from .errors import invalid, msg
 
     ids = [i.id for i in plan.indicators]
     if indicator not in ids:
         import difflib
 
         close = difflib.get_close_matches(indicator, ids, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f" (indicators: {', '.join(ids)})"
-        raise invalid(plan.file, 0, 0, f"no indicator '{indicator}'{hint}")
+        if close:
+            said = msg(
+                "no indicator '{indicator}'; did you mean '{meant}'?",
+                indicator=indicator,
+                meant=close[0],
+            )
+        else:
+            said = msg(
+                "no indicator '{indicator}' (indicators: {ids})",
+                indicator=indicator,
+                ids=", ".join(ids),
+            )
+        raise invalid(plan.file, 0, 0, said)
     from .core.paths import indicator_path
 
     return indicator_path(plan, indicator)
@@ -320,32 +365,30 @@ def tasks(
     from datetime import date as day
 
     from .core.tasks import ledger_report
-    from .errors import BadUsage
+    from .errors import BadUsage, msg
     from .read.progress import read_progress
-    from .read.tasks import unit_names
+    from .read.tasks import owner_unit
 
     ledger = plan.ledger
     if ledger is None or not ledger.tasks:
-        raise BadUsage(f"{plan.file} has no tasks: write them under tasks: (docs/format.md)")
+        raise BadUsage(
+            msg("{file} has no tasks: write them under tasks: (docs/format.md)", file=plan.file)
+        )
     if isinstance(as_of, str):
         try:
             as_of = day.fromisoformat(as_of.strip())
         except ValueError:
-            raise BadUsage(f"--as-of {as_of!r} is not a day; write it like 2018-06-30") from None
+            said = msg("--as-of {day!r} is not a day; write it like 2018-06-30", day=as_of)
+            raise BadUsage(said) from None
     if soon < 0 or period < 1:
-        raise BadUsage(f"--soon {soon} and --period {period}: days, at least 0 and 1")
-    unit = None
-    if owner is not None:
-        names = unit_names(ledger.units)
-        unit = names.get(owner.strip())
-        if unit is None:
-            import difflib
-
-            close = difflib.get_close_matches(owner, list(names), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise BadUsage(
-                f"unknown unit {owner!r} (units: {', '.join(sorted(set(names.values())))}){hint}"
+        raise BadUsage(
+            msg(
+                "--soon-days {soon} and --unreported-days {period}: days, at least 0 and 1",
+                soon=soon,
+                period=period,
             )
+        )
+    unit = None if owner is None else owner_unit(ledger.units, owner)
     rows = read_progress(progress, ledger)
     return ledger_report(
         plan.id, plan.title, plan.file, ledger, rows, as_of, soon, period, owner=unit

@@ -18,20 +18,16 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .errors import ZonekpiError
-from .view.lang import say
+from .errors import ZonekpiError, msg
 
 if TYPE_CHECKING:  # this module is loaded on every start-up: nothing costly before it is used
     from pathlib import Path
 
 
 def no_font() -> str:
-    return say(
-        "没有找到含中文字形的字体, 无法画 PNG 图表; 请安装一种后再试 (Debian/Ubuntu: "
-        "sudo apt install fonts-noto-cjk; Windows 自带 Microsoft YaHei)",
-        "no font with Chinese characters was found to draw the PNG charts; install one "
-        "and try again (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Windows has "
-        "Microsoft YaHei)",
+    return msg(
+        "no font with Chinese characters was found to draw the PNG charts; install one and try "
+        "again (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Windows has Microsoft YaHei)"
     )
 
 
@@ -53,15 +49,14 @@ def write_charts(made: Any, folder: str | None, inputs: Iterable[str]) -> list[P
     where = Path(folder)
     if where.exists() and not where.is_dir():
         raise ZonekpiError(
-            say(
-                f"--charts {folder}: 不是文件夹; 请给一个文件夹的名字",
-                f"--charts {folder}: not a folder; give the name of a folder",
-            )
+            msg("--charts {folder}: not a folder; give the name of a folder", folder=folder)
         )
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZonekpiError(f"--charts {folder}: {exc.strerror or exc}") from None
+        why = exc.strerror or str(exc)
+        said = msg("--charts {folder}: cannot create the folder: {why}", folder=folder, why=why)
+        raise ZonekpiError(said) from None
     read = list(inputs)
     written = []
     for chart in page.charts:
@@ -80,17 +75,18 @@ def write_bytes(target: Path, data: bytes) -> None:
     """`data` to `target` in one step: a temporary file beside it, flushed, then renamed."""
     import tempfile
 
+    from .plumbing import unwritten
+
     if target.is_symlink() or (target.exists() and not target.is_file()):
         raise ZonekpiError(
-            say(
-                f"{target}: 不是普通文件; --charts 只写普通文件",
-                f"{target}: not a plain file; --charts writes only regular files",
+            msg(
+                "{target}: not a plain file; --charts writes only regular files", target=str(target)
             )
         )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise ZonekpiError(f"{target}: {exc.strerror or exc}") from None
+        raise ZonekpiError(unwritten(exc, target)) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -102,7 +98,7 @@ def write_bytes(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise ZonekpiError(f"{target}: {exc.strerror or exc}") from None
+            raise ZonekpiError(unwritten(exc, target)) from None
         raise
 
 

@@ -3,8 +3,8 @@
 A command checks its options, calls `zonekpi.api` (which checks the input and returns a typed
 result), wraps the result for the renderers (`view.outputs`), renders it and hands the text to
 `plumbing` (stdout, stderr, --output files, the end of the run). Errors become messages in
-`ZonekpiGroup.invoke`; exit statuses come from `exits.exit_code`. Click is imported here and in
-cli_draft (the `draft` command) only; the core and the views only when a command runs.
+`ZonekpiGroup.invoke`; exit statuses come from `exits.exit_code`. Click is imported here and
+in cli_choice, cli_tasks and cli_draft only; the core and the views only when a command runs.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import api, chartfiles, plumbing
+from .cli_choice import Choice
 from .cli_tasks import register as register_tasks
-from .errors import each
+from .errors import each, msg
 from .exits import CHECK_FAIL_ON, COMPARE_FAIL_ON, ExitCode, exit_code
 from .plumbing import emit, options, refuse_to_overwrite_input, say
 from .render import FORMATS
@@ -38,18 +39,24 @@ class ZonekpiGroup(click.Group):
     into exit 130 without a word; anything else is a bug, reported by `plumbing.run` (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .errors import BadPeriod, BadUsage, ZonekpiError
+        from .errors import BadPeriod, BadUsage, ZonekpiError, msg
+        from .view.usage import asked_language, usage_message
 
+        given = vars(ctx)  # click's usage errors come before a command sets the language
+        first = given.get("_protected_args", given.get("protected_args", []))
+        lang.use(asked_language([*first, *ctx.args]))
         try:
             return super().invoke(ctx)
         except (BadPeriod, BadUsage) as exc:  # shown as click shows its usage errors
-            hint = "Invalid value for --period: " if isinstance(exc, BadPeriod) else ""
-            plumbing.usage(f"{hint}{exc}", f"{ctx.command_path} {ctx.invoked_subcommand}")
+            said = exc.message
+            if isinstance(exc, BadPeriod):
+                said = msg("Invalid value for --period: {why}", why=said)
+            plumbing.usage(said, f"{ctx.command_path} {ctx.invoked_subcommand}")
         except ZonekpiError as exc:
             plumbing.report(exc)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else "zonekpi"
-            plumbing.usage(exc.format_message(), where)
+            plumbing.usage(usage_message(exc), where)
         except KeyboardInterrupt:  # Ctrl-C: the status a shell gives it, and no "Aborted!"
             ctx.exit(ExitCode.INTERRUPTED)
         ctx.exit(ExitCode.INVALID)
@@ -70,7 +77,7 @@ format_option = click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=Choice(list(FORMATS)),
     show_default="table, or what --output's extension says",
     help="Output format: " + "; ".join(f"{k}: {v[1]}" for k, v in FORMATS.items()) + ".",
 )
@@ -81,7 +88,7 @@ output_option = click.option(
     help=HELP["output"],
 )
 excel_option = click.option("--excel", is_flag=True, help=HELP["excel"])
-lang_option = click.option("--lang", type=click.Choice(LANGS), help=HELP["lang"])
+lang_option = click.option("--lang", type=Choice(LANGS), help=HELP["lang"])
 charts_option = click.option("--charts", type=click.Path(file_okay=False), help=HELP["charts"])
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="Print nothing but errors; use the exit status."
@@ -107,7 +114,7 @@ def command(body: Callable[[SimpleNamespace], None]) -> click.Command:
         if "fmt" in given:
             given["fmt"] = plumbing.format_for(given["fmt"], given.get("output"))
             if given.get("excel") and given["fmt"] not in ("csv", "tsv", "long"):
-                raise click.UsageError("--excel applies to --format csv, tsv or long")
+                raise click.UsageError(msg("--excel applies to --format csv, tsv or long"))
         body(SimpleNamespace(**given))
 
     return cli.command()(lang_option(callback))
@@ -134,9 +141,9 @@ def _finish(
 @click.option("--year", "-y", type=int, help="Year to check (default: the plan's year).")
 @click.option("--period", help=HELP["check_period"])
 @click.option("--park", "-p", help=HELP["park"])
-@click.option("--elapsed", type=click.Choice(["months", "days", "seasonal"]), help=HELP["elapsed"])
+@click.option("--elapsed", type=Choice(["months", "days", "seasonal"]), help=HELP["elapsed"])
 @click.option("--by-park", "-P", is_flag=True, help=HELP["by_park"])
-@click.option("--by", "by", type=click.Choice(["park", "owner"]), help=HELP["check_by"])
+@click.option("--by", "by", type=Choice(["park", "owner"]), help=HELP["check_by"])
 @data_option(HELP["check_data"])
 @click.option("--skip-unknown", is_flag=True, help=HELP["skip_unknown"])
 @click.option("--previous", type=click.Path(), help=HELP["check_previous"])
@@ -144,7 +151,7 @@ def _finish(
 @charts_option
 @click.option(
     "--fail-on",
-    type=click.Choice(CHECK_FAIL_ON),
+    type=Choice(CHECK_FAIL_ON),
     default="missed",
     show_default=True,
     help=HELP["check_fail_on"],
@@ -166,7 +173,7 @@ def check(a: SimpleNamespace) -> None:
 
     by = "park" if a.by_park else a.by
     if by == "park" and a.park is not None:
-        raise click.UsageError("--by-park shows every park; leave out --park, or --by-park")
+        raise click.UsageError(msg("--by-park shows every park; leave out --park, or --by-park"))
     span = None if a.period is None else api.year_to_date(a.period, year=a.year)
     last = api.load_plan(a.previous) if a.previous else None
 
@@ -191,10 +198,7 @@ def check(a: SimpleNamespace) -> None:
 @command
 @click.argument("plans", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @data_option("Figure files to validate too.")
-@click.option(
-    "--period",
-    help=HELP["validate_period"],
-)
+@click.option("--period", help=HELP["validate_period"])
 def validate(a: SimpleNamespace) -> None:
     """Validate PLANS against the schema and each other; report every problem at once.
 
@@ -221,7 +225,7 @@ def schema(a: SimpleNamespace) -> None:
     from .read.schema import schema_text
 
     if a.report + a.incentives + a.tasks > 1:
-        raise click.UsageError("give one of --report, --incentives or --tasks")
+        raise click.UsageError(msg("give one of --report, --incentives or --tasks"))
     name = "report" if a.report else "incentives" if a.incentives else "plan"
     name = "tasks" if a.tasks else name
     emit(schema_text(f"{name}.schema.json"))
@@ -235,7 +239,7 @@ def schema(a: SimpleNamespace) -> None:
 @output_options
 @click.option(
     "--fail-on",
-    type=click.Choice(COMPARE_FAIL_ON),
+    type=Choice(COMPARE_FAIL_ON),
     default="never",
     show_default=True,
     help=HELP["compare_fail_on"],
@@ -288,10 +292,7 @@ def path(a: SimpleNamespace) -> None:
 @command
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.option("--year", "-y", type=int, help="Year to assess (default: the plan's year).")
-@click.option(
-    "--period",
-    help=HELP["rank_period"],
-)
+@click.option("--period", help=HELP["rank_period"])
 @data_option("Figure files layered over the plan's.")
 @click.option(
     "--previous", type=click.Path(dir_okay=False), help="Last year's plan, for last year's levels."
@@ -327,14 +328,11 @@ def rank(a: SimpleNamespace) -> None:
 
 @command
 @click.argument("plan", type=click.Path(dir_okay=False))
-@data_option(
-    HELP["claims"],
-    required=True,
-)
+@data_option(HELP["claims"], required=True)
 @click.option("--year", "-y", type=int, help="Year to settle (default: the plan's year).")
 @click.option(
     "--by",
-    type=click.Choice(BY_CHOICES),
+    type=Choice(BY_CHOICES),
     help=HELP["by"],
 )
 @output_options
@@ -356,12 +354,20 @@ def incentives(a: SimpleNamespace) -> None:
     from .view.outputs import IncentivesOutput
 
     if a.by and a.fmt in ("json", "text"):
-        raise click.UsageError(f"--by picks one table; --format {a.fmt} gives them all")
+        raise click.UsageError(
+            msg("--by picks one table; --format {fmt} gives them all", fmt=a.fmt)
+        )
     loaded = api.load_plan(a.plan)
     notes = list(loaded.notes)
     settled = api.settle(loaded, a.data, year=a.year, notes=notes)
     if settled.year != loaded.year:
-        notes.append(f"note: {settled.year} is settled under the rules of the {loaded.year} plan")
+        notes.append(
+            msg(
+                "note: {year} is settled under the rules of the {plan} plan",
+                year=settled.year,
+                plan=loaded.year,
+            )
+        )
     for note in () if a.quiet else notes:
         say(note)
     human = a.fmt in ("table", "plain", "markdown", "text", "html")

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import click
 
 from .cli import command
-from .errors import BadUsage, InvalidInput, Problem
+from .errors import BadUsage, InvalidInput, Problem, msg
 from .plumbing import emit, options, refuse_to_overwrite_input, say, write_atomic
 from .view.helptext import HELP
 
@@ -39,14 +39,16 @@ def draft(a: SimpleNamespace) -> None:
     from .draft.api import draft as make
 
     if a.year is not None and not 1990 <= a.year <= 2100:
-        raise BadUsage(f"--year {a.year}: give the plan's year, such as 2018")
+        raise BadUsage(msg("--year {year}: give the plan's year, such as 2018", year=a.year))
     parks = None
     if a.parks is not None:
         parks = tuple(p.strip() for p in a.parks.replace("、", ",").split(",") if p.strip())
     if a.output is not None:
         refuse_to_overwrite_input(a.output, [a.document])
         if os.path.exists(a.output) and not a.force:
-            raise BadUsage(f"--output {a.output} exists; add --force to replace it")
+            raise BadUsage(
+                msg("--output {output} exists; add --force to replace it", output=a.output)
+            )
     text, made = make(a.document, a.year, parks)
     if not made.indicators:
         raise InvalidInput(
@@ -55,8 +57,10 @@ def draft(a: SimpleNamespace) -> None:
                     a.document,
                     0,
                     0,
-                    "states no numeric target (达到, 不少于, 增长…) to draft from; "
-                    "give the plan's own document",
+                    msg(
+                        "states no numeric target (达到, 不少于, 增长…) to draft from; give the "
+                        "plan's own document"
+                    ),
                 )
             ]
         )
@@ -68,6 +72,13 @@ def draft(a: SimpleNamespace) -> None:
     if a.output is not None:
         write_atomic(a.output, text)
         counted = sum(len(i.items) for i in made.indicators)
-        say(f"{a.output}: {counted} targets of {len(made.indicators)} indicators drafted")
+        say(
+            msg(
+                "{output}: {count} targets of {indicators} indicators drafted",
+                output=a.output,
+                count=counted,
+                indicators=len(made.indicators),
+            )
+        )
     elif not a.explain:
         emit(text)

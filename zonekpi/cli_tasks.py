@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import api
+from .cli_choice import Choice
 from .exits import TASKS_FAIL_ON, ExitCode, exit_code
 from .plumbing import say
 from .view.helptext import HELP
@@ -39,7 +40,7 @@ def register(
     @click.option("--as-of", "as_of", metavar="DATE", help=HELP["tasks_as_of"])
     @click.option("--progress", "-d", multiple=True, type=click.Path(), help=HELP["tasks_progress"])
     @click.option("--owner", "-u", metavar="UNIT", help=HELP["tasks_owner"])
-    @click.option("--by", type=click.Choice(("owner", "park", "status")), help=HELP["tasks_by"])
+    @click.option("--by", type=Choice(("owner", "park", "status")), help=HELP["tasks_by"])
     @click.option("--soon-days", type=int, default=15, show_default=True, help=HELP["tasks_soon"])
     @click.option(
         "--unreported-days", type=int, default=30, show_default=True, help=HELP["tasks_unreported"]
@@ -47,7 +48,7 @@ def register(
     @output_options
     @click.option(
         "--fail-on",
-        type=click.Choice(TASKS_FAIL_ON),
+        type=Choice(TASKS_FAIL_ON),
         default="overdue",
         show_default=True,
         help=HELP["tasks_fail_on"],

@@ -3,12 +3,43 @@
 A `Problem` is one finding about an input, with the file, line and column it points at; the
 CLI prints each as one line ``FILE:LINE:COL: message``. Core modules raise the small exceptions
 below; none of them prints or exits.
+
+Every message a person reads is made with `msg`: an English template and its arguments. The
+`Message` it returns is a str, the English text, so the library and its callers read it as
+they always did; the command line words it in the messages' language from the catalogue of
+templates in the view (zonekpi/view/messages/), which a test keeps complete.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
+
+
+class Message(str):
+    """A message for a person: as a str, its English text; `template` and `args` are what it
+    was made of, so that the view can word it in another language. An argument may itself be
+    a Message (a character's name, a reason), worded with it."""
+
+    template: str
+    args: dict[str, Any]
+
+    def __new__(cls, template: str, args: dict[str, Any] | None = None) -> Message:
+        given = dict(args or {})
+        self = super().__new__(cls, template.format_map(given))
+        self.template = template
+        self.args = given
+        return self
+
+    def __getnewargs__(self) -> tuple[str, dict[str, Any]]:  # type: ignore[override]
+        return self.template, self.args
+
+
+def msg(template: str, /, **args: Any) -> Message:
+    """A message from its English `template` (str.format fields: ``'{name!r} is …'``) and its
+    arguments. The template must be a literal string: a test finds every one in the source and
+    requires its wording in each language (zonekpi/view/messages/)."""
+    return Message(template, args)
 
 
 class Problem(NamedTuple):
@@ -28,8 +59,42 @@ class Problem(NamedTuple):
         return f"{where}: {self.message}"
 
 
+class Joined(str):
+    """Messages joined into one (`joined`): as a str, their English text; the view words each
+    part."""
+
+    parts: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, parts: tuple[str, ...], sep: str = ", ") -> Joined:
+        self = super().__new__(cls, sep.join(parts))
+        self.parts, self.sep = parts, sep
+        return self
+
+    def __getnewargs__(self) -> tuple[tuple[str, ...], str]:  # type: ignore[override]
+        return self.parts, self.sep
+
+
+def joined(parts: Iterable[str], sep: str = ", ") -> str:
+    """`parts` (messages, or any text) joined by `sep`, each worded in the messages' language
+    when it is shown."""
+    return Joined(tuple(parts), sep)
+
+
+def said(exc: BaseException) -> str:
+    """What an exception says: the Message it was made with (a ValueError of a period, a
+    UnitError), else its text."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Message) else str(exc)
+
+
 class ZonekpiError(Exception):
     """Base of every error zonekpi reports to a user."""
+
+    @property
+    def message(self) -> str:
+        """What the error says: its Message when it was made with one, else its text."""
+        return said(self)
 
 
 class InvalidInput(ZonekpiError):
@@ -71,28 +136,36 @@ class UnitMismatch(UnitError):
 
     def __init__(self, have: str, want: str) -> None:
         self.have, self.want = have, want
-        super().__init__(f"unit {have} cannot be converted to {want} (different kinds of quantity)")
+        super().__init__(
+            msg(
+                "unit {have} cannot be converted to {want} (different kinds of quantity)",
+                have=have,
+                want=want,
+            )
+        )
 
 
 # Characters that look like nothing, or like an ordinary space, in an editor.
 _CHAR_NAMES = {
-    "\u00a0": "a no-break space (U+00A0)",
-    "\u3000": "a full-width space (U+3000)",
-    "\u200b": "an invisible zero-width space (U+200B)",
-    "\u200c": "an invisible zero-width non-joiner (U+200C)",
-    "\u200d": "an invisible zero-width joiner (U+200D)",
-    "\u2060": "an invisible word joiner (U+2060)",
-    "\ufeff": "an invisible byte-order mark (U+FEFF)",
-    "\t": "a tab",
+    "\u00a0": msg("a no-break space (U+00A0)"),
+    "\u3000": msg("a full-width space (U+3000)"),
+    "\u200b": msg("an invisible zero-width space (U+200B)"),
+    "\u200c": msg("an invisible zero-width non-joiner (U+200C)"),
+    "\u200d": msg("an invisible zero-width joiner (U+200D)"),
+    "\u2060": msg("an invisible word joiner (U+2060)"),
+    "\ufeff": msg("an invisible byte-order mark (U+FEFF)"),
+    "\t": msg("a tab"),
 }
 
 
-def char_name(char: str) -> str:
+def char_name(char: str) -> Message:
     """How a message names an invisible or space-like character: 'a no-break space (U+00A0)'."""
     if char in _CHAR_NAMES:
         return _CHAR_NAMES[char]
     code = f"U+{ord(char):04X}"
-    return f"a special space ({code})" if char.isspace() else f"an invisible character ({code})"
+    if char.isspace():
+        return msg("a special space ({code})", code=code)
+    return msg("an invisible character ({code})", code=code)
 
 
 def visible(text: str) -> str:
@@ -112,7 +185,7 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
-def stray(text: str) -> tuple[str, str] | None:
+def stray(text: str) -> tuple[str, Message] | None:
     """(`text` without its invisible characters, what was typed where) when it has some:
     ('unit', "a no-break space (U+00A0) was typed after 'unit'"); None when it has none."""
     if text.isprintable():
@@ -121,13 +194,12 @@ def stray(text: str) -> tuple[str, str] | None:
     clean = "".join(c for c in text if c.isprintable())
     if not clean:
         return None
+    char = char_name(text[odd[0]])
     if odd == list(range(len(text) - len(odd), len(text))):
-        where = "after"
-    elif odd == list(range(len(odd))):
-        where = "before"
-    else:
-        where = "inside"
-    return clean, f"{char_name(text[odd[0]])} was typed {where} '{clean}'"
+        return clean, msg("{char} was typed after '{clean}'", char=char, clean=clean)
+    if odd == list(range(len(odd))):
+        return clean, msg("{char} was typed before '{clean}'", char=char, clean=clean)
+    return clean, msg("{char} was typed inside '{clean}'", char=char, clean=clean)
 
 
 def invalid(file: str, line: int, col: int, message: str) -> InvalidInput:

@@ -10,6 +10,7 @@ It owns:
   written as an escape, CO\\u2082 (`_write`);
 - ``--output`` files (`deliver`, `write_atomic`): written atomically, never over an input file
   (`refuse_to_overwrite_input`);
+- the format an --output file's extension asks for (`format_for`, in formats.py);
 - the terminal (`options`, `columns`): its width, and whether a table is coloured (a terminal,
   no NO_COLOR, a TERM other than dumb);
 - the end of a run (`run`, `finish`): an unexpected exception reported as a bug (exit 3), Ctrl-C
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .exits import ExitCode
+from .formats import format_for as format_for
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,8 +65,12 @@ def emit(text: str | bytes) -> None:
 def unwritten(exc: OSError, path: str | Path | None = None) -> str:
     """What a failed write of the output (a full disk) is called, wherever it happens: of the
     --output file `path`, or of standard output."""
-    where = f" {path}" if path is not None else ""
-    return f"could not write the output{where}: {exc.strerror or exc}"
+    from .errors import msg
+
+    why = exc.strerror or str(exc)
+    if path is None:
+        return msg("could not write the output: {why}", why=why)
+    return msg("could not write the output {path}: {why}", path=str(path), why=why)
 
 
 def one_line(text: str) -> str:
@@ -72,22 +78,41 @@ def one_line(text: str) -> str:
     return text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
 
 
+def word(message: str) -> str:
+    """`message` in the messages' language (a Message from the catalogue, zonekpi/view/messages;
+    any other text as it is)."""
+    from .errors import Joined, Message
+
+    if not isinstance(message, (Message, Joined)):
+        return message
+    from .view.messages import word as worded
+
+    return worded(message)
+
+
 def say(message: str) -> None:
-    """A message on stderr as ``zonekpi: message``, on one line."""
-    stderr(f"zonekpi: {one_line(message)}")
+    """A message on stderr as ``zonekpi: message``, on one line, in the messages' language."""
+    stderr(f"zonekpi: {one_line(word(message))}")
 
 
 def report(exc: ZonekpiError) -> None:
     """What a user gave that is wrong, on stderr: a line per problem, else the message."""
     from .errors import InvalidInput
 
-    for problem in exc.problems if isinstance(exc, InvalidInput) else [exc]:
-        say(str(problem))  # one line each, whatever a cell held
+    if not isinstance(exc, InvalidInput):
+        say(exc.message)
+        return
+    from .view.messages import problem_line
+
+    for problem in exc.problems:
+        say(problem_line(problem))  # one line each, whatever a cell held
 
 
 def usage(message: str, command: str) -> None:
     """A usage error on one line, like every other problem, with where to read more."""
-    stderr(f"zonekpi: {message} (see: {command} --help)")
+    from .errors import msg
+
+    say(msg("{message} (see: {command} --help)", message=message, command=command))
 
 
 def stderr(text: str) -> None:
@@ -151,50 +176,6 @@ def columns(default: int = 100) -> int:
         return default
 
 
-# What an --output file's extension says it holds; the formats each may be written in.
-_EXTENSIONS = {
-    ".csv": ("csv", "long"),
-    ".tsv": ("tsv",),
-    ".md": ("markdown",),
-    ".markdown": ("markdown",),
-    ".json": ("json",),
-    ".txt": ("plain", "table", "text"),
-    ".html": ("html",),
-    ".htm": ("html",),
-    ".xlsx": ("xlsx",),
-}
-_NOT_YET = (".xls", ".docx", ".pdf")
-BINARY = ("xlsx",)  # formats whose renderer returns bytes: never to a terminal
-
-
-def format_for(fmt: str | None, output: str | None) -> str:
-    """The format to write: `fmt` if given, else what the --output file's extension says
-    (report.json: json), else table. Nothing is ever written in one format under another
-    format's extension: -f csv with -o report.json, or an .html zonekpi cannot write yet, is
-    refused (BadUsage); so is a workbook (-f xlsx) to a terminal."""
-    from pathlib import PurePath
-
-    from .errors import BadUsage
-
-    ext = PurePath(output).suffix.lower() if output else ""
-    if ext in _NOT_YET:
-        raise BadUsage(
-            f"cannot write a {ext} file yet; write CSV for Excel and WPS with "
-            f"-o {PurePath(output or '').with_suffix('.csv').name} --excel"
-        )
-    allowed = _EXTENSIONS.get(ext)
-    if fmt is None:
-        return allowed[0] if allowed else "table"
-    if allowed and fmt not in allowed:
-        raise BadUsage(
-            f"--format {fmt} and --output {output} disagree: a {ext} file holds "
-            f"{' or '.join(allowed)}; leave out --format, or name the file for {fmt}"
-        )
-    if fmt in BINARY and not output and sys.stdout.isatty():
-        raise BadUsage(f"--format {fmt} is a file, not for a terminal: write it with -o FILE.{fmt}")
-    return fmt
-
-
 def options(fmt: str, excel: bool = False, to_file: bool = False) -> Options:
     """The renderer's options: a table only on a terminal (plain when piped or written to a
     file), coloured only there, at the terminal's width."""
@@ -215,7 +196,7 @@ def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None
     and inode); a workbook's ``#sheet`` is left out. BadUsage naming both."""
     if output is None:
         return
-    from .errors import BadUsage
+    from .errors import BadUsage, msg
 
     try:
         target = os.stat(output)  # through links: the file a write would replace
@@ -230,9 +211,20 @@ def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None
         except (OSError, ValueError):
             continue
         if same:
-            also = "" if source == output else f" ({source}, the same file)"
+            if source == output:
+                raise BadUsage(
+                    msg(
+                        "--output {output} is one of the input files; choose another file name",
+                        output=output,
+                    )
+                )
             raise BadUsage(
-                f"--output {output} is one of the input files{also}; choose another file name"
+                msg(
+                    "--output {output} is one of the input files ({source}, the same file); "
+                    "choose another file name",
+                    output=output,
+                    source=source,
+                )
             )
 
 
@@ -250,14 +242,22 @@ def write_atomic(path: str | Path, text: str | bytes, encoding: str = "utf-8") -
     import tempfile
     from pathlib import Path
 
-    from .errors import ZonekpiError
+    from .errors import ZonekpiError, msg
 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_symlink() or (target.exists() and not target.is_file()):
-        raise ZonekpiError(f"{path}: not a plain file; --output writes only regular files")
+        raise ZonekpiError(
+            msg("{path}: not a plain file; --output writes only regular files", path=str(path))
+        )
     if not folder.is_dir():
-        raise ZonekpiError(f"{path}: the folder {folder} does not exist; create it first")
+        raise ZonekpiError(
+            msg(
+                "{path}: the folder {folder} does not exist; create it first",
+                path=str(path),
+                folder=str(folder),
+            )
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # a folder that cannot be written to
@@ -299,8 +299,10 @@ def report_bug(exc: BaseException) -> None:
 
         with contextlib.suppress(OSError):
             traceback.print_exception(type(exc), exc, exc.__traceback__)
+    from .errors import msg
+
     what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    say(f"internal error ({what}); please report it with the command you ran")
+    say(msg("internal error ({what}); please report it with the command you ran", what=what))
 
 
 def run(command: Callable[[], object]) -> NoReturn:
@@ -316,7 +318,7 @@ def run(command: Callable[[], object]) -> NoReturn:
     except SystemExit as exc:
         finish(exc.code)
     except OSError as exc:  # click's own output (--help, --version) to a full disk
-        stderr(f"zonekpi: {unwritten(exc)}")
+        say(unwritten(exc))
         finish(ExitCode.INVALID)
     except KeyboardInterrupt:
         finish(ExitCode.INTERRUPTED)
@@ -338,6 +340,6 @@ def finish(code: Any) -> NoReturn:
         except (BrokenPipeError, ValueError):  # the reader has gone (| head); a closed stream
             pass
         except OSError as exc:  # a full disk: the output is incomplete
-            stderr(f"zonekpi: {unwritten(exc)}")
+            say(unwritten(exc))
             code = ExitCode.INVALID
     os._exit(code or 0)

@@ -98,12 +98,27 @@ class Figures:
         self, indicator: str, park: str | None, period: Period, figs: list[Figure]
     ) -> Figure | None:
         """Figures for parts of `period` that do not add up the same way: say so, use none."""
+        from ..errors import msg
+
         lines = ", ".join(sorted({f"{f.loc.file}:{f.loc.line}" for f in figs if f.loc.line}))
-        where = f" ({self.names[park]})" if park else ""
-        self.warnings.append(
-            f"{indicator}{where} {period.label}: the figures for parts of it disagree "
-            f"({lines}); it is left without a figure"
-        )
+        if park:
+            said = msg(
+                "{indicator} ({park}) {period}: the figures for parts of it disagree ({lines}); it "
+                "is left without a figure",
+                indicator=indicator,
+                park=self.names[park],
+                period=period.label,
+                lines=lines,
+            )
+        else:
+            said = msg(
+                "{indicator} {period}: the figures for parts of it disagree ({lines}); it is left "
+                "without a figure",
+                indicator=indicator,
+                period=period.label,
+                lines=lines,
+            )
+        self.warnings.append(said)
         return None
 
     def _remember(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem, msg
 from . import yesno
 from .forms import Drafter
 from .indicators import common_id, key, numbered
@@ -82,7 +82,10 @@ def plan_year(text: str, file: str) -> int:
         raise InvalidInput(
             [
                 Problem(
-                    file, 0, 0, "names no year in its first lines; give the plan's year with --year"
+                    file,
+                    0,
+                    0,
+                    msg("names no year in its first lines; give the plan's year with --year"),
                 )
             ]
         )

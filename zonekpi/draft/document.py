@@ -16,7 +16,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem, msg
 from ..read.textfile import decode, read_bytes
 from .hanzi import simplified
 
@@ -37,27 +37,35 @@ def read_document(path: str | Path) -> str:
     if size > MAX_DOCUMENT_BYTES:
         raise bad(
             name,
-            f"is {size:,} bytes; a document to draft from is at most 5 MB "
-            "(save the plan's text alone)",
+            msg(
+                "is {size:,} bytes; a document to draft from is at most 5 MB (save the plan's "
+                "text alone)",
+                size=size,
+            ),
         )
     raw = read_bytes(path, MAX_DOCUMENT_BYTES)
     suffix = Path(name).suffix.lower()
     if raw.startswith(b"%PDF"):
         raise bad(
             name,
-            "is a PDF; zonekpi draft reads text, Markdown, HTML and .docx: copy the text out "
-            "(pdftotext -layout FILE.pdf FILE.txt, or Save as Text), or OCR a scanned PDF first",
+            msg(
+                "is a PDF; zonekpi draft reads text, Markdown, HTML and .docx: copy the text out "
+                "(pdftotext -layout FILE.pdf FILE.txt, or Save as Text), or OCR a scanned PDF "
+                "first"
+            ),
         )
     if suffix == ".docx" or raw.startswith(b"PK\x03\x04"):
         text = _docx(path, name)
     else:
         if not raw.strip():
-            raise bad(name, "is empty; give the document's text (.txt, .md, .html or .docx)")
+            raise bad(name, msg("is empty; give the document's text (.txt, .md, .html or .docx)"))
         if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise bad(
                 name,
-                "is not a text file (it holds NUL bytes); give the document as text, .html "
-                "or .docx",
+                msg(
+                    "is not a text file (it holds NUL bytes); give the document as text, .html "
+                    "or .docx"
+                ),
             )
         text, _notes = decode(raw, name, kind="document")
         if suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text[:200], re.I):
@@ -73,7 +81,7 @@ def normalise(text: str, name: str = "") -> str:
     text = simplified(unicodedata.normalize("NFKC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 10:
-        raise bad(name, "holds no Chinese text to draft from; give the document's text")
+        raise bad(name, msg("holds no Chinese text to draft from; give the document's text"))
     return text
 
 
@@ -124,13 +132,14 @@ def _docx(path: str | Path, name: str) -> str:
         import docx  # python-docx: imported only for a .docx
     except ImportError:
         raise bad(
-            name, "is a .docx; install python-docx (pip install python-docx) or save it as text"
+            name,
+            msg("is a .docx; install python-docx (pip install python-docx) or save it as text"),
         ) from None
     try:
         document = docx.Document(str(path))
     except Exception:
         raise bad(
-            name, "is not a Word .docx file zonekpi can read; save it as .docx or as text"
+            name, msg("is not a Word .docx file zonekpi can read; save it as .docx or as text")
         ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -138,5 +147,5 @@ def _docx(path: str | Path, name: str) -> str:
             lines.append(" ".join(cell.text for cell in row.cells))
     text = "\n".join(lines)
     if not text.strip():
-        raise bad(name, "holds no text (a scanned document?); give the document's text")
+        raise bad(name, msg("holds no text (a scanned document?); give the document's text"))
     return text

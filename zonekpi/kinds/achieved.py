@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..errors import msg
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Target
@@ -38,8 +39,12 @@ class Achieved(Kind):
         if not units.is_flag(ind.unit):
             r.error(
                 (*at, self.id),
-                f"an achieved target is for a yes/no indicator; '{ind.id}' is measured in "
-                f"{units.display(ind.unit)}: give it unit: 是否",
+                msg(
+                    "an achieved target is for a yes/no indicator; '{id}' is measured in {unit}: "
+                    "give it unit: 是否",
+                    id=ind.id,
+                    unit=units.display(ind.unit),
+                ),
             )
             return None
         return Target(**common, text="是", value=Decimal(1), unit=ind.unit)

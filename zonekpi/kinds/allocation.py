@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..errors import msg
 from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import NONE, Finding, Status
@@ -45,7 +46,7 @@ class Allocation(parks.ParkKind):
         for p, q in value.items():
             if not r.is_park(p):
                 r.error((*here, p), r.unknown_park(p), key=True)
-            amount = r.quantity(q, (*here, p), unit, f"share of park '{p}'")
+            amount = r.quantity(q, (*here, p), unit, msg("share of park '{park}'", park=p))
             if amount is not None and self.at_or_above_zero(amount, q, (*here, p), ind, r):
                 shares.append((p, amount))
         text = "、".join(f"{p} {q}" for p, q in value.items())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, Protocol
 
+from ..errors import msg
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, Measure, Plan, Target
@@ -138,6 +139,27 @@ def as_it_stands(f: Finding) -> Finding:
     return f._replace(status=Status.ON_TRACK if f.status is Status.MET else Status.BELOW)
 
 
+_SAID = {  # a target's key as a message names it ("at least: unit 个 cannot be converted…")
+    "at_least": msg("at least"),
+    "more_than": msg("more than"),
+    "at_most": msg("at most"),
+    "less_than": msg("less than"),
+    "increase": msg("increase"),
+    "about": msg("about"),
+    "between": msg("between"),
+    "growth": msg("growth"),
+    "achieved": msg("achieved"),
+    "coverage": msg("coverage"),
+    "per_park": msg("per park"),
+    "allocation": msg("allocation"),
+}
+
+
+def said(kind: str) -> str:
+    """How a message names a target kind's key: 'at least' for at_least."""
+    return _SAID.get(kind, kind.replace("_", " "))
+
+
 class Kind:
     """One target kind. Subclasses set the class attributes and override what differs."""
 
@@ -208,12 +230,12 @@ class Kind:
         rate or an increase may be below zero."""
         if value >= 0 or ind.can_be_negative or self.family not in LEVELS:
             return True
-        r.below_zero(at, raw, ind, what or self.id.replace("_", " "))
+        r.below_zero(at, raw, ind, what or said(self.id))
         return False
 
     def amount(self, raw: Any, at: tuple[Any, ...], unit: str, r: TargetReader) -> Decimal | None:
         """The target's value read in `unit`."""
-        return r.quantity(raw, at, unit, self.id.replace("_", " "))
+        return r.quantity(raw, at, unit, said(self.id))
 
     def evaluate(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..errors import msg
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Target
@@ -31,7 +32,7 @@ class Increase(Kind):
 
     def amount(self, raw: Any, at: tuple[Any, ...], unit: str, r: TargetReader) -> Decimal | None:
         if unit == "百分点":
-            hint = "the increase of a percentage is in percentage points, like '6.4 个百分点'"
+            hint = msg("the increase of a percentage is in percentage points, like '6.4 个百分点'")
             return r.in_unit(raw, unit, at, hint)
         return super().amount(raw, at, unit, r)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..errors import msg
 from ..model.periods import Period
 from ..model.plan import Indicator, Measure, Target
 from ..model.results import Finding, Note, Status
@@ -33,7 +34,7 @@ class Growth(Kind):
         return "percent"
 
     def amount(self, raw: Any, at: tuple[Any, ...], unit: str, r: TargetReader) -> Decimal | None:
-        return r.in_unit(raw, unit, at, "a growth target is a percentage, like '8%'")
+        return r.in_unit(raw, unit, at, msg("a growth target is a percentage, like '8%'"))
 
     def evaluate(
         self,

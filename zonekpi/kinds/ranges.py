@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..errors import msg
 from ..model.periods import Period
 from ..model.plan import Indicator, Target
 from ..model.results import Finding, Status
@@ -33,17 +34,19 @@ class Between(Kind):
     ) -> Target | None:
         unit = self.unit(ind)
         raw, at = entry[self.id], (*at, self.id)
-        low = r.quantity(raw[0], (*at, 0), unit, "low end")
-        high = r.quantity(raw[1], (*at, 1), unit, "high end")
+        low = r.quantity(raw[0], (*at, 0), unit, msg("low end"))
+        high = r.quantity(raw[1], (*at, 1), unit, msg("high end"))
         if low is None or high is None:
             return None
         if not (
-            self.at_or_above_zero(low, raw[0], (*at, 0), ind, r, "low end")
-            & self.at_or_above_zero(high, raw[1], (*at, 1), ind, r, "high end")
+            self.at_or_above_zero(low, raw[0], (*at, 0), ind, r, msg("low end"))
+            & self.at_or_above_zero(high, raw[1], (*at, 1), ind, r, msg("high end"))
         ):
             return None
         if low > high:
-            r.error(at, f"the low end {raw[0]} is above the high end {raw[1]}")
+            r.error(
+                at, msg("the low end {low} is above the high end {high}", low=raw[0], high=raw[1])
+            )
         return Target(**common, text=f"{raw[0]}–{raw[1]}", value=low, high=high, unit=unit)
 
     def evaluate(
@@ -104,12 +107,17 @@ class About(Kind):
         if target is None:
             return None
         where = (*at, "tolerance")
-        tolerance = r.quantity(entry["tolerance"], where, base.gap_unit(ind.unit), "tolerance")
+        gap = base.gap_unit(ind.unit)
+        tolerance = r.quantity(entry["tolerance"], where, gap, msg("tolerance"))
         if tolerance is not None and tolerance < 0:
             r.error(
                 where,
-                f"tolerance: {str(entry['tolerance']).strip()!r} is below zero; a tolerance is "
-                f"how far from {target.text} still counts as met: zero or more",
+                msg(
+                    "tolerance: {raw!r} is below zero; a tolerance is how far from {target} "
+                    "still counts as met: zero or more",
+                    raw=str(entry["tolerance"]).strip(),
+                    target=target.text,
+                ),
             )
             return None
         return target._replace(tolerance=tolerance)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from ..errors import msg
+
 Tier = Literal["floor", "stretch"]
 
 
@@ -18,7 +20,9 @@ class Loc(NamedTuple):
 
     def seen_from(self, here: Loc) -> str:
         """This place as a message at `here` names it: 'line 3', or 'other.csv:3'."""
-        return f"line {self.line}" if self.file == here.file else f"{self.file}:{self.line}"
+        if self.file == here.file:
+            return msg("line {line}", line=self.line)
+        return f"{self.file}:{self.line}"
 
 
 NOWHERE = Loc("")

@@ -22,7 +22,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from ..errors import NotFinite, UnitError
+from ..errors import Message, NotFinite, UnitError, msg
 
 
 def normalise(text: str) -> str:
@@ -56,19 +56,27 @@ def _looks_like_digit(c: str) -> bool:
     return any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
 
 
-def foreign_digit_problem(text: str, at: int) -> str:
+def foreign_digit_problem(text: str, at: int) -> Message:
     """What is wrong with the look-alike digit at `at` in `text`, and what to write instead."""
     c = text[at]
     name = unicodedata.name(c, "")
     shown = f"{c!r} (U+{ord(c):04X})"
-    digits = "write the number with the digits 0-9"
     if any(w in name for w in _MARKERS):
-        return f"{shown} is not a digit: a footnote marker? remove it, or put the note in 备注"
+        return msg(
+            "{shown} is not a digit: a footnote marker? remove it, or put the note in 备注",
+            shown=shown,
+        )
     if "ROMAN NUMERAL" in name:
-        return f"{shown} is a Roman numeral; {digits}"
+        return msg("{shown} is a Roman numeral; write the number with the digits 0-9", shown=shown)
     if unicodedata.category(c) == "Nd":
-        return f"{shown} is a digit of another script ({name}); {digits}"
-    return f"{shown} is not one of the digits 0-9; {digits}"
+        return msg(
+            "{shown} is a digit of another script ({name}); write the number with the digits 0-9",
+            shown=shown,
+            name=name,
+        )
+    return msg(
+        "{shown} is not one of the digits 0-9; write the number with the digits 0-9", shown=shown
+    )
 
 
 _MARKERS = ("SUPERSCRIPT", "SUBSCRIPT", "CIRCLED", "PARENTHESIZED", "FULL STOP")  # ¹ ₂ ① ⑴ ⒈
@@ -103,31 +111,47 @@ def sized(value: Decimal, text: str) -> Decimal:
     digits = value.adjusted() + 1
     if digits > MAX_DIGITS:
         raise UnitError(
-            f"{text.strip()!r} is too large for a figure ({digits} digits); check the number "
-            "and its unit"
+            msg(
+                "{text!r} is too large for a figure ({digits} digits); check the number and its "
+                "unit",
+                text=text.strip(),
+                digits=digits,
+            )
         )
     return value
 
 
 def finite(value: Decimal, text: str) -> Decimal:
     if not value.is_finite():
-        raise NotFinite(f"{text!r} is not a finite number")
+        raise NotFinite(msg("{text!r} is not a finite number", text=text))
     return value
 
 
 def number_error(spelled: str) -> UnitError:
     """Why text does not read as a number, and how to write it; NaN and infinity are NotFinite."""
     if spelled.lower().lstrip("+-.").startswith(("nan", "inf")):
-        return NotFinite(f"{spelled!r} is not a finite number")
+        return NotFinite(msg("{text!r} is not a finite number", text=spelled))
     if re.match(r"[-+]?\d+(?:,\d+)+", spelled):
         return UnitError(
-            f"{spelled!r}: a comma must separate groups of three digits (1,200); "
-            "for a decimal write a point (1.2)"
+            msg(
+                "{text!r}: a comma must separate groups of three digits (1,200); "
+                "for a decimal write a point (1.2)",
+                text=spelled,
+            )
         )
     if re.match(r"[-+]?\d+\s+\d", spelled):
-        return UnitError(f"{spelled!r}: write numbers without spaces inside them (2200, not 2 200)")
+        return UnitError(
+            msg(
+                "{text!r}: write numbers without spaces inside them (2200, not 2 200)", text=spelled
+            )
+        )
     if re.match(r"[-+]?\d+/\d", spelled):
-        return UnitError(f"{spelled!r}: write a decimal number (0.5), not a fraction")
+        return UnitError(
+            msg("{text!r}: write a decimal number (0.5), not a fraction", text=spelled)
+        )
     return UnitError(
-        f"{spelled!r} does not start with a number; write a number and a unit, like '95 家'"
+        msg(
+            "{text!r} does not start with a number; write a number and a unit, like '95 家'",
+            text=spelled,
+        )
     )

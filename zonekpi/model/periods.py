@@ -25,6 +25,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..errors import msg
 from .numbers import foreign_digit, foreign_digit_problem
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -152,9 +153,6 @@ def _cn_month(text: str) -> str:
     return CN_MONTHS.get(text, text)
 
 
-HINT = "write a year (2018), a month to date (2018-10), a quarter (2018-Q3) or 2018年1-10月"
-
-
 def parse_period(text: object) -> Period:
     """A period from its written form; ValueError with a hint otherwise."""
     if isinstance(text, Period):
@@ -174,7 +172,9 @@ def _parse(text: object) -> Period:
     # a footnote marker or another script's digit is not a digit (2018¹ is not 20181)
     odd = foreign_digit(str(text))
     if odd is not None:
-        raise ValueError(f"{str(text)!r}: {foreign_digit_problem(str(text), odd)}")
+        raise ValueError(
+            msg("{text!r}: {why}", text=str(text), why=foreign_digit_problem(str(text), odd))
+        )
     s = "".join(unicodedata.normalize("NFKC", str(text)).split())
     s = re.sub(r"年([一二三四五六七八九十]+)月", lambda m: f"年{_cn_month(m[1])}月", s)
     if m := _DATE.fullmatch(s):  # 2018/10/1 or 2018-10-01: a spreadsheet's date for a month
@@ -205,12 +205,20 @@ def _parse(text: object) -> Period:
         if m["half"]:
             return Period(year, 1, 6) if m["half"] == "上" else Period(year, 7, 12)
         return Period(year)
-    raise ValueError(f"{text!r} is not a period; {HINT}")
+    raise ValueError(
+        msg(
+            "{text!r} is not a period; write a year (2018), a month to date (2018-10), a quarter "
+            "(2018-Q3) or 2018年1-10月",
+            text=text,
+        )
+    )
 
 
 def _checked(year: int, first: int, last: int, text: str) -> Period:
     if not (1 <= first <= last <= 12):
-        raise ValueError(f"{text!r}: months run from 1 to 12, the first not after the last")
+        raise ValueError(
+            msg("{text!r}: months run from 1 to 12, the first not after the last", text=text)
+        )
     return Period(year, first, last)
 
 

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import NoUnit, UnitError, UnitMismatch
+from ..errors import Message, NoUnit, UnitError, UnitMismatch, msg
 from .numbers import (
     DIGITS,
     E_NOTATION,
@@ -174,7 +174,7 @@ def literal(text: str) -> None:
             pass
         else:
             return
-    raise UnitError(f"{text.strip()!r}: {foreign_digit_problem(text, at)}")
+    raise UnitError(msg("{text!r}: {why}", text=text.strip(), why=foreign_digit_problem(text, at)))
 
 
 @lru_cache(maxsize=512)
@@ -186,16 +186,17 @@ def parse_unit(text: str) -> str:
     for key in (spelled, compact, compact.lower()):
         if key in table:
             return table[key]
-    raise UnitError(f"unknown unit {text.strip()!r}{_suggest(compact)}")
+    raise UnitError(_unknown(text.strip(), compact))
 
 
-def _suggest(text: str) -> str:
+def _unknown(text: str, compact: str) -> Message:
     import difflib
 
-    close = difflib.get_close_matches(text, list(_aliases()), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(compact, list(_aliases()), n=1, cutoff=0.5)
     if close:
-        return f"; did you mean {display(_aliases()[close[0]])!r}?"
-    return "; see `zonekpi units` for the accepted units"
+        meant = display(_aliases()[close[0]])
+        return msg("unknown unit {unit!r}; did you mean {meant!r}?", unit=text, meant=meant)
+    return msg("unknown unit {unit!r}; see `zonekpi units` for the accepted units", unit=text)
 
 
 def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
@@ -207,11 +208,14 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     if isinstance(text, Quantity):  # already read (a CSV row's number and unit)
         return text
     if isinstance(text, bool) or text is None:
-        raise UnitError(f"expected a number with a unit, like '95 家', not {text!r}")
+        raise UnitError(msg("expected a number with a unit, like '95 家', not {text!r}", text=text))
     if isinstance(text, (int, Decimal, float)):
         if default_unit is None:
             raise NoUnit(
-                f"{text} has no unit; write it with its unit, for example '{text} 家'", str(text)
+                msg(
+                    "{text} has no unit; write it with its unit, for example '{text} 家'", text=text
+                ),
+                str(text),
             )
         return Quantity(finite(Decimal(str(text)), str(text)), default_unit)
     text = str(text)
@@ -224,7 +228,9 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
     if ratio is not None:  # 占全市1/8: a share of a whole, in percent (as exact as Decimal holds)
         top, bottom = Decimal(ratio[1]), Decimal(ratio[2])
         if bottom == 0 or top > bottom:
-            raise UnitError(f"{spelled!r}: a share written as a fraction is at most 1 (1/8, 2/3)")
+            raise UnitError(
+                msg("{text!r}: a share written as a fraction is at most 1 (1/8, 2/3)", text=spelled)
+            )
         return Quantity(top / bottom * 100, "percent")
     match = NUMBER.match(spelled)
     if not match:
@@ -235,22 +241,34 @@ def parse_quantity(text: Any, default_unit: str | None = None) -> Quantity:
         raise number_error(spelled)
     if rest[:1] == ":" and rest[1:2].isdigit():
         raise UnitError(
-            f"{spelled!r} is a ratio or a time, not a number; write one number and its unit, "
-            "like '95 家'"
+            msg(
+                "{text!r} is a ratio or a time, not a number; write one number and its unit, "
+                "like '95 家'",
+                text=spelled,
+            )
         )
     if E_NOTATION.match(rest):
-        raise UnitError(f"{spelled!r}: write the number out (1.5e3 is 1500), not in e-notation")
+        raise UnitError(
+            msg("{text!r}: write the number out (1.5e3 is 1500), not in e-notation", text=spelled)
+        )
     if not rest:
         if default_unit is None:
             raise NoUnit(
-                f"{spelled!r} has no unit; write it with its unit, for example '{spelled} 家'",
+                msg(
+                    "{text!r} has no unit; write it with its unit, for example '{bare} 家'",
+                    text=spelled,
+                    bare=spelled,
+                ),
                 number,
             )
         unit = default_unit
     else:
         if EXPRESSION.search(rest) or rest[:1] == "*":
             raise UnitError(
-                f"{spelled!r} is an expression; write one number and one unit, such as '5 元'"
+                msg(
+                    "{text!r} is an expression; write one number and one unit, such as '5 元'",
+                    text=spelled,
+                )
             )
         unit = parse_unit(rest)
     return Quantity(sized(finite(Decimal(number.replace(",", "")), spelled), number), unit)
@@ -326,7 +344,9 @@ def convert(value: Decimal, unit: str, to: str) -> Decimal:
     try:
         return Decimal(converted).normalize() if converted else Decimal(0)
     except InvalidOperation:  # pragma: no cover - pint returned something odd
-        raise UnitError(f"cannot convert {value} {unit} to {to}") from None
+        raise UnitError(
+            msg("cannot convert {value} {unit} to {to}", value=value, unit=unit, to=to)
+        ) from None
 
 
 def compatible(unit: str, other: str) -> bool:

@@ -8,18 +8,16 @@ The table itself is read by `tables`, the rules by `policy`.
 
 from __future__ import annotations
 
-import datetime
-import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
-from ..errors import Problem, UnitError, visible
-from ..model import units
+from ..errors import Problem, joined, msg, said, visible
 from ..model.common import Loc
-from ..model.policy import Claim, Policy, Rule, beneficiary_key
-from .policy import rule_key, to_yuan
+from ..model.policy import Claim, Policy, beneficiary_key
+from .claimrow import _claim
+from .claimrow import parse_date as parse_date
+from .policy import rule_key
 from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows
 
 # column → the names it may be written as (English, or the Chinese of a finance ledger)
@@ -37,24 +35,6 @@ REQUIRED = ("rule", "beneficiary", "date", "reference")
 HEADER = "rule,beneficiary,date,amount,unit,count,reference,note"
 
 
-def parse_date(text: str) -> datetime.date:
-    """A day written 2020-05-12, 2020/5/12, 2020.5.12, 2020年5月12日 or 20200512."""
-    odd = units.foreign_digit(text)
-    if odd is not None:  # 2020-05-1² is not the 12th
-        raise ValueError(f"date {text!r}: {units.foreign_digit_problem(text, odd)}")
-    spelled = units.normalise(text)
-    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", spelled)
-    m = m or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", spelled)
-    if m is None:
-        if re.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?", spelled):
-            raise ValueError(f"date {text!r} is a month; a claim's date is a day, like 2020-05-12")
-        raise ValueError(f"date {text!r} is not a date; write it like 2020-05-12")
-    try:
-        return datetime.date(*(int(g) for g in m.groups()))
-    except ValueError:
-        raise ValueError(f"date {text!r} is not a day of the calendar; check it") from None
-
-
 def read_claims(
     paths: Iterable[str | Path], policy: Policy, year: int, problems: list[Problem]
 ) -> tuple[list[Claim], list[str]]:
@@ -65,7 +45,9 @@ def read_claims(
     seen: set[str] = set()
     for path in paths:
         if str(path) in seen:
-            problems.append(Problem(str(path), 0, 0, "is given twice; give each claims file once"))
+            problems.append(
+                Problem(str(path), 0, 0, msg("is given twice; give each claims file once"))
+            )
             continue
         seen.add(str(path))
         rows, file_notes = _table(Path(path), problems)
@@ -81,7 +63,7 @@ def spelled_alike(claims: list[Claim]) -> list[str]:
     """A warning for each beneficiary written a second way that is the same name as a person
     reads it (`beneficiary_key`: a zero-width space, a Cyrillic С, a full-width bracket): both
     spellings are one party, under one cap, and the warning names both and where they are."""
-    out = []
+    out: list[str] = []
     seen: dict[str, dict[str, Claim]] = {}
     for c in claims:
         spellings = seen.setdefault(beneficiary_key(c.beneficiary), {})
@@ -90,10 +72,16 @@ def spelled_alike(claims: list[Claim]) -> list[str]:
         if spellings:
             was = next(iter(spellings.values()))
             out.append(
-                f"warning: {c.loc.file}:{c.loc.line}: beneficiary '{visible(c.beneficiary)}' is "
-                f"'{visible(was.beneficiary)}' ({was.loc.file}:{was.loc.line}) written another "
-                f"way ({_differing(was.beneficiary, c.beneficiary)}); both are settled as one "
-                "party, under one cap"
+                msg(
+                    "warning: {file}:{line}: beneficiary '{name}' is '{was}' ({was_at}) written "
+                    "another way ({differing}); both are settled as one party, under one cap",
+                    file=c.loc.file,
+                    line=c.loc.line,
+                    name=visible(c.beneficiary),
+                    was=visible(was.beneficiary),
+                    was_at=f"{was.loc.file}:{was.loc.line}",
+                    differing=_differing(was.beneficiary, c.beneficiary),
+                )
             )
         spellings[c.beneficiary] = c
     return out
@@ -118,11 +106,15 @@ def _table(
     path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
-        problems.append(Problem(name, 0, 0, "is a directory; give a claims file (.csv or .xlsx)"))
+        problems.append(
+            Problem(name, 0, 0, msg("is a directory; give a claims file (.csv or .xlsx)"))
+        )
         return None, []
     if path.suffix.lower() not in TABLE_SUFFIXES:
         problems.append(
-            Problem(name, 0, 0, "claims files are .csv, .tsv or .xlsx (Excel: save as CSV UTF-8)")
+            Problem(
+                name, 0, 0, msg("claims files are .csv, .tsv or .xlsx (Excel: save as CSV UTF-8)")
+            )
         )
         return None, []
     return table_rows(path, sheet, problems, "claims file", claims=True)
@@ -137,23 +129,43 @@ def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, i
     for n, h in enumerate(spelled):
         key = alias.get(h)
         if key is None:
-            unknown.append(h or f"(empty, column {n + 1})")
+            unknown.append(h or msg("(empty, column {n})", n=n + 1))
         elif key in at:
-            problems.append(Problem(name, 1, 0, f"column '{h}' appears twice; keep one"))
+            problems.append(
+                Problem(name, 1, 0, msg("column '{column}' appears twice; keep one", column=h))
+            )
             return None
         else:
             at[key] = n
     if unknown:
         problems.append(
-            Problem(name, 1, 0, f"unknown column(s) {', '.join(unknown)}; the header is {HEADER}")
+            Problem(
+                name,
+                1,
+                0,
+                msg(
+                    "unknown column(s) {listed}; the header is {header}",
+                    listed=joined(unknown),
+                    header=HEADER,
+                ),
+            )
         )
         return None
     missing = [c for c in REQUIRED if c not in at]
     if "amount" not in at and "count" not in at:
-        missing.append("amount or count")
+        missing.append(msg("amount or count"))
     if missing:
         problems.append(
-            Problem(name, 1, 0, f"missing column(s) {', '.join(missing)}; the header is {HEADER}")
+            Problem(
+                name,
+                1,
+                0,
+                msg(
+                    "missing column(s) {missing}; the header is {header}",
+                    missing=joined(missing),
+                    header=HEADER,
+                ),
+            )
         )
         return None
     return at
@@ -169,7 +181,14 @@ def _claims(
     rows = iter(numbered)
     first = next(rows, None)
     if first is None:
-        problems.append(Problem(name, 1, 0, f"is empty; the first row names the columns {HEADER}"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                0,
+                msg("is empty; the first row names the columns {columns}", columns=HEADER),
+            )
+        )
         return []
     at = _header(first[1], name, problems)
     if at is None:
@@ -188,8 +207,12 @@ def _claims(
                     name,
                     line,
                     0,
-                    f"has {len(row)} cells; the header has {width} (an empty cell is nothing "
-                    "between two commas)",
+                    msg(
+                        "has {cells} cells; the header has {width} (an empty cell is nothing "
+                        "between two commas)",
+                        cells=len(row),
+                        width=width,
+                    ),
                 )
             )
             continue
@@ -197,109 +220,8 @@ def _claims(
         try:
             out.append(_claim(get, by_name, policy, year, Loc(name, line)))
         except ValueError as exc:
-            problems.append(Problem(name, line, 0, str(exc)))
+            problems.append(Problem(name, line, 0, said(exc)))
     return out
-
-
-def _claim(
-    get: dict[str, str], by_name: dict[str, Rule], policy: Policy, year: int, loc: Loc
-) -> Claim:
-    """One claim from a row's cells; ValueError with the message for the row."""
-    rule = by_name.get(rule_key(get["rule"]))
-    if rule is None:
-        raise ValueError(_unknown_rule(get["rule"], policy))
-    for key, what in (("beneficiary", "beneficiary"), ("reference", "reference")):
-        if not beneficiary_key(get[key]):  # (nothing but a zero-width space is empty)
-            raise ValueError(
-                f"the {what} is empty; every claim names its beneficiary and its reference "
-                "(contract or patent number)"
-            )
-    if not get["date"]:
-        raise ValueError("the date is empty; write the claim's date, like 2020-05-12")
-    date = parse_date(get["date"])
-    if date.year != year:
-        raise ValueError(
-            f"dated {date.isoformat()}, outside {year}; settle it with --year {date.year}, or "
-            "correct the date"
-        )
-    unit = get.get("unit", "")
-    if get.get("amount") and get.get("count"):
-        needs, other = ("amount", "count") if rule.rate is not None else ("count", "amount")
-        raise ValueError(
-            f"both an amount and a count; rule {rule.id} pays on the {needs}, so leave the "
-            f"{other} empty"
-        )
-    if rule.rate is not None:
-        if "amount" not in get:
-            raise ValueError(
-                f"rule {rule.id} pays a rate of an amount; this file has no amount column"
-            )
-        amount = _amount(get["amount"], unit, rule)
-        return Claim(rule.id, get["beneficiary"], date, get["reference"], amount=amount,
-                     note=get.get("note") or None, loc=loc)  # fmt: skip
-    text = get.get("count") or get.get("amount", "")
-    counted = _count(text, unit, rule)
-    return Claim(rule.id, get["beneficiary"], date, get["reference"], counted=counted,
-                 note=get.get("note") or None, loc=loc)  # fmt: skip
-
-
-def _amount(text: str, unit: str, rule: Rule) -> Decimal:
-    of = rule.basis or "amount"
-    if not text:
-        raise ValueError(
-            f"rule {rule.id} pays a rate of the {of}; the amount is empty (write it with its "
-            "unit, like '1500 万元')"
-        )
-    try:
-        if unit and not units.is_bare_number(text):
-            raise UnitError(
-                f"the amount {text!r} has a unit and the unit column says {unit!r}; keep one"
-            )
-        value = to_yuan(f"{text} {unit}" if unit else text)
-    except UnitError as exc:
-        raise ValueError(f"amount: {exc}") from None
-    if value <= 0:
-        raise ValueError(f"amount {text!r} must be more than 0")
-    return value
-
-
-def _count(text: str, unit: str, rule: Rule) -> Decimal:
-    per = units.display(rule.per or "")
-    if not text:
-        raise ValueError(
-            f"rule {rule.id} pays per {per}; the count is empty (write the number of {per}, "
-            f"like '3')"
-        )
-    try:
-        q = units.parse_quantity(text, unit or rule.per)
-        if unit and not units.is_bare_number(text):
-            raise UnitError(
-                f"the count {text!r} has a unit and the unit column says {unit!r}; keep one"
-            )
-    except UnitError as exc:
-        raise ValueError(f"count: {exc}") from None
-    if q.unit != rule.per:
-        raise ValueError(
-            f"count {text!r}{' ' + unit if unit else ''}: rule {rule.id} pays per {per}; "
-            f"give the number of {per}"
-        )
-    if q.value <= 0 or q.value != q.value.to_integral_value():
-        raise ValueError(f"count {text!r} must be a whole number more than 0")
-    return q.value
-
-
-def _unknown_rule(written: str, policy: Policy) -> str:
-    import difflib
-
-    if not written:
-        return "the rule is empty; name the rule by its id: " + ", ".join(
-            r.id for r in policy.rules
-        )
-    known = [r.id for r in policy.rules] + [r.name for r in policy.rules]
-    close = difflib.get_close_matches(written, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    ids = ", ".join(r.id for r in policy.rules)
-    return f"no rule '{written}' in the plan (rules: {ids}){hint}"
 
 
 def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
@@ -314,7 +236,7 @@ def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
         who = beneficiary_key(c.beneficiary)
         same = [e for e in earlier if beneficiary_key(e.beneficiary) == who]
         if same:
-            problems.append(_repeat(c, same[0], "by the same beneficiary; remove the repeat"))
+            problems.append(_repeat(c, same[0], msg("by the same beneficiary; remove the repeat")))
             continue
         differ = [e for e in earlier if (e.amount, e.counted) != (c.amount, c.counted)]
         if differ and len(earlier) < rule.beneficiaries_per_item:
@@ -323,23 +245,28 @@ def repeated_references(claims: list[Claim], policy: Policy) -> list[Problem]:
                 _repeat(
                     c,
                     e,
-                    f"by {e.beneficiary} at {_shown(e)}, not {_shown(c)}; one item has one "
-                    "amount, so correct one of them",
+                    msg(
+                        "by {who} at {theirs}, not {mine}; one item has one amount, so correct "
+                        "one of them",
+                        who=e.beneficiary,
+                        theirs=_shown(e),
+                        mine=_shown(c),
+                    ),
                 )
             )
             continue
         if len(earlier) >= rule.beneficiaries_per_item:
             allowed = rule.beneficiaries_per_item
-            others = "one beneficiary" if allowed == 1 else f"{allowed} beneficiaries"
-            problems.append(
-                _repeat(
-                    c,
-                    earlier[0],
-                    f"by {earlier[0].beneficiary}; rule {rule.id} pays {others} per item "
-                    "(correct the reference, or set beneficiaries_per_item for a rule that "
-                    "pays each party)",
-                )
+            one = allowed == 1
+            others = msg("one beneficiary") if one else msg("{n} beneficiaries", n=allowed)
+            why = msg(
+                "by {who}; rule {rule} pays {others} per item (correct the reference, or set "
+                "beneficiaries_per_item for a rule that pays each party)",
+                who=earlier[0].beneficiary,
+                rule=rule.id,
+                others=others,
             )
+            problems.append(_repeat(c, earlier[0], why))
             continue
         earlier.append(c)
     return problems
@@ -352,14 +279,24 @@ def _shown(c: Claim) -> str:
 
 
 def _repeat(claim: Claim, first: Claim, why: str) -> Problem:
-    written = ""
+    at = first.loc.seen_from(claim.loc)
     differing = _differing(first.reference, claim.reference, width=False)
     if differing:  # JS‐001 (U+2010) beside JS-001: one contract
-        written = f", as '{visible(first.reference)}'; they differ only by {differing}"
+        at = msg(
+            "{at}, as '{first}'; they differ only by {differing}",
+            at=at,
+            first=visible(first.reference),
+            differing=differing,
+        )
     return Problem(
         claim.loc.file,
         claim.loc.line,
         0,
-        f"reference '{visible(claim.reference)}' under rule {claim.rule} is claimed already (at "
-        f"{first.loc.seen_from(claim.loc)}{written}) {why}",
+        msg(
+            "reference '{reference}' under rule {rule} is claimed already (at {at}) {why}",
+            reference=visible(claim.reference),
+            rule=claim.rule,
+            at=at,
+            why=why,
+        ),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Problem, msg
 from ..model.plan import Figure
 from .figures import FIGURE_FILE, FigureReader, duplicates
 from .reader import Names
@@ -27,13 +27,15 @@ def read_figure_file(
     path, sheet = split_sheet(path)
     name = str(path)
     if path.is_dir():
-        problems.append(Problem(name, 0, 0, "is a directory; give a figure file (.csv or .yaml)"))
+        problems.append(
+            Problem(name, 0, 0, msg("is a directory; give a figure file (.csv or .yaml)"))
+        )
         return [], []
     if path.suffix.lower() in (".yaml", ".yml"):
         doc = read_yaml(read_bytes(path), name, FIGURE_FILE)
         if not isinstance(doc.data, dict) or not isinstance(doc.data.get("figures"), list):
             problems.append(
-                Problem(name, 1, 1, "a YAML figure file is a mapping with a 'figures:' list")
+                Problem(name, 1, 1, msg("a YAML figure file is a mapping with a 'figures:' list"))
             )
             return [], doc.notes
         from .schema import validate_figures
@@ -47,7 +49,9 @@ def read_figure_file(
         return figures, doc.notes
     if path.suffix.lower() not in TABLE_SUFFIXES:
         problems.append(
-            Problem(name, 0, 0, "figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
+            Problem(
+                name, 0, 0, msg("figure files are .csv, .xlsx or .yaml (Excel: save as CSV UTF-8)")
+            )
         )
         return [], []
     from .layouts import read_table  # the long table, and the layouts offices send (统计月报)

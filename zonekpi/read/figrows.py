@@ -13,38 +13,23 @@ figure comes from. A file that looks written for another plan is refused in one 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from ..errors import Problem, UnitError, visible
+from ..errors import Problem, UnitError, msg, said, visible
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure, Indicator
+from .figheader import _MEASURES, CSV_COLUMNS, _Columns, _columns, _listed
 from .figures import Cells, FigureReader, SheetPercent
-from .reader import LISTED, Names
-from .tables import header_names, separator
+from .reader import Names
+from .tables import header_names
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
-CSV_COLUMNS = ("indicator", "park", "period", "value", "unit")
-OPTIONAL = ("measure", "note")
 MEASURES = ("value", "growth", "base", "change")
 _SLOT = {"value": 5, "growth": 6, "base": 7, "change": 8}  # in an entry: see `_Rows`
-
-
-class _Columns(NamedTuple):
-    """Where a figure table's columns are (None: not in the table), and how many there are."""
-
-    width: int
-    indicator: int
-    period: int
-    value: int
-    park: int | None
-    unit: int | None
-    measure: int | None
-    note: int | None
 
 
 class _Rows:
@@ -95,20 +80,30 @@ class _Rows:
             if not any(cells):
                 return
             if len(cells) != width:
-                self.problem(line, f"has {len(row)} cells; the header has {width}")
+                self.problem(
+                    line,
+                    msg("has {cells} cells; the header has {width}", cells=len(row), width=width),
+                )
                 return
         period = self.periods.get(cells[i_period])
         if period is None:
             try:
                 period = self.periods[cells[i_period]] = parse_period(cells[i_period])
             except ValueError as exc:
-                self.problem(line, str(exc))
+                self.problem(line, said(exc))
                 return
         measure = cells[i_measure] if i_measure is not None else "value"
         if measure != "value":
             measure = measure.lower() or "value"
             if measure not in MEASURES:
-                self.problem(line, f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+                self.problem(
+                    line,
+                    msg(
+                        "measure {measure!r} is not one of {allowed}",
+                        measure=measure,
+                        allowed=", ".join(MEASURES),
+                    ),
+                )
                 return
         indicator = cells[i_ind]
         ind = self.indicators.get(indicator)
@@ -153,11 +148,26 @@ class _Rows:
             group[period] = entry
         slot = _SLOT[measure]
         if entry[slot] is not None:
-            self.problem(
-                line,
-                f"a second {measure} for {indicator}{', park ' + park if park else ''}, "
-                f"{period} (first at line {entry[4]}); keep one",
-            )
+            if park:
+                second = msg(
+                    "a second {measure} for {indicator}, park {park}, {period} (first at line "
+                    "{first}); keep one",
+                    measure=_MEASURES.get(measure, measure),
+                    indicator=indicator,
+                    park=park,
+                    period=period,
+                    first=entry[4],
+                )
+            else:
+                second = msg(
+                    "a second {measure} for {indicator}, {period} (first at line {first}); "
+                    "keep one",
+                    measure=_MEASURES.get(measure, measure),
+                    indicator=indicator,
+                    period=period,
+                    first=entry[4],
+                )
+            self.problem(line, second)
             return
         entry[slot] = value
         if measure != "value":
@@ -172,8 +182,10 @@ class _Rows:
         if not text:
             self.problem(
                 line,
-                "the value is empty; leave the row out when there is no figure (never write 0 "
-                "for none)",
+                msg(
+                    "the value is empty; leave the row out when there is no figure (never write "
+                    "0 for none)"
+                ),
             )
             return None
         if not unit_cell:
@@ -192,8 +204,12 @@ class _Rows:
         ):
             self.problem(
                 line,
-                f"a value in % for '{ind.id}', measured in {units.display(ind.unit)}; "
-                "if it is a growth rate, put 'growth' in the measure column",
+                msg(
+                    "a value in % for '{figure}', measured in {unit}; if it is a growth rate, "
+                    "put 'growth' in the measure column",
+                    figure=ind.id,
+                    unit=units.display(ind.unit),
+                ),
             )
             return None
         if measure != "value":
@@ -215,9 +231,15 @@ class _Rows:
             return True
         self.problem(
             line,
-            f"{shown.where} is shown as {shown.strip()}%: a value in % for '{ind.id}', measured "
-            f"in {units.display(unit)}; if it is a growth rate, put 'growth' in the measure "
-            "column, else format the cell as a number, not a percentage",
+            msg(
+                "{where} is shown as {shown}%: a value in % for '{figure}', measured in {unit}; "
+                "if it is a growth rate, put 'growth' in the measure column, else format the "
+                "cell as a number, not a percentage",
+                where=shown.where,
+                shown=shown.strip(),
+                figure=ind.id,
+                unit=units.display(unit),
+            ),
         )
         return False
 
@@ -257,17 +279,30 @@ class _Rows:
             for entry in group.values()
         )
         known = sorted(self.indicators)
-        listed = ", ".join(known[:LISTED]) or "none"
-        if len(known) > LISTED:
-            listed += f", … ({len(known):,} in all)"
+        listed = _listed(known)
         del self.problems[self.start :]  # what its rows said is beside the point
-        self.problem(
-            first[0],
-            f"this looks like figures for another plan: {len(unknown):,} of {len(ids):,} "
-            f"indicators{'' if read is None else f' of its first {read:,} rows'} unknown, the "
-            f"first '{visible(first[1])}' (the plan's: {listed}); check that the file and the "
-            "plan belong together",
-        )
+        if read is None:
+            foreign = msg(
+                "this looks like figures for another plan: {unknown:,} of {ids:,} indicators "
+                "unknown, the first '{first}' (the plan's: {listed}); check that the file and "
+                "the plan belong together",
+                unknown=len(unknown),
+                ids=len(ids),
+                first=visible(first[1]),
+                listed=listed,
+            )
+        else:
+            foreign = msg(
+                "this looks like figures for another plan: {unknown:,} of {ids:,} indicators "
+                "of its first {read:,} rows unknown, the first '{first}' (the plan's: "
+                "{listed}); check that the file and the plan belong together",
+                unknown=len(unknown),
+                ids=len(ids),
+                read=read,
+                first=visible(first[1]),
+                listed=listed,
+            )
+        self.problem(first[0], foreign)
         return True
 
 
@@ -340,7 +375,13 @@ def table_figures(
     if first is None:
         problems.append(
             Problem(
-                name, 1, 0, "is empty; the first row names the columns " + ",".join(CSV_COLUMNS)
+                name,
+                1,
+                0,
+                msg(
+                    "is empty; the first row names the columns {columns}",
+                    columns=",".join(CSV_COLUMNS),
+                ),
             )
         )
         return []
@@ -350,40 +391,3 @@ def table_figures(
     table = _Rows(columns, name, names, problems)
     table.read(rows)
     return table.figures()
-
-
-def _columns(header: list[str], name: str, problems: list[Problem]) -> _Columns | None:
-    """The columns a header row names; None after recording why it is not a figure table's."""
-    wrong = _header_problem(header, name)
-    if wrong:
-        problems.append(Problem(name, 1, 0, wrong))
-        return None
-    at = {h: n for n, h in enumerate(header)}
-    optional = (at.get(k) for k in ("park", "unit", "measure", "note"))
-    return _Columns(len(header), at["indicator"], at["period"], at["value"], *optional)
-
-
-def _header_problem(header: list[str], name: str) -> str:
-    """What is wrong with a figure table's header row, or ''."""
-    counted = Counter(header)  # (header.count of each name took minutes for 100,000 names)
-    twice = sorted(h for h, n in counted.items() if h and n > 1)
-    if twice:
-        return f"column '{twice[0]}' appears twice; keep one"
-    missing = [c for c in ("indicator", "period", "value") if c not in header]
-    separated = separator(header, name, "indicator") if missing else ""
-    if separated:
-        return f"the columns are separated by {separated}"
-    if missing:
-        return (
-            f"missing column(s) {', '.join(missing)}; the header is "
-            + ",".join(CSV_COLUMNS)
-            + " (and optionally measure, note)"
-        )
-    allowed = (*CSV_COLUMNS, *OPTIONAL)
-    unknown = [c for c in header if c not in allowed]
-    if unknown:
-        listed = ", ".join(unknown[:LISTED])
-        if len(unknown) > LISTED:
-            listed += f", … ({len(unknown):,} in all)"
-        return f"unknown column(s) {listed}; allowed: " + ",".join(allowed)
-    return ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import NotFinite, Problem, UnitError
+from ..errors import NotFinite, Problem, UnitError, msg, said
 from ..model import units
 from ..model.periods import Period, parse_period
 from ..model.plan import Figure
@@ -29,8 +29,15 @@ class FigureReader(Reader):
 
     def unreadable(self, exc: UnitError, raw: Any, unit: str) -> str:
         if isinstance(exc, NotFinite):
-            left_out = "row" if self.rows else "figure"
-            return f"{exc}; write the figure, or leave the {left_out} out when there is none"
+            if self.rows:
+                return msg(
+                    "{why}; write the figure, or leave the row out when there is none",
+                    why=exc.message,
+                )
+            return msg(
+                "{why}; write the figure, or leave the figure out when there is none",
+                why=exc.message,
+            )
         bare_share = isinstance(raw, Cells) and units.SHARE_FRACTION.fullmatch(raw.value.strip())
         if isinstance(raw, Cells) and not bare_share:  # "300 万元" in the value, 亿元 in the unit
             try:
@@ -38,9 +45,10 @@ class FigureReader(Reader):
             except UnitError:
                 pass
             else:
-                return (
-                    f"{raw.value!r} carries a unit and the unit column says {raw.unit}; "
-                    "keep one of them"
+                return msg(
+                    "{value!r} carries a unit and the unit column says {unit}; keep one of them",
+                    value=raw.value,
+                    unit=raw.unit,
                 )
         return super().unreadable(exc, raw, unit)
 
@@ -58,14 +66,18 @@ class FigureReader(Reader):
         try:
             period = parse_period(raw["period"])
         except ValueError as exc:
-            self.error((*at, "period"), str(exc))
+            self.error((*at, "period"), said(exc))
             return None
         last = self.names.last_year
         if last is not None and period.year > last:
             self.error(
                 (*at, "period"),
-                f"period {period} is after the last year of the plan's targets ({last}), so the "
-                "figure is never used; check the year",
+                msg(
+                    "period {period} is after the last year of the plan's targets ({last}), so "
+                    "the figure is never used; check the year",
+                    period=period,
+                    last=last,
+                ),
             )
             return None
         value = flag = growth = base = change = None
@@ -74,50 +86,53 @@ class FigureReader(Reader):
             if units.is_flag(ind.unit):
                 flag = _flag(v)
                 if flag is None:
-                    self.error((*at, "value"), f"{v!r}: a 是否 indicator takes 是 or 否")
+                    self.error((*at, "value"), msg("{v!r}: a 是否 indicator takes 是 or 否", v=v))
                     return None
             elif isinstance(v, bool):
                 shown = units.display(ind.unit)
                 self.error(
                     (*at, "value"),
-                    f"value of '{ind.id}': '{str(v).lower()}': '{ind.id}' is measured in {shown}, "
-                    f"not yes/no; write a number with its unit, like '95 {shown}'",
+                    msg(
+                        "value of '{id}': '{v}': '{id}' is measured in {unit}, not yes/no; "
+                        "write a number with its unit, like '95 {unit}'",
+                        id=ind.id,
+                        v=str(v).lower(),
+                        unit=shown,
+                    ),
                 )
                 return None
             else:
-                value = self.quantity(
-                    v, (*at, "value"), ind.unit, f"value of '{ind.id}'", figure=ind.id
-                )
+                value = self.quantity(v, (*at, "value"), ind.unit, _value_of(ind.id), figure=ind.id)
                 if value is None:
                     return None
                 if value < 0 and not ind.can_be_negative:
-                    self.below_zero((*at, "value"), v, ind, f"value of '{ind.id}'")
+                    self.below_zero((*at, "value"), v, ind, _value_of(ind.id))
                     return None
         if raw.get("growth") is not None:
             growth = self.in_unit(
                 raw["growth"],
                 "percent",
                 (*at, "growth"),
-                "growth is a percentage, like '6.3%'",
-                f"growth of '{ind.id}'",
+                msg("growth is a percentage, like '6.3%'"),
+                msg("growth of '{id}'", id=ind.id),
             )
             if growth is None:
                 return None
         if raw.get("base") is not None:
-            base = self.quantity(raw["base"], (*at, "base"), ind.unit, "base")
+            base = self.quantity(raw["base"], (*at, "base"), ind.unit, msg("base"))
             if base is not None and base < 0 and not ind.can_be_negative:
-                self.below_zero((*at, "base"), raw["base"], ind, f"base of '{ind.id}'")
+                self.below_zero((*at, "base"), raw["base"], ind, msg("base of '{id}'", id=ind.id))
                 return None
         if raw.get("change") is not None and units.is_percent(ind.unit):
             change = self.in_unit(
                 raw["change"],
                 "百分点",
                 (*at, "change"),
-                "the change of a percentage is in percentage points, like '0.2 个百分点'",
-                f"change of '{ind.id}'",
+                msg("the change of a percentage is in percentage points, like '0.2 个百分点'"),
+                msg("change of '{id}'", id=ind.id),
             )
         elif raw.get("change") is not None:
-            change = self.quantity(raw["change"], (*at, "change"), ind.unit, "change")
+            change = self.quantity(raw["change"], (*at, "change"), ind.unit, msg("change"))
         return Figure(
             ind_id,
             park,
@@ -148,20 +163,32 @@ def duplicates(figures: list[Figure]) -> list[Problem]:
         if fig.key in first:
             prev = first[fig.key].loc
             where = prev.seen_from(fig.loc)
-            park = f", park {fig.park}" if fig.park else ""
-            problems.append(
-                Problem(
-                    fig.loc.file,
-                    fig.loc.line,
-                    fig.loc.col,
-                    f"a second figure for {fig.indicator}{park}, {fig.period} (first at "
-                    f"{where}); put the level, growth and base in one figure",
+            if fig.park:
+                said = msg(
+                    "a second figure for {indicator}, park {park}, {period} (first at {where}); "
+                    "put the level, growth and base in one figure",
+                    indicator=fig.indicator,
+                    park=fig.park,
+                    period=fig.period,
+                    where=where,
                 )
-            )
+            else:
+                said = msg(
+                    "a second figure for {indicator}, {period} (first at {where}); "
+                    "put the level, growth and base in one figure",
+                    indicator=fig.indicator,
+                    period=fig.period,
+                    where=where,
+                )
+            problems.append(Problem(fig.loc.file, fig.loc.line, fig.loc.col, said))
         else:
             first[fig.key] = fig
 
     return problems
+
+
+def _value_of(indicator: str) -> str:
+    return msg("value of '{id}'", id=indicator)
 
 
 def _flag(value: Any) -> bool | None:

@@ -10,7 +10,7 @@ import difflib
 import re
 from typing import NamedTuple
 
-from ..errors import visible
+from ..errors import msg, visible
 from .names import GROWTH_SUFFIXES, ZONE_WORDS, key
 from .reader import Names
 
@@ -62,7 +62,11 @@ class Lookup:
             named = ", ".join(f"{self.names.indicators[i].name} ({i})" for i in ids)
             return Found(
                 None,
-                f"indicator '{visible(cell)}' is ambiguous: it names {named}; write the id",
+                msg(
+                    "indicator '{cell}' is ambiguous: it names {named}; write the id",
+                    cell=visible(cell),
+                    named=named,
+                ),
             )
         return Found(None)
 
@@ -74,11 +78,14 @@ class Lookup:
         ids = list(dict.fromkeys(i for k in close for i in table[k]))
         if ids:
             said = " or ".join(f"'{self.names.indicators[i].name}' ({i})" for i in ids[:3])
-            return f"unknown indicator '{visible(cell)}'; did you mean {said}?"
-        return (
-            f"unknown indicator '{visible(cell)}': no indicator of the plan has this id, name "
-            "or alias; add it to the indicator's aliases: in the plan, or leave the row out "
-            "(check --skip-unknown reads the rest)"
+            return msg(
+                "unknown indicator '{cell}'; did you mean {said}?", cell=visible(cell), said=said
+            )
+        return msg(
+            "unknown indicator '{cell}': no indicator of the plan has this id, name or alias; "
+            "add it to the indicator's aliases: in the plan, or leave the row out (check "
+            "--skip-unknown reads the rest)",
+            cell=visible(cell),
         )
 
     # parks
@@ -106,7 +113,12 @@ class Lookup:
         if ids:
             named = ", ".join(f"{self.names.places[i].name} ({i})" for i in ids)
             return Found(
-                None, f"park '{visible(cell)}' is ambiguous: it names {named}; write the id"
+                None,
+                msg(
+                    "park '{cell}' is ambiguous: it names {named}; write the id",
+                    cell=visible(cell),
+                    named=named,
+                ),
             )
         return Found(None)
 
@@ -119,12 +131,20 @@ class Lookup:
         known = self.parks_said()
         table = self.park_keys()
         close = difflib.get_close_matches(key(cell), [k for k in table if table[k] != [""]], n=1)
-        hint = ""
         if close:
             park = self.names.places[table[close[0]][0]]
-            hint = f"; did you mean '{park.name}' ({park.id})?"
-        return (
-            f"unknown park '{visible(cell)}' (parks: {known}; the zone's total: 合计 or 全区){hint}"
+            return msg(
+                "unknown park '{cell}' (parks: {known}; the zone's total: 合计 or 全区); did you "
+                "mean '{name}' ({id})?",
+                cell=visible(cell),
+                known=known,
+                name=park.name,
+                id=park.id,
+            )
+        return msg(
+            "unknown park '{cell}' (parks: {known}; the zone's total: 合计 or 全区)",
+            cell=visible(cell),
+            known=known,
         )
 
     def is_park_name(self, text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import kinds
-from ..errors import InvalidInput, Problem, UnitError
+from ..errors import InvalidInput, Problem, UnitError, msg
 from ..model import units
 from ..model.periods import Period
 from ..model.plan import Figure, Indicator, Plan, Target
@@ -38,14 +38,15 @@ def read_document(path: str | Path) -> Document:
     """A YAML file read strictly, checked to be a mapping at the top."""
     doc = read_yaml(read_bytes(path), str(path))
     if not isinstance(doc.data, dict):
-        kind = "a list" if isinstance(doc.data, list) else f"the value {doc.data!r}"
-        raise InvalidInput(
-            [
-                doc.problem(
-                    (), f"the top level is {kind}; a plan is a mapping with keys id, title, year…"
-                )
-            ]
-        )
+        if isinstance(doc.data, list):
+            said = msg("the top level is a list; a plan is a mapping with keys id, title, year…")
+        else:
+            said = msg(
+                "the top level is the value {value!r}; a plan is a mapping with keys id, title, "
+                "year…",
+                value=doc.data,
+            )
+        raise InvalidInput([doc.problem((), said)])
     return doc
 
 
@@ -115,13 +116,20 @@ def load_plan(
 def _skipped(names: list[str]) -> str:
     """The one warning for the rows --skip-unknown left out: how many, and the first names."""
     distinct = list(dict.fromkeys(names))
-    shown = ", ".join(distinct[:5]) + (
-        f" and {len(distinct) - 5} more" if len(distinct) > 5 else ""
-    )
-    rows = "row" if len(names) == 1 else "rows"
-    return (
-        f"warning: skipped {len(names)} {rows} for indicators the plan does not have "
-        f"(--skip-unknown): {shown}"
+    shown = ", ".join(distinct[:5])
+    if len(distinct) > 5:
+        shown = msg("{shown} and {more} more", shown=shown, more=len(distinct) - 5)
+    if len(names) == 1:
+        return msg(
+            "warning: skipped 1 row for indicators the plan does not have (--skip-unknown): "
+            "{shown}",
+            shown=shown,
+        )
+    return msg(
+        "warning: skipped {count} rows for indicators the plan does not have (--skip-unknown): "
+        "{shown}",
+        count=len(names),
+        shown=shown,
     )
 
 
@@ -180,14 +188,20 @@ class _PlanBuilder(PlanParts):
             path = base_dir / rel
             if not path.exists():
                 self.error(
-                    ("data", n), f"figure file {rel!r} does not exist (relative to the plan)"
+                    ("data", n),
+                    msg("figure file {rel!r} does not exist (relative to the plan)", rel=rel),
                 )
                 continue
             odd = not_a_file(path)
             if odd:
                 self.error(
                     ("data", n),
-                    f"figure file {rel!r} is {odd}, not a file; zonekpi reads only regular files",
+                    msg(
+                        "figure file {rel!r} is {odd}, not a file; zonekpi reads only regular "
+                        "files",
+                        rel=rel,
+                        odd=odd,
+                    ),
                 )
                 continue
             loaded, _ = read_figure_file(path, self.names, self.problems)
@@ -235,12 +249,12 @@ class _PlanBuilder(PlanParts):
         for n, ind in enumerate(raw):
             at: YPath = ("indicators", n)
             if ind["id"] in seen:
-                self.error((*at, "id"), f"indicator id '{ind['id']}' is used twice")
+                self.error((*at, "id"), msg("indicator id '{id}' is used twice", id=ind["id"]))
             seen.add(ind["id"])
             try:
                 unit = units.parse_unit(ind["unit"])
             except UnitError as exc:
-                self.error((*at, "unit"), str(exc))
+                self.error((*at, "unit"), exc.message)
                 continue
             share = ind.get("share")
             per_capita = ind.get("per_capita")
@@ -274,21 +288,29 @@ class _PlanBuilder(PlanParts):
             if proto.rollup == "sum" and (share or per_capita or units.is_percent(unit)):
                 self.error(
                     (*at, "rollup"),
-                    "a percentage or ratio is never summed over parks; remove 'rollup: sum' "
-                    "(shares and per-capita values are computed from summed terms)",
+                    msg(
+                        "a percentage or ratio is never summed over parks; remove 'rollup: sum' "
+                        "(shares and per-capita values are computed from summed terms)"
+                    ),
                 )
             elif proto.rollup == "none" and (share or per_capita):
                 self.error(
                     (*at, "rollup"),
-                    "a share or per-capita indicator is computed from its terms; put "
-                    "'rollup: none' on the numerator or denominator whose sum is wrong",
+                    msg(
+                        "a share or per-capita indicator is computed from its terms; put "
+                        "'rollup: none' on the numerator or denominator whose sum is wrong"
+                    ),
                 )
             if proto.share_of is not None and proto.share_of not in self.outside_ids:
                 known = ", ".join(sorted(self.outside_ids)) or "none"
                 self.error(
                     (*at, "share", "of"),
-                    f"'{proto.share_of}' is not an outside unit (outside: {known}); declare it "
-                    "under outside:, for example {id: city, name: 新乡市}",
+                    msg(
+                        "'{of}' is not an outside unit (outside: {known}); declare it under "
+                        "outside:, for example {{id: city, name: 新乡市}}",
+                        of=proto.share_of,
+                        known=known,
+                    ),
                 )
             targets = tuple(
                 t
@@ -306,11 +328,15 @@ class _PlanBuilder(PlanParts):
         if park is not None and park not in self.names.parks:
             self.error((*at, "park"), self.unknown_park(park))
         if kind.per_park and not self.names.parks:
-            article = "an" if name[0] in "aeiou" else "a"
-            self.error(
-                (*at, name),
-                f"{article} {name} target needs parks; this plan lists none under 'parks:'",
-            )
+            if name[0] in "aeiou":
+                said = msg(
+                    "an {name} target needs parks; this plan lists none under 'parks:'", name=name
+                )
+            else:
+                said = msg(
+                    "a {name} target needs parks; this plan lists none under 'parks:'", name=name
+                )
+            self.error((*at, name), said)
             return None
         common: dict[str, Any] = {
             "kind": name,
@@ -322,7 +348,7 @@ class _PlanBuilder(PlanParts):
             "two_sided": bool(raw.get("two_sided", False)),
         }
         if raw.get("two_sided") and name != "between":
-            self.error((*at, "two_sided"), "two_sided is for a between range only")
+            self.error((*at, "two_sided"), msg("two_sided is for a between range only"))
         if raw.get("by") is not None:
             due = self.deadline(str(raw["by"]), year, (*at, "by"))
             if due is None:

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..errors import UnitError
+from ..errors import UnitError, msg
 from ..model import units
 from ..model.periods import parse_deadline
 from ..model.plan import Context, Indicator, Park
@@ -33,7 +33,7 @@ class PlanParts(Reader):
         out = []
         for n, p in enumerate(raw):
             if p["id"] in seen:
-                self.error(("parks", n, "id"), f"park id '{p['id']}' is used twice")
+                self.error(("parks", n, "id"), msg("park id '{id}' is used twice", id=p["id"]))
             seen[p["id"]] = n
             out.append(
                 Park(
@@ -59,8 +59,12 @@ class PlanParts(Reader):
                 reported.update(path)
                 self.error(
                     ("parks", n, "parent"),
-                    f"park '{park.id}' would lie inside itself ({' → '.join([*path, park.id])}); "
-                    "a park's parent must be a park that is not inside it",
+                    msg(
+                        "park '{id}' would lie inside itself ({path}); a park's parent must be a "
+                        "park that is not inside it",
+                        id=park.id,
+                        path=" → ".join([*path, park.id]),
+                    ),
                 )
         if not reported:
             self.nesting(out)
@@ -89,8 +93,14 @@ class PlanParts(Reader):
                 shown = path if len(path) <= 6 else [*path[:2], "…", *path[-2:]]
                 self.error(
                     ("parks", n, "parent"),
-                    f"park '{park.id}' is nested {depth[park.id]} levels deep "
-                    f"({' → '.join(shown)}); parks are nested at most {MAX_PARK_DEPTH} levels",
+                    msg(
+                        "park '{id}' is nested {depth} levels deep ({path}); parks are nested at "
+                        "most {most} levels",
+                        id=park.id,
+                        depth=depth[park.id],
+                        path=" → ".join(shown),
+                        most=MAX_PARK_DEPTH,
+                    ),
                 )
                 return
 
@@ -99,16 +109,26 @@ class PlanParts(Reader):
         recording why it cannot be read."""
         due = self.events.get(text.strip()) or parse_deadline(text, year)
         if due is None:
-            known = f"; the plan's events: {', '.join(self.events)}" if self.events else ""
-            self.error(
-                at,
-                f"cannot read the deadline {text!r}: write a month (2018-06), a date "
-                f"(2018-06-30), 上半年, 三季度末, 年底前, 6月底前 or an event under events:{known}",
+            said = msg(
+                "cannot read the deadline {text!r}: write a month (2018-06), a date (2018-06-30), "
+                "上半年, 三季度末, 年底前, 6月底前 or an event under events:",
+                text=text,
             )
+            if self.events:
+                said = msg(
+                    "{said}; the plan's events: {events}", said=said, events=", ".join(self.events)
+                )
+            self.error(at, said)
             return None
         if due.year != year:
             self.error(
-                at, f"the deadline {text!r} ({due}) is not in {year}, the year of the target"
+                at,
+                msg(
+                    "the deadline {text!r} ({due}) is not in {year}, the year of the target",
+                    text=text,
+                    due=due,
+                    year=year,
+                ),
             )
             return None
         return due
@@ -120,11 +140,14 @@ class PlanParts(Reader):
             try:
                 day = date.fromisoformat(e["date"])
             except ValueError:
-                self.error(("events", n, "date"), f"{e['date']!r} is not a date (2018-04-08)")
+                self.error(
+                    ("events", n, "date"),
+                    msg("{date!r} is not a date (2018-04-08)", date=e["date"]),
+                )
                 continue
             for key in (e["name"], e.get("id")):
                 if key is not None and key in out:
-                    self.error(("events", n), f"the event {key!r} is named twice")
+                    self.error(("events", n), msg("the event {key!r} is named twice", key=key))
                 elif key is not None:
                     out[key] = day
         return out
@@ -133,7 +156,7 @@ class PlanParts(Reader):
         out: list[Park] = []
         for n, o in enumerate(raw):
             if o["id"] in parks or any(p.id == o["id"] for p in out):
-                self.error(("outside", n, "id"), f"the id '{o['id']}' is used twice")
+                self.error(("outside", n, "id"), msg("the id '{id}' is used twice", id=o["id"]))
                 continue
             out.append(Park(o["id"], o["name"], "outside"))
         return tuple(out)
@@ -172,10 +195,12 @@ class PlanParts(Reader):
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
-            self.error(at, str(exc))
+            self.error(at, exc.message)
             return None
         if q.unit is None:
-            self.error(at, f"{raw!r}: write the unit too, for example '505 亿元' or '67 个'")
+            self.error(
+                at, msg("{raw!r}: write the unit too, for example '505 亿元' or '67 个'", raw=raw)
+            )
             return None
         return q.value, q.unit
 
@@ -201,12 +226,17 @@ class PlanParts(Reader):
                 ):
                     self.error(
                         (*at, block, key),
-                        f"the population '{ref}' is measured in "
-                        f"{units.display(self.names.indicators[ref].unit)}; per capita needs "
-                        "people (人, 万人)",
+                        msg(
+                            "the population '{ref}' is measured in {unit}; per capita needs "
+                            "people (人, 万人)",
+                            ref=ref,
+                            unit=units.display(self.names.indicators[ref].unit),
+                        ),
                     )
                 elif ref == ind.id:
-                    self.error((*at, block, key), f"indicator '{ind.id}' cannot refer to itself")
+                    self.error(
+                        (*at, block, key), msg("indicator '{id}' cannot refer to itself", id=ind.id)
+                    )
                 elif ind.id not in on_cycle and _reaches(ref, ind.id, terms):
                     on_cycle.update(
                         i
@@ -215,8 +245,12 @@ class PlanParts(Reader):
                     )
                     self.error(
                         (*at, block, key),
-                        f"indicator '{ind.id}' is computed from itself through '{ref}'; "
-                        "a share or per-capita indicator must refer to reported figures",
+                        msg(
+                            "indicator '{id}' is computed from itself through '{ref}'; a share or "
+                            "per-capita indicator must refer to reported figures",
+                            id=ind.id,
+                            ref=ref,
+                        ),
                     )
                     break
 

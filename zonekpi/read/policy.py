@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import NoUnit, UnitError
+from ..errors import NoUnit, UnitError, msg
 from ..model import units
 from ..model.policy import Policy, Rule, beneficiary_key
 from .reader import Reader
@@ -30,12 +30,15 @@ class PolicyReader(Reader):
             try:
                 unit = units.parse_unit(str(raw["unit"]))
             except UnitError as exc:
-                self.error((*at, "unit"), f"unit: {exc}")
+                self.error((*at, "unit"), msg("{what}: {why}", what="unit", why=exc.message))
                 return None
             if units.dimension(unit) != units.dimension("元"):
                 self.error(
                     (*at, "unit"),
-                    f"unit {units.display(unit)} is not money; reports are in 元, 万元 or 亿元",
+                    msg(
+                        "unit {unit} is not money; reports are in 元, 万元 or 亿元",
+                        unit=units.display(unit),
+                    ),
                 )
                 return None
         budget = self.money(raw["budget"], (*at, "budget"), "budget") if "budget" in raw else None
@@ -50,8 +53,14 @@ class PolicyReader(Reader):
                 if other is not None:
                     self.error(
                         (*rule_at, key),
-                        f"rule {key} '{r[key]}' is already the {other[0]} of rule {other[1] + 1}; "
-                        "a claim names its rule by id or name, so give each rule its own",
+                        msg(
+                            "rule {key} '{value}' is already the {other} of rule {number}; a claim "
+                            "names its rule by id or name, so give each rule its own",
+                            key=key,
+                            value=r[key],
+                            other=other[0],
+                            number=other[1] + 1,
+                        ),
                     )
                 else:
                     named[rule_key(r[key])] = (key, n)
@@ -65,28 +74,44 @@ class PolicyReader(Reader):
     def rule(self, r: dict[str, Any], at: YPath) -> Rule | None:
         before = len(self.problems)
         rate = each = per = None
-        pays = "a rule pays either 'rate: 1%' of an amount, or 'each: 1 万元' with 'per: 件'"
         if "rate" in r and ("each" in r or "per" in r):
-            self.error((*at, "each" if "each" in r else "per"), f"{pays}, not both")
+            self.error(
+                (*at, "each" if "each" in r else "per"),
+                msg(
+                    "a rule pays either 'rate: 1%' of an amount, or 'each: 1 万元' with 'per: 件', "
+                    "not both"
+                ),
+            )
             return None
-        for key, other, text in (
-            ("each", "per", "the unit counted, such as 'per: 件'"),
-            ("per", "each", "the sum paid for each, such as 'each: 1 万元'"),
-        ):
-            if key in r and other not in r:
-                self.error((*at, key), f"'{key}' needs '{other}:', {text}")
-                return None
+        if "each" in r and "per" not in r:
+            self.error(
+                (*at, "each"), msg("'each' needs 'per:', the unit counted, such as 'per: 件'")
+            )
+            return None
+        if "per" in r and "each" not in r:
+            self.error(
+                (*at, "per"),
+                msg("'per' needs 'each:', the sum paid for each, such as 'each: 1 万元'"),
+            )
+            return None
         if "rate" not in r and "each" not in r:
-            self.error(at, f"{pays}; this rule has neither")
+            self.error(
+                at,
+                msg(
+                    "a rule pays either 'rate: 1%' of an amount, or 'each: 1 万元' with 'per: 件'; "
+                    "this rule has neither"
+                ),
+            )
             return None
         if "of" in r and "rate" not in r:
-            self.error((*at, "of"), "'of' names what a rate is of; this rule pays per unit")
+            self.error((*at, "of"), msg("'of' names what a rate is of; this rule pays per unit"))
             return None
         if "rate" in r:
-            rate = self.in_unit(r["rate"], "percent", (*at, "rate"), "a rate is a percentage")
+            rate = self.in_unit(r["rate"], "percent", (*at, "rate"), msg("a rate is a percentage"))
             if rate is not None and not 0 < rate <= HUNDRED:
                 self.error(
-                    (*at, "rate"), f"rate {r['rate']!r} must be more than 0% and at most 100%"
+                    (*at, "rate"),
+                    msg("rate {rate!r} must be more than 0% and at most 100%", rate=r["rate"]),
                 )
             rate = None if rate is None else rate / HUNDRED
         else:
@@ -94,12 +119,15 @@ class PolicyReader(Reader):
             try:
                 per = units.parse_unit(str(r["per"]))
             except UnitError as exc:
-                self.error((*at, "per"), f"per: {exc}")
+                self.error((*at, "per"), msg("{what}: {why}", what="per", why=exc.message))
             else:
                 if units.dimension(per) in (units.dimension("元"), units.dimension("percent")):
                     self.error(
                         (*at, "per"),
-                        f"per is the unit counted, such as 件 or 个, not {units.display(per)}",
+                        msg(
+                            "per is the unit counted, such as 件 or 个, not {unit}",
+                            unit=units.display(per),
+                        ),
                     )
         caps = {
             k: self.money(r[k], (*at, k), k) if k in r else None
@@ -128,18 +156,22 @@ class PolicyReader(Reader):
         try:
             value = to_yuan(raw)
         except UnitError as exc:
-            self.error(path, f"{what}: {exc}")
+            self.error(path, msg("{what}: {why}", what=what, why=exc.message))
             return None
         if value <= 0:
-            self.error(path, f"{what}: {raw!r} must be more than 0")
+            self.error(path, msg("{what}: {raw!r} must be more than 0", what=what, raw=raw))
             return None
         if value != value.quantize(Decimal("0.01")):
-            self.error(path, f"{what}: {raw!r} is finer than a 分 (0.01 元); round it to the 分")
+            self.error(
+                path,
+                msg(
+                    "{what}: {raw!r} is finer than a 分 (0.01 元); round it to the 分",
+                    what=what,
+                    raw=raw,
+                ),
+            )
             return None
         return value
-
-
-MONEY_HINT = "an amount of money is in 元, 万元 or 亿元, like '1500 万元'"
 
 
 def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
@@ -150,16 +182,31 @@ def to_yuan(raw: Any, default_unit: str | None = None) -> Decimal:
     try:
         q = units.parse_quantity(raw, default_unit)
     except NoUnit as exc:
-        raise UnitError(f"{exc.number!r} has no unit; {MONEY_HINT}") from None
+        raise UnitError(
+            msg(
+                "{number!r} has no unit; an amount of money is in 元, 万元 or 亿元, like "
+                "'1500 万元'",
+                number=exc.number,
+            )
+        ) from None
     except UnitError as exc:
         if "unknown unit" not in str(exc):
             raise
-        said = str(exc).split(";", 1)[0]
-        raise UnitError(f"{str(raw).strip()!r}: {said}; {MONEY_HINT}") from None
+        unit = getattr(exc.message, "args", {}).get("unit", "")
+        raise UnitError(
+            msg(
+                "{raw!r}: unknown unit {unit!r}; an amount of money is in 元, 万元 or 亿元, like "
+                "'1500 万元'",
+                raw=str(raw).strip(),
+                unit=unit,
+            )
+        ) from None
     if units.dimension(q.unit) != units.dimension("元"):
         raise UnitError(
-            f"{str(raw).strip()!r} is not an amount of money; write it in 元, 万元 or 亿元, "
-            "like '10 万元'"
+            msg(
+                "{raw!r} is not an amount of money; write it in 元, 万元 or 亿元, like '10 万元'",
+                raw=str(raw).strip(),
+            )
         )
     return units.convert(q.value, q.unit, "元")
 

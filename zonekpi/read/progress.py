@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ..errors import InvalidInput, Problem, visible
+from ..errors import InvalidInput, Problem, msg, said, visible
 from ..model.common import Loc
 from ..model.tasks import Ledger, Progress, Reported, Task
 from .tables import TABLE_SUFFIXES, header_names, split_sheet, table_rows
@@ -60,7 +60,12 @@ def read_progress(paths: Iterable[str | Path], ledger: Ledger) -> list[Progress]
         name = str(path)
         if path.is_dir() or path.suffix.lower() not in TABLE_SUFFIXES:
             problems.append(
-                Problem(name, 0, 0, "progress files are .csv, .tsv or .xlsx (a file, not a folder)")
+                Problem(
+                    name,
+                    0,
+                    0,
+                    msg("progress files are .csv, .tsv or .xlsx (a file, not a folder)"),
+                )
             )
             continue
         if path.suffix.lower() == ".xlsx":  # a ledger, as a claims sheet is: a date is the day
@@ -85,7 +90,8 @@ def _rows(
     numbered = iter(rows)
     first = next(numbered, None)
     if first is None:
-        problems.append(Problem(name, 1, 0, f"is empty; the first row names the columns {HEADER}"))
+        empty = msg("is empty; the first row names the columns {columns}", columns=HEADER)
+        problems.append(Problem(name, 1, 0, empty))
         return []
     at = _header(first[1], name, problems)
     if at is None:
@@ -99,7 +105,7 @@ def _rows(
         try:
             out.append(_row(get, tasks, Loc(name, line)))
         except ValueError as exc:
-            problems.append(Problem(name, line, 0, str(exc)))
+            problems.append(Problem(name, line, 0, said(exc)))
     return out
 
 
@@ -110,19 +116,36 @@ def _header(cells: list[str], name: str, problems: list[Problem]) -> dict[str, i
         key = alias.get(h)
         if key is None:
             close = difflib.get_close_matches(h, list(alias), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            problems.append(
-                Problem(name, 1, 0, f"unknown column '{visible(h)}'{hint}; the header is {HEADER}")
+            unknown = msg(
+                "unknown column '{name}'; the header is {header}", name=visible(h), header=HEADER
             )
+            if close:
+                unknown = msg(
+                    "unknown column '{name}'; did you mean '{meant}'?; the header is {header}",
+                    name=visible(h),
+                    meant=close[0],
+                    header=HEADER,
+                )
+            problems.append(Problem(name, 1, 0, unknown))
             return None
         if key in at:
-            problems.append(Problem(name, 1, 0, f"column '{h}' appears twice; keep one"))
+            twice = msg("column '{column}' appears twice; keep one", column=visible(h))
+            problems.append(Problem(name, 1, 0, twice))
             return None
         at[key] = n
     missing = [c for c in REQUIRED if c not in at]
     if missing:
         problems.append(
-            Problem(name, 1, 0, f"missing column(s) {', '.join(missing)}; the header is {HEADER}")
+            Problem(
+                name,
+                1,
+                0,
+                msg(
+                    "missing column(s) {missing}; the header is {header}",
+                    missing=", ".join(missing),
+                    header=HEADER,
+                ),
+            )
         )
         return None
     return at
@@ -133,25 +156,61 @@ def _row(get: dict[str, str], tasks: dict[str, Task], loc: Loc) -> Progress:
     task = tasks.get(get["task"])
     if task is None:
         close = difflib.get_close_matches(get["task"], list(tasks), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "the plan's tasks: zonekpi tasks PLAN"
-        raise ValueError(f"unknown task '{visible(get['task'])}'; {hint}")
+        if close:
+            raise ValueError(
+                msg(
+                    "unknown task '{task}'; did you mean '{meant}'?",
+                    task=visible(get["task"]),
+                    meant=close[0],
+                )
+            )
+        raise ValueError(
+            msg(
+                "unknown task '{task}'; the plan's tasks: zonekpi tasks PLAN",
+                task=visible(get["task"]),
+            )
+        )
     milestone = get.get("milestone") or None
     if milestone is not None and all(m.name != milestone for m in task.milestones):
         known = [m.name for m in task.milestones]
         close = difflib.get_close_matches(milestone, known, n=1, cutoff=0.5)
-        listed = ", ".join(known) or "none"
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        listed = ", ".join(known) or msg("none")
+        if close:
+            raise ValueError(
+                msg(
+                    "task '{task}' has no milestone '{milestone}' (its milestones: {listed}); "
+                    "did you mean '{meant}'?",
+                    task=task.id,
+                    milestone=visible(milestone),
+                    listed=listed,
+                    meant=close[0],
+                )
+            )
         raise ValueError(
-            f"task '{task.id}' has no milestone '{visible(milestone)}' (its milestones: "
-            f"{listed}){hint}"
+            msg(
+                "task '{task}' has no milestone '{milestone}' (its milestones: {listed})",
+                task=task.id,
+                milestone=visible(milestone),
+                listed=listed,
+            )
         )
     status = STATUSES.get(get["status"].lower())
     if status is None:
         close = difflib.get_close_matches(get["status"], list(STATUSES)[:4], n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        if close:
+            raise ValueError(
+                msg(
+                    "unknown status '{status}': write 未启动, 推进中, 已完成 or 已取消; did you "
+                    "mean '{meant}'?",
+                    status=visible(get["status"]),
+                    meant=close[0],
+                )
+            )
         raise ValueError(
-            f"unknown status '{visible(get['status'])}': "
-            f"write 未启动, 推进中, 已完成 or 已取消{hint}"
+            msg(
+                "unknown status '{status}': write 未启动, 推进中, 已完成 or 已取消",
+                status=visible(get["status"]),
+            )
         )
     return Progress(
         task=task.id,
@@ -171,7 +230,9 @@ def _day(text: str) -> date:
     from .claims import parse_date
 
     if re.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?", text.strip()):
-        raise ValueError(f"date {text!r} is a month; a report's date is a day, like 2018-06-30")
+        raise ValueError(
+            msg("date {text!r} is a month; a report's date is a day, like 2018-06-30", text=text)
+        )
     return parse_date(text)
 
 
@@ -185,5 +246,5 @@ def _percent(text: str) -> Decimal | None:
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         value = None
     if value is None or value > 100:
-        raise ValueError(f"percent {text!r} is not a share from 0 to 100, like 60%")
+        raise ValueError(msg("percent {text!r} is not a share from 0 to 100, like 60%", text=text))
     return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import NoUnit, Problem, UnitError, UnitMismatch, stray, visible
+from ..errors import Message, NoUnit, Problem, UnitError, UnitMismatch, msg, stray, visible
 from ..model import units
 from ..model.common import Loc
 from ..model.periods import Period
@@ -70,24 +70,34 @@ class Reader:
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
-            self.error(path, f"{what}: {self.unreadable(exc, raw, unit)}")
+            self.error(path, msg("{what}: {why}", what=what, why=self.unreadable(exc, raw, unit)))
             return None
         try:
             return units.convert(q.value, q.unit, unit)
         except UnitMismatch as exc:
-            self.error(path, self.mismatch(raw, q, unit, what, figure) or f"{what}: {exc}")
+            said = self.mismatch(raw, q, unit, what, figure)
+            self.error(path, said or msg("{what}: {why}", what=what, why=exc.message))
         except UnitError as exc:  # pragma: no cover - a conversion pint could not do
-            self.error(path, f"{what}: {exc}")
+            self.error(path, msg("{what}: {why}", what=what, why=exc.message))
         return None
 
     def unreadable(self, exc: UnitError, raw: Any, unit: str) -> str:
         """Why `raw` is not a quantity, said for a value wanted in `unit`."""
         if isinstance(exc, NoUnit):
-            said = str(exc).split(";", 1)[0]
+            said = exc.message
+            number = said.args.get("text", exc.number) if isinstance(said, Message) else exc.number
             if self.unit_column:
-                return f"{said}; fill in the unit column, for example {units.display(unit)}"
-            return f"{said}; write it with its unit, for example '{_example(exc.number, unit)}'"
-        return str(exc)
+                return msg(
+                    "{text!r} has no unit; fill in the unit column, for example {unit}",
+                    text=number,
+                    unit=units.display(unit),
+                )
+            return msg(
+                "{text!r} has no unit; write it with its unit, for example '{example}'",
+                text=number,
+                example=_example(exc.number, unit),
+            )
+        return exc.message
 
     def mismatch(
         self, raw: Any, q: units.Quantity, unit: str, what: str, figure: str = ""
@@ -99,35 +109,55 @@ class Reader:
         shown = _typed(raw)
         number = format(q.value, "f")
         if figure and units.is_percent(q.unit) and not units.is_percent(unit):
-            fix = (
-                "put 'growth' in the measure column"
-                if self.rows
-                else f"write it as growth: {shown}"
-            )
-            return (
-                f"a value in % for '{figure}', measured in {units.display(unit)}; "
-                f"if it is a growth rate, {fix}"
+            if self.rows:
+                return msg(
+                    "a value in % for '{figure}', measured in {unit}; if it is a growth rate, "
+                    "put 'growth' in the measure column",
+                    figure=figure,
+                    unit=units.display(unit),
+                )
+            return msg(
+                "a value in % for '{figure}', measured in {unit}; if it is a growth rate, "
+                "write it as growth: {shown}",
+                figure=figure,
+                unit=units.display(unit),
+                shown=shown,
             )
         if figure and q.unit == "百分点" and units.is_percent(unit):
-            fix = (
-                "put 'change' in the measure column"
-                if self.rows
-                else f"write it as change: {shown}"
-            )
-            return (
-                f"{what}: {shown!r} is a change; the level of a percentage is in % "
-                f"(if it is the change from last year, {fix})"
+            if self.rows:
+                return msg(
+                    "{what}: {shown!r} is a change; the level of a percentage is in % (if it is "
+                    "the change from last year, put 'change' in the measure column)",
+                    what=what,
+                    shown=shown,
+                )
+            return msg(
+                "{what}: {shown!r} is a change; the level of a percentage is in % (if it is "
+                "the change from last year, write it as change: {shown})",
+                what=what,
+                shown=shown,
             )
         if q.unit == "百分点" and units.is_percent(unit):
-            return (
-                f"{shown!r}: a level of a percentage is in %, like '{number}%' "
-                "(percentage points are a change)"
+            return msg(
+                "{shown!r}: a level of a percentage is in %, like '{number}%' "
+                "(percentage points are a change)",
+                shown=shown,
+                number=number,
             )
         if units.is_percent(q.unit) and unit == "百分点":
-            subject = f"the {what}" if what.isalpha() else "a change"  # the tolerance
-            return (
-                f"{shown!r}: {subject} of a percentage is in percentage points, "
-                f"like '{number} 个百分点'"
+            if what.isalpha():  # the tolerance
+                return msg(
+                    "{shown!r}: the {what} of a percentage is in percentage points, "
+                    "like '{number} 个百分点'",
+                    shown=shown,
+                    what=what,
+                    number=number,
+                )
+            return msg(
+                "{shown!r}: a change of a percentage is in percentage points, "
+                "like '{number} 个百分点'",
+                shown=shown,
+                number=number,
             )
         return None
 
@@ -135,15 +165,16 @@ class Reader:
         self, raw: Any, unit: str, path: YPath, message: str, what: str = ""
     ) -> Decimal | None:
         """A quantity that must be written in exactly `unit` (a growth in %), or None."""
-        lead = f"{what}: " if what else ""
         try:
             q = units.parse_quantity(raw)
         except UnitError as exc:
-            self.error(path, f"{lead}{self.unreadable(exc, raw, unit)}")
+            why = self.unreadable(exc, raw, unit)
+            self.error(path, msg("{what}: {why}", what=what, why=why) if what else why)
             return None
         if q.unit != unit:
             shown = str(raw) if isinstance(raw, units.Quantity) else raw
-            self.error(path, f"{lead}{shown!r}: {message}")
+            said = msg("{shown!r}: {why}", shown=shown, why=message)
+            self.error(path, msg("{what}: {why}", what=what, why=said) if what else said)
             return None
         return q.value
 
@@ -155,8 +186,14 @@ class Reader:
             shown = f"{raw.value}{raw.unit}"  # a table's value and unit cells: -2 and %
         self.error(
             path,
-            f"{what}: {shown!r} is below zero, and '{ind.id}' ({ind.name}) cannot be; "
-            "write can_be_negative: true on the indicator if it can be below zero",
+            msg(
+                "{what}: {shown!r} is below zero, and '{id}' ({name}) cannot be; "
+                "write can_be_negative: true on the indicator if it can be below zero",
+                what=what,
+                shown=shown,
+                id=ind.id,
+                name=ind.name,
+            ),
         )
 
     def unknown_park(self, park: str) -> str:
@@ -168,11 +205,19 @@ class Reader:
     def _unknown_park(self, park: str) -> str:
         odd = stray(park)
         if odd is not None and odd[0] in self.names.parks:
-            return f"unknown park '{visible(park)}'; {odd[1]}: delete it"
+            return msg(
+                "unknown park '{park}'; {typed}: delete it", park=visible(park), typed=odd[1]
+            )
         known = ", ".join(sorted(self.names.parks)) or "none"
         close = self._close(park, sorted(self.names.parks))
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown park '{visible(park)}' (parks: {known}){hint}"
+        if close:
+            return msg(
+                "unknown park '{park}' (parks: {known}); did you mean '{meant}'?",
+                park=visible(park),
+                known=known,
+                meant=close[0],
+            )
+        return msg("unknown park '{park}' (parks: {known})", park=visible(park), known=known)
 
     def unknown_indicator(self, ind: str) -> str:
         said = self._said.get(("indicator", ind))
@@ -183,15 +228,32 @@ class Reader:
     def _unknown_indicator(self, ind: str) -> str:
         odd = stray(ind)
         if odd is not None and odd[0] in self.names.indicators:
-            return f"unknown indicator '{visible(ind)}'; {odd[1]}: delete it"
+            return msg(
+                "unknown indicator '{indicator}'; {typed}: delete it",
+                indicator=visible(ind),
+                typed=odd[1],
+            )
         close = self._close(ind, list(self.names.indicators))
         if close:
-            return f"unknown indicator '{visible(ind)}'; did you mean '{close[0]}'?"
+            return msg(
+                "unknown indicator '{indicator}'; did you mean '{meant}'?",
+                indicator=visible(ind),
+                meant=close[0],
+            )
         known = sorted(self.names.indicators)
         listed = ", ".join(known[:LISTED]) or "none"
         if len(known) > LISTED:
-            listed += f", … ({len(known)} in all)"
-        return f"unknown indicator '{visible(ind)}' (indicators: {listed})"
+            return msg(
+                "unknown indicator '{indicator}' (indicators: {listed}, … ({count} in all))",
+                indicator=visible(ind),
+                listed=listed,
+                count=len(known),
+            )
+        return msg(
+            "unknown indicator '{indicator}' (indicators: {listed})",
+            indicator=visible(ind),
+            listed=listed,
+        )
 
     def _close(self, word: str, known: list[str]) -> list[str]:
         """The closest of `known` to `word` (difflib), for the first MAX_SUGGESTIONS unknown

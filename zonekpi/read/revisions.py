@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from ..errors import Problem
+from ..errors import Problem, joined, msg
 from ..model import units
 from ..model.plan import Figure, Indicator
 from .names import STATUS_NAMES, status_rank
@@ -74,8 +74,14 @@ def _values(fig: Figure) -> tuple[object, ...]:
 
 
 def _what(fig: Figure, indicators: dict[str, Indicator]) -> str:
-    park = f", park {fig.park}" if fig.park else ""
-    return f"{fig.indicator}{park}, {fig.period}"
+    if fig.park:
+        return msg(
+            "{indicator}, park {park}, {period}",
+            indicator=fig.indicator,
+            park=fig.park,
+            period=fig.period,
+        )
+    return f"{fig.indicator}, {fig.period}"
 
 
 def _shown(fig: Figure, indicators: dict[str, Indicator]) -> str:
@@ -88,13 +94,13 @@ def _shown(fig: Figure, indicators: dict[str, Indicator]) -> str:
     if fig.flag is not None:
         parts.append("是" if fig.flag else "否")
     if fig.growth is not None:
-        parts.append(f"growth {units.fmt_quantity(fig.growth, 'percent')}")
+        parts.append(msg("growth {q}", q=units.fmt_quantity(fig.growth, "percent")))
     if fig.base is not None:
-        parts.append(f"base {units.fmt_quantity(fig.base, unit)}")
+        parts.append(msg("base {q}", q=units.fmt_quantity(fig.base, unit)))
     if fig.change is not None:
         change_unit = "百分点" if units.is_percent(unit) else unit
-        parts.append(f"change {units.fmt_quantity(fig.change, change_unit)}")
-    return ", ".join(parts) or "no value"
+        parts.append(msg("change {q}", q=units.fmt_quantity(fig.change, change_unit)))
+    return joined(parts) if parts else msg("no value")
 
 
 def _at(fig: Figure) -> str:
@@ -108,9 +114,15 @@ def _revision(
     new_status: str | None,
     indicators: dict[str, Indicator],
 ) -> str:
-    return (
-        f"warning: revised {_what(new, indicators)}: {_shown(old, indicators)} ({old_status}, "
-        f"{_at(old)}) → {_shown(new, indicators)} ({new_status}, {_at(new)})"
+    return msg(
+        "warning: revised {what}: {old} ({old_status}, {old_at}) → {new} ({new_status}, {new_at})",
+        what=_what(new, indicators),
+        old=_shown(old, indicators),
+        old_status=old_status,
+        old_at=_at(old),
+        new=_shown(new, indicators),
+        new_status=new_status,
+        new_at=_at(new),
     )
 
 
@@ -122,22 +134,35 @@ def _conflict(
 ) -> Problem:
     figs = list(figs)
     last = figs[-1]
-    others = "; ".join(
-        f"{_shown(f, indicators)}{f' ({s})' if s else ''} at {_at(f)}"
-        for f, s in zip(figs[:-1], said[:-1], strict=True)
+    others = joined(
+        (
+            msg("{shown} ({status}) at {at}", shown=_shown(f, indicators), status=s, at=_at(f))
+            if s
+            else msg("{shown} at {at}", shown=_shown(f, indicators), at=_at(f))
+            for f, s in zip(figs[:-1], said[:-1], strict=True)
+        ),
+        "; ",
     )
-    mine = f"{_shown(last, indicators)}{f' ({said[-1]})' if said[-1] else ''}"
+    mine = _shown(last, indicators)
+    if said[-1]:
+        mine = joined((mine, f" ({said[-1]})"), "")
     if None in ranks:
-        fix = (
-            "give each file's figure its status in a 状态 column ("
-            + ", ".join(STATUS_NAMES)
-            + "): the later status replaces the earlier; or keep one"
+        fix = msg(
+            "give each file's figure its status in a 状态 column ({statuses}): the later status "
+            "replaces the earlier; or keep one",
+            statuses=", ".join(STATUS_NAMES),
         )
     else:
-        fix = "two values with the same status: keep the right one"
+        fix = msg("two values with the same status: keep the right one")
     return Problem(
         last.file,
         last.line,
         0,
-        f"{_what(last, indicators)} is {mine} here and {others}; {fix}",
+        msg(
+            "{what} is {mine} here and {others}; {fix}",
+            what=_what(last, indicators),
+            mine=mine,
+            others=others,
+            fix=fix,
+        ),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Message, Problem, joined, msg
 from .yamlstrict import Document
 
 
@@ -103,41 +103,54 @@ def _unknown_keys(err: Any, path: tuple[Any, ...], kind: str) -> list[tuple[str,
 
     known = list(err.schema.get("properties", {}))
     where = _describe(path, kind)
-    out = []
+    out: list[tuple[str, str, str]] = []
     for key in sorted(set(err.instance) - set(known)):
         import difflib
 
         close = difflib.get_close_matches(key.strip("\u3000 "), known, n=1)
         intended = close[0] if close else ""
-        tip = f"; did you mean '{intended}'?" if close else f"; allowed: {', '.join(known)}"
+        if close:
+            tip = msg("did you mean '{intended}'?", intended=intended)
+        else:
+            tip = msg("allowed: {known}", known=", ".join(known))
         shown = key.strip()
         odd = stray(key)
         if key == MERGE_KEY:
-            message = (
-                f"the YAML merge key '{MERGE_KEY}' is not supported in a {kind}; "
-                f"write out the keys of {where}"
+            message = msg(
+                "the YAML merge key '{key}' is not supported in a {kind}; write out the keys of "
+                "{where}",
+                key=MERGE_KEY,
+                kind=_kind(kind),
+                where=where,
             )
             out.append((key, message, MERGE_KEY))
             continue
         if "：" in key:
             intended = key.split("：", 1)[0].strip()
-            tip = "; a full-width colon '：' was typed: YAML needs ':' and a space"
+            tip = msg("a full-width colon '：' was typed: YAML needs ':' and a space")
         elif "\u3000" in key:
             intended = key.strip("\u3000 ")
-            tip = "; it contains a full-width space (U+3000): indent with ordinary spaces"
+            tip = msg("it contains a full-width space (U+3000): indent with ordinary spaces")
         elif odd is not None and odd[0] in known:
             intended, typed = odd
             shown = visible(key)
-            tip = f"; {typed}: delete it"
+            tip = msg("{typed}: delete it", typed=typed)
         else:
             shown = visible(shown)
-        out.append((key, f"unknown key '{shown}' in {where}{tip}", intended))
+        said = msg("unknown key '{key}' in {where}; {tip}", key=shown, where=where, tip=tip)
+        out.append((key, said, intended))
     return out
+
+
+def _kind(kind: str) -> str:
+    from .textfile import kind_word
+
+    return kind_word(kind)
 
 
 def _describe(path: tuple[Any, ...], kind: str = "plan") -> str:
     if not path:
-        return f"the {kind}"
+        return msg("the plan") if kind == "plan" else msg("the figure file")
     parts: list[str] = []
     for p in path:
         parts.append(f"[{p + 1}]" if isinstance(p, int) else f".{p}" if parts else str(p))
@@ -146,79 +159,139 @@ def _describe(path: tuple[Any, ...], kind: str = "plan") -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return msg("a mapping") if isinstance(value, dict) else msg("a list")
     import json
 
     return repr(value) if isinstance(value, str) else json.dumps(value, default=str)
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "a mapping (key: value lines)",
-    "array": "a list ('- ' items)",
-    "boolean": "true or false",
+    "string": msg("text"),
+    "integer": msg("a whole number"),
+    "number": msg("a number"),
+    "object": msg("a mapping (key: value lines)"),
+    "array": msg("a list ('- ' items)"),
+    "boolean": msg("true or false"),
 }
+
+
+def hint(text: str) -> str:
+    """A hint of the schema (x-zonekpi-hint) as a message: the catalogue holds its wording."""
+    return Message(text.replace("{", "{{").replace("}", "}}")) if text else text
 
 
 def _message(err: Any, path: tuple[Any, ...], doc: Document, kind: str) -> tuple[str, bool]:
     """The message for one error, and whether it points at a key rather than a value."""
     where = _describe(path, kind)
-    hint = err.schema.get("x-zonekpi-hint") if isinstance(err.schema, dict) else None
+    said = err.schema.get("x-zonekpi-hint") if isinstance(err.schema, dict) else None
+    tip = hint(said) if said else None
     v = err.validator
     if v == "required":
-        return f"{where} needs '{_missing(err)}'", False
-    if v in ("oneOf", "anyOf") and not hint and err.context and _fits_no_branch(err):
+        return msg("{where} needs '{key}'", where=where, key=_missing(err)), False
+    if v in ("oneOf", "anyOf") and not tip and err.context and _fits_no_branch(err):
         # a scalar that fits no branch, one of which says what to write (a period)
         noun = path[-1].replace("_", " ") if path and isinstance(path[-1], str) else "value"
         shown = _typed(err.instance, path, doc)
-        return f"{where}: {shown} is not a {noun}; {_branch_hint(err)}", False
-    if v in ("oneOf", "anyOf") and hint:
+        return msg(
+            "{where}: {shown} is not a {noun}; {hint}",
+            where=where,
+            shown=shown,
+            noun=noun,
+            hint=hint(_branch_hint(err)),
+        ), False
+    if v in ("oneOf", "anyOf") and tip:
         present = (
             sorted(set(err.instance) & _comparison_keys(err.schema))
             if isinstance(err.instance, dict)
             else []
         )
-        found = f" (found: {', '.join(present)})" if present else " (found none)"
-        return f"{where}: {hint}{found}", False
+        if present:
+            return msg(
+                "{where}: {hint} (found: {present})",
+                where=where,
+                hint=tip,
+                present=", ".join(present),
+            ), False
+        return msg("{where}: {hint} (found none)", where=where, hint=tip), False
     if v == "enum":
         allowed = ", ".join(str(x) for x in err.validator_value)
-        return f"{where}: {_show(err.instance)} is not one of: {allowed}", False
+        return msg(
+            "{where}: {shown} is not one of: {allowed}",
+            where=where,
+            shown=_show(err.instance),
+            allowed=allowed,
+        ), False
     if v == "const":
-        return f"{where}: must be {_show(err.validator_value)}", False
+        return msg("{where}: must be {value}", where=where, value=_show(err.validator_value)), False
     if v == "type":
-        want = err.validator_value
-        wants = [want] if isinstance(want, str) else list(want)
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
-        instance = err.instance
-        number = isinstance(instance, (int, Decimal)) and not isinstance(instance, bool)
-        if number and "string" in wants and hint and hint.startswith("an id is"):
-            typed = _typed(instance, path, doc)
-            read = f"is read as the number {instance}" if typed != str(instance) else "is a number"
-            example = "gxq" if {"parks", "park", "parent", "coverage"} & set(path) else "gdp"
-            return (
-                f"{where}: {typed} {read}; an id is a word: quote it ('{typed}') or use "
-                f"letters, such as '{example}'",
-                False,
-            )
-        if hint:
-            return f"{where}: {_show(instance)} — {hint}", False
-        tip = _text_for_number(instance, wants)
-        if tip:
-            return f"{where} must be {words}, not {tip}", False
-        return f"{where} must be {words}, not {_show(instance)}", False
-    if v == "pattern" and hint:
-        return f"{where}: {_show(err.instance)} — {hint}", False
+        return _type_message(err, path, doc, where, said, tip), False
+    if v == "pattern" and tip:
+        return msg(
+            "{where}: {shown} — {hint}", where=where, shown=_show(err.instance), hint=tip
+        ), False
     if v == "exclusiveMinimum":
-        return f"{where}: {_show(err.instance)} must be more than {err.validator_value}", False
-    if v in ("minimum", "maximum"):
-        return f"{where}: {_show(err.instance)} is out of range ({v} {err.validator_value})", False
-    if v in ("minItems", "maxItems", "minLength", "minProperties"):
-        return f"{where}: {err.message}", False
+        return msg(
+            "{where}: {shown} must be more than {least}",
+            where=where,
+            shown=_show(err.instance),
+            least=err.validator_value,
+        ), False
+    if v == "minimum":
+        return msg(
+            "{where}: {shown} is out of range (minimum {least})",
+            where=where,
+            shown=_show(err.instance),
+            least=err.validator_value,
+        ), False
+    if v == "maximum":
+        return msg(
+            "{where}: {shown} is out of range (maximum {most})",
+            where=where,
+            shown=_show(err.instance),
+            most=err.validator_value,
+        ), False
     if v == "dependentRequired":
-        return f"{where}: {err.message.replace('is a dependency of', 'goes with')}", False
-    return f"{where}: {err.message}", False
+        said = err.message.replace("is a dependency of", "goes with")
+        return msg("{where}: {said}", where=where, said=said), False
+    return msg("{where}: {said}", where=where, said=err.message), False
+
+
+def _type_message(
+    err: Any, path: tuple[Any, ...], doc: Document, where: str, said: str | None, tip: Any
+) -> str:
+    want = err.validator_value
+    wants = [want] if isinstance(want, str) else list(want)
+    names = [_TYPE_WORDS.get(w, w) for w in wants]
+    words = names[0] if len(names) == 1 else msg("{a} or {b}", a=names[0], b=joined(names[1:]))
+    instance = err.instance
+    number = isinstance(instance, (int, Decimal)) and not isinstance(instance, bool)
+    if number and "string" in wants and said and said.startswith("an id is"):
+        typed = _typed(instance, path, doc)
+        example = "gxq" if {"parks", "park", "parent", "coverage"} & set(path) else "gdp"
+        if typed != str(instance):
+            return msg(
+                "{where}: {typed} is read as the number {number}; an id is a word: quote it "
+                "('{typed}') or use letters, such as '{example}'",
+                where=where,
+                typed=typed,
+                number=instance,
+                example=example,
+            )
+        return msg(
+            "{where}: {typed} is a number; an id is a word: quote it ('{typed}') or use "
+            "letters, such as '{example}'",
+            where=where,
+            typed=typed,
+            example=example,
+        )
+    if tip:
+        return msg("{where}: {shown} — {hint}", where=where, shown=_show(instance), hint=tip)
+    text = _text_for_number(instance, wants)
+    if text:
+        return msg("{where} must be {words}, not {text}", where=where, words=words, text=text)
+    return msg(
+        "{where} must be {words}, not {shown}", where=where, words=words, shown=_show(instance)
+    )
 
 
 def _typed(value: Any, path: tuple[Any, ...], doc: Document) -> str:
@@ -251,9 +324,11 @@ def _text_for_number(value: Any, wants: list[str]) -> str:
     ascii_ = unicodedata.normalize("NFKC", text).strip()
     literal = foreign_digit(text) is None  # ２０１８, not 2018¹ (that is no 20181)
     if ascii_ != text and literal and re.fullmatch(pattern, ascii_):
-        return f"{_show(value)}; type it with ASCII digits: {ascii_}"
+        return msg(
+            "{shown}; type it with ASCII digits: {digits}", shown=_show(value), digits=ascii_
+        )
     if re.fullmatch(pattern, text):
-        return f'the text "{value}"; remove the quotes'
+        return msg('the text "{value}"; remove the quotes', value=value)
     return ""
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import kinds
-from ..errors import Problem, UnitError
+from ..errors import Problem, msg
 from ..kinds.targeting import (
     applies_as_is,
     gap_unit,
@@ -24,14 +24,13 @@ from ..kinds.targeting import (
 from ..model import units
 from ..model.plan import Indicator, Park, Target
 from ..model.scheme import ONE, ZERO, Department, Item, Rule, Scheme
-from .reader import Names, Reader
+from .reader import Names
+from .scoring import RuleReader
 from .yamlstrict import Document
 from .yamlstrict import Path as YPath
 
-HUNDRED = Decimal(100)
 
-
-class SchemeReader(Reader):
+class SchemeReader(RuleReader):
     """Builds the Scheme of one plan document."""
 
     def __init__(self, doc: Document, names: Names, problems: list[Problem], year: int) -> None:
@@ -47,8 +46,10 @@ class SchemeReader(Reader):
         if kind == "parks" and not parks:
             self.error(
                 (*at, "units") if "units" in raw else at,
-                "ranking parks needs parks under 'parks:'; this plan lists none (rank "
-                "departments instead: units: departments)",
+                msg(
+                    "ranking parks needs parks under 'parks:'; this plan lists none (rank "
+                    "departments instead: units: departments)"
+                ),
             )
             return None
         departments = self.departments(raw.get("departments") or [], kind)
@@ -67,7 +68,11 @@ class SchemeReader(Reader):
             if key in seen:
                 self.error(
                     (*item_at, "indicator"),
-                    f"'{ind.id}' is scored twice (also item {seen[key] + 1}); give it one weight",
+                    msg(
+                        "'{id}' is scored twice (also item {item}); give it one weight",
+                        id=ind.id,
+                        item=seen[key] + 1,
+                    ),
                 )
             seen[key] = n
             item = self.item(r, ind, rule, kind, departments, item_at)
@@ -79,7 +84,10 @@ class SchemeReader(Reader):
                 if d.id not in answered:
                     self.error(
                         (*at, "departments", n, "id"),
-                        f"department '{d.id}' answers for no item; give it items or remove it",
+                        msg(
+                            "department '{id}' answers for no item; give it items or remove it",
+                            id=d.id,
+                        ),
                     )
         coefficients = []
         ranked = [p.id for p in parks if p.parent is None]
@@ -88,15 +96,31 @@ class SchemeReader(Reader):
             if unit in self.parents and unit not in ids and kind == "parks":
                 self.error(
                     (*at, "coefficients", unit),
-                    f"'{unit}' lies inside '{self.parents[unit]}'; the zone's own parks are "
-                    f"ranked ({', '.join(ranked)})",
+                    msg(
+                        "'{unit}' lies inside '{parent}'; the zone's own parks are ranked "
+                        "({ranked})",
+                        unit=unit,
+                        parent=self.parents[unit],
+                        ranked=", ".join(ranked),
+                    ),
                     key=True,
                 )
             elif unit not in ids:
-                what = "department" if kind == "departments" else "park"
+                if kind == "departments":
+                    said = msg(
+                        "unknown department '{unit}' (ranked: {ranked})",
+                        unit=unit,
+                        ranked=", ".join(sorted(ids)),
+                    )
+                else:
+                    said = msg(
+                        "unknown park '{unit}' (ranked: {ranked})",
+                        unit=unit,
+                        ranked=", ".join(sorted(ids)),
+                    )
                 self.error(
                     (*at, "coefficients", unit),
-                    f"unknown {what} '{unit}' (ranked: {', '.join(sorted(ids))})",
+                    said,
                     key=True,
                 )
             coefficients.append((unit, Decimal(str(value))))
@@ -119,13 +143,17 @@ class SchemeReader(Reader):
     def departments(self, raw: list[dict[str, Any]], kind: str) -> tuple[Department, ...]:
         at: YPath = ("scoring", "departments")
         if kind == "departments" and not raw:
-            self.error(("scoring",), "units: departments needs a 'departments:' list (id, name)")
+            self.error(
+                ("scoring",), msg("units: departments needs a 'departments:' list (id, name)")
+            )
         elif kind == "parks" and raw:
-            self.error(at, "departments are listed but parks are ranked; add units: departments")
+            self.error(
+                at, msg("departments are listed but parks are ranked; add units: departments")
+            )
         out, seen = [], set()
         for n, d in enumerate(raw):
             if d["id"] in seen:
-                self.error((*at, n, "id"), f"department id '{d['id']}' is used twice")
+                self.error((*at, n, "id"), msg("department id '{id}' is used twice", id=d["id"]))
             seen.add(d["id"])
             out.append(Department(d["id"], d["name"]))
         return tuple(out)
@@ -143,27 +171,48 @@ class SchemeReader(Reader):
         department = r.get("department")
         if kind == "departments":
             ids = [d.id for d in departments]
-            listed = f"one of {', '.join(ids)}" if ids else "none is listed under departments:"
+            if ids:
+                listed = msg("one of {ids}", ids=", ".join(ids))
+            else:
+                listed = msg("none is listed under departments:")
             if department is None:
-                self.error(at, f"item '{ind.id}' needs 'department:' ({listed})")
+                self.error(
+                    at, msg("item '{id}' needs 'department:' ({listed})", id=ind.id, listed=listed)
+                )
             elif department not in ids:
-                self.error((*at, "department"), f"unknown department '{department}' ({listed})")
+                self.error(
+                    (*at, "department"),
+                    msg("unknown department '{unit}' ({listed})", unit=department, listed=listed),
+                )
         elif department is not None:
             self.error(
-                (*at, "department"), "parks are ranked; 'department:' needs units: departments"
+                (*at, "department"),
+                msg("parks are ranked; 'department:' needs units: departments"),
             )
         base = zone_target(ind, year, tier)
         own = park_targets(ind, year, tier)
         split = self.split(r.get("split") or {}, ind, base, (*at, "split"))
         if split and kind == "departments":
-            self.error((*at, "split"), "a split gives parks their targets; departments are ranked")
-        if not split and base is None and not own:
-            tiers = f" of tier {tier}" if tier else ""
             self.error(
-                (*at, "indicator"),
-                f"'{ind.id}' has no target{tiers} for {year} to score against; add one, or give "
-                "each park's target under 'split:'",
+                (*at, "split"), msg("a split gives parks their targets; departments are ranked")
             )
+        if not split and base is None and not own:
+            if tier:
+                said = msg(
+                    "'{id}' has no target of tier {tier} for {year} to score against; add one, or "
+                    "give each park's target under 'split:'",
+                    id=ind.id,
+                    tier=tier,
+                    year=year,
+                )
+            else:
+                said = msg(
+                    "'{id}' has no target for {year} to score against; add one, or give each "
+                    "park's target under 'split:'",
+                    id=ind.id,
+                    year=year,
+                )
+            self.error((*at, "indicator"), said)
             return None
         if (
             kind == "parks"
@@ -174,15 +223,23 @@ class SchemeReader(Reader):
         ):
             self.error(
                 (*at, "indicator"),
-                f"'{ind.id}' has a zone total as its target ({base.text}), which no single park "
-                "is held to; give each park's share under 'split:' (分解目标)",
+                msg(
+                    "'{id}' has a zone total as its target ({target}), which no single park is "
+                    "held to; give each park's share under 'split:' (分解目标)",
+                    id=ind.id,
+                    target=base.text,
+                ),
             )
             return None
         if kind == "departments" and base is None:
             self.error(
                 (*at, "indicator"),
-                f"'{ind.id}' has only parks' targets for {year}; a department is scored on a "
-                "target for the whole zone",
+                msg(
+                    "'{id}' has only parks' targets for {year}; a department is scored on a "
+                    "target for the whole zone",
+                    id=ind.id,
+                    year=year,
+                ),
             )
             return None
         if rule.per is not None:
@@ -196,8 +253,12 @@ class SchemeReader(Reader):
             ):
                 self.error(
                     (*at, "rule") if "rule" in r else ("scoring", "rule"),
-                    f"a step of {rule.per_text} does not measure '{ind.id}', whose gap is in "
-                    f"{units.display(gap)}",
+                    msg(
+                        "a step of {step} does not measure '{id}', whose gap is in {unit}",
+                        step=rule.per_text,
+                        id=ind.id,
+                        unit=units.display(gap),
+                    ),
                 )
                 return None
         item = Item(
@@ -216,8 +277,13 @@ class SchemeReader(Reader):
             if not any(unit_target(item, ind, p, probe, year) for p in ranked):
                 self.error(
                     (*at, "indicator"),
-                    f"no ranked park ({', '.join(ranked)}) has a target on '{ind.id}' for {year}; "
-                    "give them one under 'split:'",
+                    msg(
+                        "no ranked park ({ranked}) has a target on '{id}' for {year}; give them "
+                        "one under 'split:'",
+                        ranked=", ".join(ranked),
+                        id=ind.id,
+                        year=year,
+                    ),
                 )
                 return None
         return item
@@ -239,117 +305,37 @@ class SchemeReader(Reader):
             if park not in ranked:
                 self.error(
                     (*at, park),
-                    f"'{park}' lies inside '{self.parents[park]}'; the zone's own parks are ranked "
-                    f"({', '.join(ranked)})",
+                    msg(
+                        "'{unit}' lies inside '{parent}'; the zone's own parks are ranked "
+                        "({ranked})",
+                        unit=park,
+                        parent=self.parents[park],
+                        ranked=", ".join(ranked),
+                    ),
                     key=True,
                 )
                 continue
-            what = f"share of park '{park}'"
+            what = msg("share of park '{park}'", park=park)
             rate = kinds.get(kind).family == "growth"
             if rate:
-                amount = self.in_unit(
-                    q, "percent", (*at, park), f"{what}: a growth rate, like '15%'"
-                )
+                said = msg("{what}: a growth rate, like '15%'", what=what)
+                amount = self.in_unit(q, "percent", (*at, park), said)
             else:
                 amount = self.quantity(q, (*at, park), unit, what)
             if amount is None:
                 continue
             if not rate and amount <= 0:
-                self.error((*at, park), f"{what}: a target must be more than zero")
+                self.error((*at, park), msg("{what}: a target must be more than zero", what=what))
                 continue
             out.append((park, amount))
         left_out = [p for p in ranked if p not in raw]
         if left_out:
             self.error(
                 at,
-                f"no share for {', '.join(left_out)}; give every ranked park its target (a park "
-                "left out would rank with no points)",
+                msg(
+                    "no share for {parks}; give every ranked park its target (a park left out "
+                    "would rank with no points)",
+                    parks=", ".join(left_out),
+                ),
             )
         return out
-
-    def rule(self, raw: Any, at: YPath) -> Rule:
-        if isinstance(raw, str):
-            return Rule(kind=raw)  # type: ignore[arg-type]
-        kind, body = next(iter(raw.items()))
-        here = (*at, kind)
-        if kind == "proportional":
-            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
-            if cap == 0:
-                self.error(
-                    (*here, "cap"), "a cap of 0% gives no points to anyone; use 100% or more"
-                )
-            return Rule("proportional", cap=cap)
-        if kind == "all_or_nothing":
-            return Rule("all_or_nothing")
-        if kind == "bands":
-            bands: list[tuple[Decimal, Decimal]] = []
-            for n, band in enumerate(body):
-                low = self.share(band["from"], (*here, n, "from"))
-                share = self.share(band["points"], (*here, n, "points"))
-                if bands and low >= bands[-1][0]:
-                    self.error(
-                        (*here, n, "from"),
-                        "bands go from the highest completion down; this one is not below the one "
-                        "before",
-                    )
-                bands.append((low, share))
-            return Rule("bands", bands=tuple(bands))
-        per, per_unit, per_text = self.step(body.get("per"), (*here, "per"))
-        floor = self.share(body.get("floor", "0%"), (*here, "floor"), most=ONE)
-        common = {
-            "points": Decimal(str(body["points"])),
-            "per": per,
-            "per_unit": per_unit,
-            "per_text": per_text,
-            "floor": floor,
-        }
-        if kind == "anchored":
-            cap = self.share(body.get("cap", "100%"), (*here, "cap"))
-            at_target = self.share(body.get("at_target", "80%"), (*here, "at_target"))
-            if not floor <= at_target <= cap:
-                self.error(
-                    here, "at_target must lie between floor and cap (floor ≤ at_target ≤ cap)"
-                )
-            return Rule("anchored", cap=cap, at_target=at_target, **common)  # type: ignore[arg-type]
-        return Rule(
-            "deduction",
-            whole_steps=bool(body.get("whole_steps", False)),
-            **common,  # type: ignore[arg-type]
-        )
-
-    def share(self, raw: Any, at: YPath, most: Decimal = Decimal(10)) -> Decimal:
-        """A percentage written '120%', as a fraction (1.2), from 0 to `most` (1000%); 0 after
-        recording a problem."""
-        try:
-            q = units.parse_quantity(raw)
-        except UnitError as exc:
-            self.error(at, str(exc))
-            return ZERO
-        if not units.is_percent(q.unit):
-            self.error(at, f"{raw!r}: write a percentage, like '120%'")
-            return ZERO
-        value = q.value / HUNDRED
-        if not 0 <= value <= most:
-            self.error(at, f"{raw!r}: a share of the weight from 0% to {most * HUNDRED:.0f}%")
-            return ZERO
-        return value
-
-    def step(self, raw: Any, at: YPath) -> tuple[Decimal | None, str, str]:
-        if raw is None:
-            return None, "", ""
-        try:
-            q = units.parse_quantity(raw)
-        except UnitError as exc:
-            self.error(at, str(exc))
-            return None, "", ""
-        if q.value <= 0:
-            self.error(at, f"{raw!r}: a step must be more than zero")
-            return None, "", ""
-        if units.is_percent(q.unit):
-            self.error(
-                at,
-                f"{raw!r}: a step of a percentage or a growth rate is in percentage points, like "
-                "'1 个百分点'; without 'per:' a step is one point of completion",
-            )
-            return None, "", ""
-        return q.value, q.unit, units.fmt_quantity(q.value, q.unit)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, msg
 from .cells import MAX_COLUMNS, Rows, long_cell
 from .textfile import decode, read_bytes
 
@@ -65,8 +65,12 @@ def table_rows(
                 name,
                 first[0],
                 0,
-                f"the header has {wide:,} columns; a table has at most {MAX_COLUMNS:,}: is this "
-                "the right file?",
+                msg(
+                    "the header has {wide:,} columns; a table has at most {most:,}: is this the "
+                    "right file?",
+                    wide=wide,
+                    most=MAX_COLUMNS,
+                ),
             )
         )
         return None, notes
@@ -87,8 +91,11 @@ def _at_most(rows: Rows, most: int, name: str, problems: list[Problem]) -> Rows:
                     name,
                     line,
                     0,
-                    f"more than {most:,} claims in one file; settle them in files of at most "
-                    f"{most:,} claims (--data a.csv --data b.csv)",
+                    msg(
+                        "more than {most:,} claims in one file; settle them in files of at most "
+                        "{most:,} claims (--data a.csv --data b.csv)",
+                        most=most,
+                    ),
                 )
             )
             return
@@ -105,9 +112,9 @@ def header_names(cells: list[str]) -> list[str]:
 
 
 _SEPARATORS = (
-    ("，", "full-width commas '，'; separate them with ASCII commas ','"),
-    ("\t", "tabs; name the file .tsv, or separate the columns with commas"),
-    (",", "commas; name the file .csv, or separate the columns with tabs"),
+    ("，", msg("full-width commas '，'; separate them with ASCII commas ','")),
+    ("\t", msg("tabs; name the file .tsv, or separate the columns with commas")),
+    (",", msg("commas; name the file .csv, or separate the columns with tabs")),
 )
 
 
@@ -187,8 +194,13 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Rows:
                 name,
                 exc.line,
                 0,
-                f"line {exc.line:,} is {exc.length:,} characters long; a line of a table is at "
-                f"most {MAX_LINE_CHARS:,} (1 MB): is this the right file?",
+                msg(
+                    "line {line:,} is {length:,} characters long; a line of a table is at most "
+                    "{most:,} (1 MB): is this the right file?",
+                    line=exc.line,
+                    length=exc.length,
+                    most=MAX_LINE_CHARS,
+                ),
             )
         )
     except csv.Error as exc:
@@ -196,7 +208,9 @@ def _csv_rows(reader: Any, name: str, problems: list[Problem]) -> Rows:
         if "field larger than field limit" in str(exc):
             message = long_cell(None)
         elif "unexpected end of data" in str(exc):
-            message = "a cell opens a quote '\"' that is never closed; close it or remove it"
+            message = msg("a cell opens a quote '\"' that is never closed; close it or remove it")
         else:
-            message = f"a quote '\"' inside a cell ({exc}); quote the whole cell or remove it"
+            message = msg(
+                "a quote '\"' inside a cell ({why}); quote the whole cell or remove it", why=exc
+            )
         problems.append(Problem(name, start, 0, message))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..errors import visible
+from ..errors import BadUsage, msg, visible
 from ..model.common import Loc
 from ..model.periods import parse_deadline
 from ..model.plan import Park
@@ -44,7 +44,10 @@ def _units(b: PlanParts, raw: list[dict[str, Any]], parks: tuple[Park, ...]) -> 
     seen = {p.id for p in parks}
     for n, u in enumerate(raw):
         if u["id"] in seen:
-            b.error(("units", n, "id"), f"the unit id '{u['id']}' is used twice (parks are units)")
+            b.error(
+                ("units", n, "id"),
+                msg("the unit id '{id}' is used twice (parks are units)", id=u["id"]),
+            )
             continue
         seen.add(u["id"])
         out.append(
@@ -61,6 +64,29 @@ def unit_names(units: tuple[Unit, ...]) -> dict[str, str]:
             out.setdefault(name, u.id)
     out.update({u.id: u.id for u in units})
     return out
+
+
+def owner_unit(units: tuple[Unit, ...], owner: str) -> str:
+    """The id of the unit `owner` names (its id, name or alias); BadUsage naming the units,
+    and the closest name, when none has it."""
+    names = unit_names(units)
+    unit = names.get(owner.strip())
+    if unit is not None:
+        return unit
+    import difflib
+
+    close = difflib.get_close_matches(owner, list(names), n=1)
+    ids = ", ".join(sorted(set(names.values())))
+    if close:
+        raise BadUsage(
+            msg(
+                "unknown unit {owner!r} (units: {ids}); did you mean '{meant}'?",
+                owner=owner,
+                ids=ids,
+                meant=close[0],
+            )
+        )
+    raise BadUsage(msg("unknown unit {owner!r} (units: {ids})", owner=owner, ids=ids))
 
 
 def _owners(b: PlanParts, names: dict[str, str], raw: Any, at: YPath) -> tuple[str, ...]:
@@ -80,9 +106,21 @@ def unknown_unit(b: PlanParts, name: str, names: dict[str, str]) -> str:
     """The message for an owner that names no unit, with the closest name."""
     ids = sorted(set(names.values()))
     close = b._close(name, list(names))
-    hint = f"; did you mean '{close[0]}'?" if close else "; declare it under units:"
-    shown = ", ".join(ids[:12]) + (f", … ({len(ids)} in all)" if len(ids) > 12 else "")
-    return f"unknown unit '{visible(name)}' (units: {shown}){hint}"
+    shown = ", ".join(ids[:12])
+    if len(ids) > 12:
+        shown = msg("{listed}, … ({count:,} in all)", listed=shown, count=len(ids))
+    if close:
+        return msg(
+            "unknown unit '{name}' (units: {shown}); did you mean '{meant}'?",
+            name=visible(name),
+            shown=shown,
+            meant=close[0],
+        )
+    return msg(
+        "unknown unit '{name}' (units: {shown}); declare it under units:",
+        name=visible(name),
+        shown=shown,
+    )
 
 
 def _tasks(
@@ -93,14 +131,19 @@ def _tasks(
     for n, t in enumerate(raw):
         at: YPath = ("tasks", n)
         if t["id"] in seen:
-            b.error((*at, "id"), f"task id '{t['id']}' is used twice")
+            b.error((*at, "id"), msg("task id '{id}' is used twice", id=t["id"]))
         seen.add(t["id"])
         year = int(t.get("year", plan_year))
         if year < plan_year:
-            b.error((*at, "year"), f"the task's year {year} is before the plan's, {plan_year}")
+            b.error(
+                (*at, "year"),
+                msg(
+                    "the task's year {year} is before the plan's, {plan}", year=year, plan=plan_year
+                ),
+            )
             continue
         text = str(t.get("by", "年底前"))
-        due = _due(b, text, year, (*at, "by") if "by" in t else at, "task")
+        due = _due(b, text, year, (*at, "by") if "by" in t else at)
         owners = list(_owners(b, names, t.get("owners") or [], (*at, "owners")))
         if t.get("lead") is not None:
             lead = _owners(b, names, t["lead"], (*at, "lead"))
@@ -130,15 +173,21 @@ def _tasks(
     return tuple(out)
 
 
-def _due(b: PlanParts, text: str, year: int, at: YPath, what: str) -> date | None:
+def _due(b: PlanParts, text: str, year: int, at: YPath) -> date | None:
     """A deadline read by the plan's deadline reader, in `year`; a later year's date is
     refused with how to state it."""
     due = b.events.get(text.strip()) or parse_deadline(text, year)
     if due is not None and due.year != year:
         b.error(
             at,
-            f"the deadline {text!r} ({due}) is not in {year}, the {what}'s year; "
-            f"write year: {due.year} on the task if it is due in a later year",
+            msg(
+                "the deadline {text!r} ({due}) is not in {year}, the task's year; write year: "
+                "{later} on the task if it is due in a later year",
+                text=text,
+                due=due,
+                year=year,
+                later=due.year,
+            ),
         )
         return None
     return b.deadline(text, year, at)
@@ -153,26 +202,40 @@ def _milestones(
     for k, m in enumerate(raw):
         where: YPath = (*at, k)
         if any(o.name == m["name"] for o in out):
-            b.error((*where, "name"), f"the milestone {m['name']!r} is named twice in this task")
+            b.error(
+                (*where, "name"),
+                msg("the milestone {name!r} is named twice in this task", name=m["name"]),
+            )
             bad = True
             continue
         day = None
         if m.get("by") is not None:
-            day = _due(b, str(m["by"]), year, (*where, "by"), "task")
+            day = _due(b, str(m["by"]), year, (*where, "by"))
             if day is None:
                 bad = True
                 continue
         if day is not None and last is not None and last.due is not None and day < last.due:
             b.error(
                 (*where, "by"),
-                f"the milestone {m['name']!r} is due {day}, before {last.name!r} ({last.due}), "
-                "the milestone before it; list milestones in order, or correct the date",
+                msg(
+                    "the milestone {name!r} is due {day}, before {last!r} ({due}), the milestone "
+                    "before it; list milestones in order, or correct the date",
+                    name=m["name"],
+                    day=day,
+                    last=last.name,
+                    due=last.due,
+                ),
             )
             bad = True
         elif day is not None and due is not None and day > due:
             b.error(
                 (*where, "by"),
-                f"the milestone {m['name']!r} is due {day}, after the task's deadline ({due})",
+                msg(
+                    "the milestone {name!r} is due {day}, after the task's deadline ({due})",
+                    name=m["name"],
+                    day=day,
+                    due=due,
+                ),
             )
             bad = True
         ms = Milestone(m["name"], day, str(m.get("by") or ""), b.loc(where))

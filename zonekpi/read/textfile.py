@@ -16,15 +16,15 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, Message, Problem, msg
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a plan, a figure file, a claims file, a workbook
 
 _NOT_FILES = (  # what a path may name that is not a file, as messages call it
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, msg("a character device")),
+    (stat.S_ISBLK, msg("a block device")),
+    (stat.S_ISFIFO, msg("a named pipe (FIFO)")),
+    (stat.S_ISSOCK, msg("a socket")),
 )
 
 
@@ -45,12 +45,14 @@ def open_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InvalidInput([Problem(name, 0, 0, "no such file")]) from None
+        raise InvalidInput([Problem(name, 0, 0, msg("no such file"))]) from None
     except PermissionError:
-        raise InvalidInput([Problem(name, 0, 0, "cannot be read (permission denied)")]) from None
+        raise InvalidInput(
+            [Problem(name, 0, 0, msg("cannot be read (permission denied)"))]
+        ) from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         why = getattr(exc, "strerror", None) or str(exc)
-        raise InvalidInput([Problem(name, 0, 0, f"cannot be read ({why})")]) from None
+        raise InvalidInput([Problem(name, 0, 0, msg("cannot be read ({why})", why=why))]) from None
     try:
         _refuse_non_file(os.fstat(fd), name)
     except BaseException:
@@ -61,17 +63,18 @@ def open_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> BinaryIO:
 
 def _refuse_non_file(info: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise InvalidInput([Problem(name, 0, 0, "is a directory; give a plan file (.yaml)")])
+        raise InvalidInput([Problem(name, 0, 0, msg("is a directory; give a plan file (.yaml)"))])
     if not stat.S_ISREG(info.st_mode):
-        raise InvalidInput(
-            [Problem(name, 0, 0, f"is {_kind(info)}, not a file; zonekpi reads only regular files")]
-        )
+        said = msg("is {kind}, not a file; zonekpi reads only regular files", kind=_kind(info))
+        raise InvalidInput([Problem(name, 0, 0, said)])
 
 
-def _kind(info: os.stat_result) -> str:
+def _kind(info: os.stat_result) -> Message:
     if stat.S_ISDIR(info.st_mode):
-        return "a directory"
-    return next((said for test, said in _NOT_FILES if test(info.st_mode)), "not a regular file")
+        return msg("a directory")
+    return next(
+        (said for test, said in _NOT_FILES if test(info.st_mode)), msg("not a regular file")
+    )
 
 
 def not_a_file(path: str | Path) -> str:
@@ -85,8 +88,13 @@ def not_a_file(path: str | Path) -> str:
     return "" if stat.S_ISREG(info.st_mode) else _kind(info)
 
 
-def _too_big(size: int, limit: int, over: str = "") -> str:
-    return f"is {over}{size:,} bytes; a plan or figure file is at most {limit // 1024 // 1024} MB"
+def _too_big(size: int, limit: int, over: bool = False) -> Message:
+    mb = limit // 1024 // 1024
+    if over:
+        return msg(
+            "is over {size:,} bytes; a plan or figure file is at most {mb} MB", size=size, mb=mb
+        )
+    return msg("is {size:,} bytes; a plan or figure file is at most {mb} MB", size=size, mb=mb)
 
 
 def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -97,10 +105,10 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raw = f.read(limit + 1)  # never more than the limit and one byte in memory
         except OSError as exc:
             raise InvalidInput(
-                [Problem(str(path), 0, 0, f"cannot be read ({exc.strerror})")]
+                [Problem(str(path), 0, 0, msg("cannot be read ({why})", why=exc.strerror))]
             ) from None
     if len(raw) > limit:
-        raise InvalidInput([Problem(str(path), 0, 0, _too_big(limit, limit, "over "))])
+        raise InvalidInput([Problem(str(path), 0, 0, _too_big(limit, limit, over=True))])
     return raw
 
 
@@ -114,15 +122,21 @@ def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:
         try:
             return raw.decode("utf-16"), []
         except UnicodeDecodeError:
-            raise bad(file, 0, "starts like UTF-16 but is not valid UTF-16 text") from None
+            raise bad(file, 0, msg("starts like UTF-16 but is not valid UTF-16 text")) from None
     if b"\x00" in raw:
         if _utf16_without_bom(raw):
-            raise bad(file, 0, "is UTF-16 text without a byte-order mark; save the file as UTF-8")
+            raise bad(
+                file, 0, msg("is UTF-16 text without a byte-order mark; save the file as UTF-8")
+            )
         raise bad(
             file,
             0,
-            f"is not a text file (it contains NUL bytes); a {kind} is {_format(file, kind)} "
-            "text saved as UTF-8",
+            msg(
+                "is not a text file (it contains NUL bytes); a {kind} is {format} text saved as "
+                "UTF-8",
+                kind=kind_word(kind),
+                format=_format(file, kind),
+            ),
         )
     try:
         return raw.decode("utf-8"), []
@@ -134,14 +148,19 @@ def decode(raw: bytes, file: str, kind: str = "plan") -> tuple[str, list[str]]:
             raise bad(
                 file,
                 line,
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+                msg(
+                    "is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+                    byte=raw[exc.start],
+                ),
             ) from None
         if not re.search(r"[\u4e00-\u9fff]", text):
-            raise bad(file, line, "is not UTF-8 text; save the file as UTF-8") from None
-        note = (
-            f"{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
+            raise bad(file, line, msg("is not UTF-8 text; save the file as UTF-8")) from None
+        note = msg(
+            "{file}: read as GB18030/GBK, not UTF-8; to stop this note save it as UTF-8 "
             "(VS Code: Save with Encoding; Notepad++: Encoding > UTF-8) or run "
-            f"`iconv -f GB18030 -t UTF-8 {file} > new{_suffix(file)}`"
+            "`iconv -f GB18030 -t UTF-8 {file} > new{suffix}`",
+            file=file,
+            suffix=_suffix(file),
         )
         return text, [note]
 
@@ -175,6 +194,21 @@ def _format(file: str, kind: str) -> str:
     if kind == "plan" or suffix in (".yaml", ".yml"):
         return "YAML"
     return "TSV" if suffix == ".tsv" else "CSV"
+
+
+_KINDS = {
+    "plan": msg("plan"),
+    "figure file": msg("figure file"),
+    "claims file": msg("claims file"),
+    "progress file": msg("progress file"),
+    "document": msg("document"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """What messages call a kind of file ("plan", "figure file", "claims file", "progress
+    file")."""
+    return _KINDS.get(kind, kind)
 
 
 def bad(file: str, line: int, message: str) -> InvalidInput:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem, msg
 from .cells import MAX_CELL_CHARS, MAX_COLUMNS, Rows, long_cell
 from .textfile import open_file
 
@@ -42,7 +42,7 @@ def xlsx_rows(
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a dependency; a broken install only
         problems.append(
-            Problem(str(path), 0, 0, "reading .xlsx needs openpyxl: pip install openpyxl")
+            Problem(str(path), 0, 0, msg("reading .xlsx needs openpyxl: pip install openpyxl"))
         )
         return None
     name = str(path)
@@ -60,9 +60,13 @@ def xlsx_rows(
                     name,
                     0,
                     0,
-                    f"its part {big.filename} unpacks to {big.file_size:,} bytes; each part of "
-                    f"a workbook is at most {MAX_UNPACKED // 2**20} MB unpacked: save the sheet "
-                    "as CSV UTF-8",
+                    msg(
+                        "its part {part} unpacks to {size:,} bytes; each part of a workbook is at "
+                        "most {mb} MB unpacked: save the sheet as CSV UTF-8",
+                        part=big.filename,
+                        size=big.file_size,
+                        mb=MAX_UNPACKED // 2**20,
+                    ),
                 )
             )
             file.close()
@@ -71,19 +75,32 @@ def xlsx_rows(
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl on a damaged file: zip, XML, a missing part, …
         file.close()
-        problems.append(Problem(name, 0, 0, f"is not a readable .xlsx workbook ({_why(exc)})"))
+        problems.append(
+            Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc)))
+        )
         return None
     if sheet is not None and sheet not in book.sheetnames:
         problems.append(
-            Problem(name, 0, 0, f"has no sheet {sheet!r}; its sheets: {', '.join(book.sheetnames)}")
+            Problem(
+                name,
+                0,
+                0,
+                msg(
+                    "has no sheet {sheet!r}; its sheets: {sheets}",
+                    sheet=sheet,
+                    sheets=", ".join(book.sheetnames),
+                ),
+            )
         )
     elif sheet is None and not book.worksheets:
-        problems.append(Problem(name, 0, 0, "has no sheet with cells (only charts)"))
+        problems.append(Problem(name, 0, 0, msg("has no sheet with cells (only charts)")))
     else:
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         if hasattr(ws, "_get_source"):
             return _sheet_rows(book, ws, file, name, problems, claims)
-        problems.append(Problem(name, 0, 0, f"its sheet {sheet!r} is a chart, not a table"))
+        problems.append(
+            Problem(name, 0, 0, msg("its sheet {sheet!r} is a chart, not a table", sheet=sheet))
+        )
     book.close()
     file.close()
     return None
@@ -109,7 +126,9 @@ def _sheet_rows(
                 timedelta_formats=book._timedelta_formats,
             ).parse()
         except Exception as exc:  # the sheet's part missing from the zip, …
-            problems.append(Problem(name, 0, 0, f"is not a readable .xlsx workbook ({_why(exc)})"))
+            problems.append(
+                Problem(name, 0, 0, msg("is not a readable .xlsx workbook ({why})", why=_why(exc)))
+            )
             return
         last = 0
         width = None  # the header row's: shorter rows are padded to it, as Excel shows them
@@ -118,7 +137,12 @@ def _sheet_rows(
                 item = next(parsed, None)
             except Exception as exc:  # damaged XML, a cell reference past XFD, …
                 problems.append(
-                    Problem(name, last + 1, 0, f"is not a readable .xlsx workbook ({_why(exc)})")
+                    Problem(
+                        name,
+                        last + 1,
+                        0,
+                        msg("is not a readable .xlsx workbook ({why})", why=_why(exc)),
+                    )
                 )
                 return
             if item is None:
@@ -130,7 +154,11 @@ def _sheet_rows(
                         name,
                         last + 1,
                         0,
-                        f"is not a readable .xlsx workbook (row {number} after row {last})",
+                        msg(
+                            "is not a readable .xlsx workbook (row {number} after row {last})",
+                            number=number,
+                            last=last,
+                        ),
                     )
                 )
                 return
@@ -140,8 +168,12 @@ def _sheet_rows(
                         name,
                         number,
                         0,
-                        f"the sheet goes on to row {number:,}; a sheet is read to row "
-                        f"{MAX_SHEET_ROWS:,} at most: save it as CSV UTF-8, or split it",
+                        msg(
+                            "the sheet goes on to row {number:,}; a sheet is read to row {most:,} "
+                            "at most: save it as CSV UTF-8, or split it",
+                            number=number,
+                            most=MAX_SHEET_ROWS,
+                        ),
                     )
                 )
                 return
@@ -161,9 +193,13 @@ def _sheet_rows(
                             name,
                             number,
                             0,
-                            f"cell {get_column_letter(column)}{number} is past column "
-                            f"{get_column_letter(MAX_COLUMNS)} "
-                            f"({MAX_COLUMNS:,}); a table has at most {MAX_COLUMNS:,} columns",
+                            msg(
+                                "cell {cell} is past column {last} ({most:,}); a table has at most "
+                                "{most:,} columns",
+                                cell=f"{get_column_letter(column)}{number}",
+                                last=get_column_letter(MAX_COLUMNS),
+                                most=MAX_COLUMNS,
+                            ),
                         )
                     )
                     return
@@ -177,8 +213,11 @@ def _sheet_rows(
                             name,
                             number,
                             0,
-                            f"is not a readable .xlsx workbook (cell {where} has a style the "
-                            "workbook does not define)",
+                            msg(
+                                "is not a readable .xlsx workbook (cell {where} has a style the "
+                                "workbook does not define)",
+                                where=where,
+                            ),
                         )
                     )
                     return

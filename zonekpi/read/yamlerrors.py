@@ -9,7 +9,50 @@ from __future__ import annotations
 
 import yaml
 
-from ..errors import InvalidInput, Problem, char_name
+from ..errors import InvalidInput, Problem, char_name, msg
+
+# What libyaml says most often, worded like every other message (others are shown as it says)
+_LIBYAML = {
+    "could not find expected ':'": msg("could not find expected ':'"),
+    "mapping values are not allowed in this context": msg(
+        "mapping values are not allowed in this context"
+    ),
+    "did not find expected ',' or '}'": msg("did not find expected ',' or '}}'"),
+    "did not find expected ',' or ']'": msg("did not find expected ',' or ']'"),
+    "did not find expected '-' indicator": msg("did not find expected '-' indicator"),
+    "did not find expected key": msg("did not find expected key"),
+    "did not find expected node content": msg("did not find expected node content"),
+    "found character that cannot start any token": msg(
+        "found character that cannot start any token"
+    ),
+    "found a tab character that violates indentation": msg(
+        "found a tab character that violates indentation"
+    ),
+    "found unexpected end of stream": msg("found unexpected end of stream"),
+    "found undefined tag handle": msg("found undefined tag handle"),
+    "found unknown escape character": msg("found unknown escape character"),
+    "invalid YAML": msg("invalid YAML"),
+}
+_FLOWS = {
+    "parsing a flow mapping": msg("parsing a flow mapping"),
+    "parsing a flow sequence": msg("parsing a flow sequence"),
+    "parsing a flow node": msg("parsing a flow node"),
+    "parsing a block mapping": msg("parsing a block mapping"),
+    "parsing a block collection": msg("parsing a block collection"),
+    "scanning a simple key": msg("scanning a simple key"),
+    "scanning a quoted scalar": msg("scanning a quoted scalar"),
+}
+
+
+def said(problem: str) -> str:
+    """What libyaml said, as a Message when it is one of the common sayings."""
+    return _LIBYAML.get(problem, problem)
+
+
+def _context(context: str) -> str:
+    """libyaml's 'while parsing a flow mapping' as 'parsing a flow mapping' (a Message)."""
+    context = context.removeprefix("while ")
+    return _FLOWS.get(context, context)
 
 
 def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInput:
@@ -19,56 +62,73 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InvalidInpu
     problem = (exc.problem or "invalid YAML").strip()
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    hint = ""
+    hint: str = ""
     # libyaml notices a full-width colon or space a line or two after it was typed: find it.
     colon_line = _typed_near(lines, line, "：")
     space = _odd_space_near(lines, line)
     comma = _fullwidth_comma(lines, exc) if "expected ','" in problem else None
     if "\t" in problem or "'\\t'" in problem or (here and "\t" in here[: col or None]):
-        hint = "indent with spaces; YAML does not allow tabs for indentation"
+        hint = msg("indent with spaces; YAML does not allow tabs for indentation")
     elif colon_line:
         line, col = colon_line, lines[colon_line - 1].index("：") + 1
-        hint = "a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space"
+        hint = msg("a full-width colon '：' was typed; YAML needs an ASCII ':' followed by a space")
     elif space:
         line, col, char, after_colon = space
         if after_colon:
-            hint = (
-                f"{char_name(char)} was typed after ':'; YAML needs an ordinary space after a colon"
+            hint = msg(
+                "{char} was typed after ':'; YAML needs an ordinary space after a colon",
+                char=char_name(char),
             )
         else:
-            hint = f"{char_name(char)} was typed; indent with ordinary spaces"
+            hint = msg("{char} was typed; indent with ordinary spaces", char=char_name(char))
     elif comma:
         line, col = comma
-        kind = "sequence" if exc.context and "sequence" in exc.context else "mapping"
-        message = (
-            "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between "
-            f"the entries of a flow {kind}"
-        )
+        if exc.context and "sequence" in exc.context:
+            message = msg(
+                "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between "
+                "the entries of a flow sequence"
+            )
+        else:
+            message = msg(
+                "YAML syntax: a full-width comma '，' was typed; YAML needs an ASCII ',' between "
+                "the entries of a flow mapping"
+            )
         return InvalidInput([Problem(file, line, col, message)])
     elif "cannot start any token" in problem and here[col - 1 : col] in ("%", "@", "`"):
         char = here[col - 1]
         example = 'unit: "%"' if char == "%" else f'note: "{char}…"'
-        hint = f"a value that starts with '{char}' must be quoted, like {example}"
+        hint = msg(
+            "a value that starts with '{char}' must be quoted, like {example}",
+            char=char,
+            example=example,
+        )
     elif "expected '-' indicator" in problem and exc.context_mark:
-        hint = (
-            f"check the indentation: line {line} does not line up with the keys above it "
-            f"(the list starts at line {exc.context_mark.line + 1})"
+        hint = msg(
+            "check the indentation: line {line} does not line up with the keys above it "
+            "(the list starts at line {start})",
+            line=line,
+            start=exc.context_mark.line + 1,
         )
     elif "mapping values are not allowed" in problem:
-        hint = "a value that contains ': ' must be quoted, like title: \"关于…: 2018\""
+        hint = msg("a value that contains ': ' must be quoted, like title: \"关于…: 2018\"")
     elif exc.context and "flow" in exc.context and exc.context_mark:
-        opened = exc.context_mark.line + 1
-        hint = f"{exc.context.removeprefix('while ')} that starts at line {opened} was not closed"
-        hint += " (a missing ']' or '}'?)"
-    elif exc.context and "mapping" in exc.context:
-        hint = "check the indentation and that every key is followed by ': '"
-    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-        hint = (
-            f"{exc.context.removeprefix('while ')} that starts at line {exc.context_mark.line + 1}"
+        hint = msg(
+            "{context} that starts at line {start} was not closed (a missing ']' or '}}'?)",
+            context=_context(exc.context),
+            start=exc.context_mark.line + 1,
         )
-    message = f"YAML syntax: {problem}"
+    elif exc.context and "mapping" in exc.context:
+        hint = msg("check the indentation and that every key is followed by ': '")
+    elif exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        hint = msg(
+            "{context} that starts at line {start}",
+            context=_context(exc.context),
+            start=exc.context_mark.line + 1,
+        )
     if hint:
-        message += f"; {hint}"
+        message = msg("YAML syntax: {problem}; {hint}", problem=said(problem), hint=hint)
+    else:
+        message = msg("YAML syntax: {problem}", problem=said(problem))
     return InvalidInput([Problem(file, line, col, message)])
 
 
@@ -128,5 +188,5 @@ def control_character(
     line = before.count("\n") + 1
     col = len(before) - (before.rfind("\n") + 1) + 1
     what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-    message = f"YAML syntax: control character {what} is not allowed; delete it"
+    message = msg("YAML syntax: control character {what} is not allowed; delete it", what=what)
     return InvalidInput([Problem(file, line, col, message)])

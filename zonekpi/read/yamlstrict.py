@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem, msg
 from .textfile import bad, decode
 
 MAX_DEPTH = 64
@@ -95,12 +95,9 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        start = (
-            "a plan starts with keys such as 'id:' and 'year:'"
-            if kind == "plan"
-            else f"a {kind} starts with 'figures:'"
-        )
-        raise bad(file, 0, f"is empty; {start}")
+        if kind == "plan":
+            raise bad(file, 0, msg("is empty; a plan starts with keys such as 'id:' and 'year:'"))
+        raise bad(file, 0, msg("is empty; a figure file starts with 'figures:'"))
     builder = _Builder(file)
     try:
         builder.run(yaml.parse(text, Loader=_Loader))
@@ -117,7 +114,7 @@ def read_yaml(raw: bytes, file: str, kind: str = "plan") -> Document:
         raise control_character(exc, text, file, libyaml) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other errors without marks
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise bad(file, 0, f"YAML syntax: {message}") from None
+        raise bad(file, 0, msg("YAML syntax: {problem}", problem=message)) from None
     digest = hashlib.sha256(raw).hexdigest()
     return Document(
         file, builder.result, builder.marks, builder.key_marks, notes, digest, builder.spelled
@@ -175,7 +172,11 @@ class _Builder:
                 self.check_tag(event)
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(
-                        event, f"nesting deeper than {MAX_DEPTH} levels; a plan is never this deep"
+                        event,
+                        msg(
+                            "nesting deeper than {depth} levels; a plan is never this deep",
+                            depth=MAX_DEPTH,
+                        ),
                     )
                 path = self.child_path(stack, event)
                 container: Any = {} if kind is yaml.MappingStartEvent else []
@@ -190,20 +191,27 @@ class _Builder:
                 self.place(stack, event, frame.container, 0, placed_path=frame.path)
             elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
-                    raise self.fail(event, f"alias *{event.anchor} has no anchor before it")
+                    raise self.fail(
+                        event, msg("alias *{anchor} has no anchor before it", anchor=event.anchor)
+                    )
                 value, nodes = self.anchors[event.anchor]
                 self.alias_nodes += nodes
                 if self.alias_nodes > MAX_ALIAS_NODES:
                     raise self.fail(
                         event,
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values "
-                        "(an alias bomb?); write the values out instead",
+                        msg(
+                            "aliases expand to more than {limit:,} values (an alias bomb?); "
+                            "write the values out instead",
+                            limit=MAX_ALIAS_NODES,
+                        ),
                     )
                 self.place(stack, event, value, nodes)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    raise self.fail(event, "more than one YAML document ('---'); keep one per file")
+                    raise self.fail(
+                        event, msg("more than one YAML document ('---'); keep one per file")
+                    )
 
     def child_path(self, stack: list[_Frame], event: Any) -> Path:
         if not stack:
@@ -212,7 +220,9 @@ class _Builder:
         if isinstance(top.container, list):
             return (*top.path, len(top.container))
         if top.key is _NO_KEY:
-            raise self.fail(event, "a mapping key must be a plain value, not a list or mapping")
+            raise self.fail(
+                event, msg("a mapping key must be a plain value, not a list or mapping")
+            )
         return (*top.path, top.key)
 
     def place(
@@ -237,14 +247,20 @@ class _Builder:
             return
         if top.key is _NO_KEY:  # this value is a key
             if placed_path is not None or isinstance(value, (dict, list)):
-                raise self.fail(event, "a mapping key must be a plain value, not a list or mapping")
+                raise self.fail(
+                    event, msg("a mapping key must be a plain value, not a list or mapping")
+                )
             key = "" if value is None else str(value).lower() if isinstance(value, bool) else value
             key = str(key)
             if key in top.seen:
                 raise self.fail(
                     event,
-                    f"duplicate key '{key}' (first at line {top.seen[key]}); "
-                    "YAML keeps only one of them: remove or rename one",
+                    msg(
+                        "duplicate key '{key}' (first at line {first}); "
+                        "YAML keeps only one of them: remove or rename one",
+                        key=key,
+                        first=top.seen[key],
+                    ),
                 )
             top.seen[key] = mark[0]
             top.key, top.key_mark = key, mark
@@ -259,7 +275,9 @@ class _Builder:
     def check_tag(self, event: Any) -> None:
         tag = event.tag
         if tag and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!"):
-            raise self.fail(event, f"YAML tag {_short(tag)} is not allowed in a plan; remove it")
+            raise self.fail(
+                event, msg("YAML tag {tag} is not allowed in a plan; remove it", tag=_short(tag))
+            )
 
     def scalar(self, event: Any) -> Any:
         value: str = event.value
@@ -280,7 +298,9 @@ class _Builder:
         elif tag == "tag:yaml.org,2002:null":
             result = None
         else:
-            raise self.fail(event, f"YAML tag {_short(tag)} is not allowed here; remove it")
+            raise self.fail(
+                event, msg("YAML tag {tag} is not allowed here; remove it", tag=_short(tag))
+            )
         if event.anchor:
             self.anchors[event.anchor] = (result, 1)
         return result

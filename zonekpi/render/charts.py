@@ -75,15 +75,13 @@ PNG_DPI = 200
 def missing(exc: ImportError) -> Exception:
     """The error for a plotting or template library that is not installed (a package built
     without its dependencies): what to install, exit 2, rather than a traceback."""
-    from ..errors import ZonekpiError
-    from ..view.lang import say
+    from ..errors import ZonekpiError, msg
 
-    wanted = "pip install 'matplotlib>=3.7' 'jinja2>=3.1'"
     return ZonekpiError(
-        say(
-            f"HTML 报告和图表需要 {exc.name or 'matplotlib'}, 但它没有安装: {wanted}",
-            f"HTML reports and charts need {exc.name or 'matplotlib'}, which is not "
-            f"installed: {wanted}",
+        msg(
+            "HTML reports and charts need {name}, which is not installed: {wanted}",
+            name=exc.name or "matplotlib",
+            wanted="pip install 'matplotlib>=3.7' 'jinja2>=3.1'",
         )
     )
 

@@ -56,9 +56,9 @@ def _table(output: Output, fmt: str) -> Table:
         return output.table()
     long = getattr(output, "long", None)
     if long is None:
-        from ..errors import BadUsage
+        from ..errors import BadUsage, msg
 
-        raise BadUsage("--format long is the tidy CSV of check; use --format csv here")
+        raise BadUsage(msg("--format long is the tidy CSV of check; use --format csv here"))
     made: Table = long()
     return made
 

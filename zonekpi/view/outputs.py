@@ -74,13 +74,20 @@ class CheckOutput:
     def messages(self, fmt: str, park: str | None) -> list[str]:
         """The lines for stderr: each warning, and a hint when a year has figures but no
         target to show them under."""
+        from ..errors import msg
         from . import labels
 
-        out = []
+        out: list[str] = []
         for r in self.results:
-            out += [f"warning: {w}" for w in labels.notes(r.warnings, r.names)]
+            out += [msg("warning: {text}", text=w) for w in labels.notes(r.warnings, r.names)]
             if not (r.findings or self.by_park or park or fmt in ("json", "long")) and r.totals:
-                out.append(f"{r.plan.file} has figures for {r.year}: --by-park shows them")
+                out.append(
+                    msg(
+                        "{file} has figures for {year}: --by-park shows them",
+                        file=r.plan.file,
+                        year=r.year,
+                    )
+                )
         return out
 
     def sentences(self) -> list[tuple[str, list[str]]]:
@@ -199,9 +206,10 @@ class RankOutput:
     @staticmethod
     def warnings(ranking: Ranking) -> list[str]:
         """The ranking's warnings as stderr lines."""
+        from ..errors import msg
         from . import labels
 
-        return [f"warning: {w}" for w in labels.notes(ranking.warnings)]
+        return [msg("warning: {text}", text=w) for w in labels.notes(ranking.warnings)]
 
     def __init__(self, ranking: Ranking, explain: bool = False, human: bool = True) -> None:
         self.ranking = ranking

@@ -8,6 +8,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+from ...errors import msg
 from ...model import units
 from ...model.periods import Period
 from .header import _Column
@@ -93,10 +94,18 @@ class _RowChecks:
                 self.layout.warn(
                     line,
                     n2.at,
-                    f"{n2.heading} {units.fmt_number(n2.value)} is less than {n1.heading} "
-                    f"{units.fmt_number(n1.value)} ({n1.cell}): a year to date of a flow cannot "
-                    "fall; correct the cell that is wrong (if the columns are the months alone, "
-                    f"head them {first}月, {then}月)",
+                    msg(
+                        "{later} {b} is less than {earlier} {a} ({cell}): a year to date of a "
+                        "flow cannot fall; correct the cell that is wrong (if the columns are "
+                        "the months alone, head them {first}月, {then}月)",
+                        later=n2.heading,
+                        b=units.fmt_number(n2.value),
+                        earlier=n1.heading,
+                        a=units.fmt_number(n1.value),
+                        cell=n1.cell,
+                        first=first,
+                        then=then,
+                    ),
                 )
         for m, y, before, january in plan.months:
             if m in nums and y in nums:
@@ -130,11 +139,20 @@ class _RowChecks:
             self.layout.warn(
                 line,
                 growth.at,
-                f"{growth.heading} {units.fmt_number(growth.value)}% disagrees with "
-                f"{now.heading} {units.fmt_number(now.value)} ÷ {before.heading} "
-                f"{units.fmt_number(before.value)} − 1 = {units.fmt_number(implied, 2)}% "
-                f"({now.cell}, {before.cell}) by more than rounding; correct the cell that "
-                "is wrong (the check uses the reported growth)",
+                msg(
+                    "{growth} {g}% disagrees with {now} {n} ÷ {before} {b} − 1 = {implied}% "
+                    "({now_cell}, {before_cell}) by more than rounding; correct the cell that "
+                    "is wrong (the check uses the reported growth)",
+                    growth=growth.heading,
+                    g=units.fmt_number(growth.value),
+                    now=now.heading,
+                    n=units.fmt_number(now.value),
+                    before=before.heading,
+                    b=units.fmt_number(before.value),
+                    implied=units.fmt_number(implied, 2),
+                    now_cell=now.cell,
+                    before_cell=before.cell,
+                ),
             )
 
     def month_check(
@@ -153,28 +171,47 @@ class _RowChecks:
                 self.layout.warn(
                     line,
                     month.at,
-                    f"{month.heading} {units.fmt_number(month.value)} does not add up: "
-                    f"{before.heading} {units.fmt_number(before.value)} ({before.cell}) + "
-                    f"{units.fmt_number(month.value)} is not {ytd.heading} "
-                    f"{units.fmt_number(ytd.value)} ({ytd.cell}); correct the cell that is "
-                    "wrong",
+                    msg(
+                        "{month} {m} does not add up: {before} {b} ({before_cell}) + {m} is not "
+                        "{ytd} {y} ({ytd_cell}); correct the cell that is wrong",
+                        month=month.heading,
+                        m=units.fmt_number(month.value),
+                        before=before.heading,
+                        b=units.fmt_number(before.value),
+                        before_cell=before.cell,
+                        ytd=ytd.heading,
+                        y=units.fmt_number(ytd.value),
+                        ytd_cell=ytd.cell,
+                    ),
                 )
         elif january:
             if abs(month.value - ytd.value) > slack:
                 self.layout.warn(
                     line,
                     month.at,
-                    f"{month.heading} {units.fmt_number(month.value)} is not {ytd.heading} "
-                    f"{units.fmt_number(ytd.value)} ({ytd.cell}): in January the month is the "
-                    "year to date; correct the cell that is wrong",
+                    msg(
+                        "{month} {m} is not {ytd} {y} ({ytd_cell}): in January the month is the "
+                        "year to date; correct the cell that is wrong",
+                        month=month.heading,
+                        m=units.fmt_number(month.value),
+                        ytd=ytd.heading,
+                        y=units.fmt_number(ytd.value),
+                        ytd_cell=ytd.cell,
+                    ),
                 )
         elif month.value > ytd.value + slack:
             self.layout.warn(
                 line,
                 month.at,
-                f"{month.heading} {units.fmt_number(month.value)} is more than "
-                f"{ytd.heading} {units.fmt_number(ytd.value)} ({ytd.cell}): a month is part "
-                "of its year to date; correct the cell that is wrong",
+                msg(
+                    "{month} {m} is more than {ytd} {y} ({ytd_cell}): a month is part of its "
+                    "year to date; correct the cell that is wrong",
+                    month=month.heading,
+                    m=units.fmt_number(month.value),
+                    ytd=ytd.heading,
+                    y=units.fmt_number(ytd.value),
+                    ytd_cell=ytd.cell,
+                ),
             )
 
     def sum_check(
@@ -189,9 +226,14 @@ class _RowChecks:
             self.layout.warn(
                 line,
                 ytd.at,
-                f"the months 1–{last}月 add up to {units.fmt_number(total)}, not "
-                f"{ytd.heading} {units.fmt_number(ytd.value)}; correct the cell that is "
-                "wrong",
+                msg(
+                    "the months 1–{last}月 add up to {total}, not {ytd} {y}; correct the cell "
+                    "that is wrong",
+                    last=last,
+                    total=units.fmt_number(total),
+                    ytd=ytd.heading,
+                    y=units.fmt_number(ytd.value),
+                ),
             )
 
 

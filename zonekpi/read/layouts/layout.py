@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
-from ...errors import Problem
+from ...errors import Problem, msg
 from ...model.plan import Figure
 from .. import names as vocab
 from ..figrows import table_figures
@@ -40,12 +40,19 @@ class _Layout:
         self.out: list[tuple[int, list[str]]] = []  # the figures of the row being read
 
     def problem(self, line: int, message: str, column: int | None = None) -> None:
-        where = f"cell {_cell(column, line)}: " if column is not None else ""
-        self.problems.append(Problem(self.source.shown, line, 0, where + message))
+        if column is not None:
+            message = msg("cell {cell}: {message}", cell=_cell(column, line), message=message)
+        self.problems.append(Problem(self.source.shown, line, 0, message))
 
     def warn(self, line: int, column: int, message: str) -> None:
         self.notes.append(
-            f"warning: {self.source.shown}:{line}: cell {_cell(column, line)}: {message}"
+            msg(
+                "warning: {file}:{line}: cell {cell}: {message}",
+                file=self.source.shown,
+                line=line,
+                cell=_cell(column, line),
+                message=message,
+            )
         )
 
     # --------------------------------------------------------------------- the table
@@ -83,9 +90,13 @@ class _Layout:
                 self.source.shown,
                 line,
                 0,
-                f"cannot tell the layout of this table: no header row names an indicator column "
-                f"(指标, 指标名称 or indicator) in its first rows (found: {found[:120]}); "
-                f"expected {LAYOUTS_SAID}",
+                msg(
+                    "cannot tell the layout of this table: no header row names an indicator "
+                    "column (指标, 指标名称 or indicator) in its first rows (found: {found}); "
+                    "expected {layouts}",
+                    found=found[:120],
+                    layouts=LAYOUTS_SAID,
+                ),
             )
         )
 
@@ -100,16 +111,22 @@ class _Layout:
             said = ", ".join(f"'{c.heading}' ({_cell(c.at, header.line)})" for c in header.unknown)
             self.problem(
                 header.line,
-                f"unknown column(s) {said}; a long table has 指标, 园区, 期间, 数值, 单位 and "
-                "optionally 口径, 状态, 备注 (or indicator, park, period, value, unit, measure, "
-                "status, note)",
+                msg(
+                    "unknown column(s) {said}; a long table has 指标, 园区, 期间, 数值, 单位 and "
+                    "optionally 口径, 状态, 备注 (or indicator, park, period, value, unit, "
+                    "measure, status, note)",
+                    said=said,
+                ),
             )
             return []
         roles = [c.role for c in header.columns]
         twice = sorted({r for r in roles if roles.count(r) > 1})
         if twice:
             said = ", ".join(c.heading for c in header.columns if c.role == twice[0])
-            self.problem(header.line, f"the columns {said} all name the {twice[0]}; keep one")
+            self.problem(
+                header.line,
+                msg("the columns {said} all name the {role}; keep one", said=said, role=twice[0]),
+            )
             return []
         width = max(c.at for c in header.columns) + 1
         heads = [""] * width
@@ -182,17 +199,24 @@ class _Layout:
             said = ", ".join(f"'{c.heading}' ({_cell(c.at, header.line)})" for c in header.unknown)
             self.problem(
                 header.line,
-                f"the columns are parks, and {said} names no park (parks: "
-                f"{self.lookup.parks_said()}; the zone: 合计 or 全区); write the park's name, id "
-                "or an alias of it in the plan",
+                msg(
+                    "the columns are parks, and {said} names no park (parks: {parks}; the zone: "
+                    "合计 or 全区); write the park's name, id or an alias of it in the plan",
+                    said=said,
+                    parks=self.lookup.parks_said(),
+                ),
             )
             return None
         if header.unknown:
             said = ", ".join(f"'{c.heading}' ({_cell(c.at, header.line)})" for c in header.unknown)
             self.problem(
                 header.line,
-                f"unknown column heading(s) {said}; expected {LAYOUTS_SAID}, and 单位, 园区, "
-                "口径, 状态, 备注",
+                msg(
+                    "unknown column heading(s) {said}; expected {layouts}, and 单位, 园区, 口径, "
+                    "状态, 备注",
+                    said=said,
+                    layouts=LAYOUTS_SAID,
+                ),
             )
             return None
         kinds = {c.kind for c in header.figures}
@@ -201,19 +225,28 @@ class _Layout:
             periods = ", ".join(c.heading for c in header.figures if c.kind != "park")
             self.problem(
                 header.line,
-                f"the header names parks ({parks}) and periods ({periods}) across; a table has "
-                "one or the other: parks across for one period (stated in its title), or "
-                "periods across with a 园区 column",
+                msg(
+                    "the header names parks ({parks}) and periods ({periods}) across; a table "
+                    "has one or the other: parks across for one period (stated in its title), "
+                    "or periods across with a 园区 column",
+                    parks=parks,
+                    periods=periods,
+                ),
             )
             return None
         i_park = header.meta("park")
         if i_park is not None and ("park" in kinds or self.source.park is not None):
-            where = "parks across" if "park" in kinds else f"sheet '{self.source.sheet}' (a park's)"
-            self.problem(
-                header.line,
-                f"a 园区 column in a table of {where}; leave it out, the park is given by the "
-                "column (or the sheet)",
-                i_park,
-            )
+            if "park" in kinds:
+                said = msg(
+                    "a 园区 column in a table of parks across; leave it out, the park is given "
+                    "by the column (or the sheet)"
+                )
+            else:
+                said = msg(
+                    "a 园区 column in a table of sheet '{sheet}' (a park's); leave it out, the "
+                    "park is given by the column (or the sheet)",
+                    sheet=self.source.sheet,
+                )
+            self.problem(header.line, said, i_park)
             return None
         return _BlockReader(self, header, title)

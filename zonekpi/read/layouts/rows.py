@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...errors import UnitError
+from ...errors import NoUnit, UnitError, msg
 from ...model import units
 from ...model.periods import Period
 from .. import names as vocab
@@ -89,9 +89,12 @@ class _BlockReader(_RowChecks):
                 said = col.heading
                 self.layout.problem(
                     self.header.line,
-                    f"the period of the table is not stated, and column '{said}' is relative to "
-                    "it; put it in the title (2018年1-10月), in a 期间 cell above the header "
-                    "(期间: 2018-10), or give --period",
+                    msg(
+                        "the period of the table is not stated, and column '{said}' is relative "
+                        "to it; put it in the title (2018年1-10月), in a 期间 cell above the "
+                        "header (期间: 2018-10), or give --period",
+                        said=said,
+                    ),
                     col.at,
                 )
             return None
@@ -128,7 +131,9 @@ class _BlockReader(_RowChecks):
             ind_id: str | None = last  # the merged cell of the indicator above
         elif not text:
             layout.problem(
-                line, "figures without an indicator; write the indicator's name or id", self.i_ind
+                line,
+                msg("figures without an indicator; write the indicator's name or id"),
+                self.i_ind,
             )
             return last
         elif text in self.names.indicators:
@@ -169,8 +174,11 @@ class _BlockReader(_RowChecks):
             if word is None:
                 layout.problem(
                     line,
-                    f"口径 '{said}' is not one of 本期 (value), 增速 (growth), 基数 (base), 增减 "
-                    "(change)",
+                    msg(
+                        "口径 '{said}' is not one of 本期 (value), 增速 (growth), 基数 (base), "
+                        "增减 (change)",
+                        said=said,
+                    ),
                     self.i_measure,
                 )
                 return ind_id
@@ -196,8 +204,13 @@ class _BlockReader(_RowChecks):
             if col_measure != "value" and measure != "value":
                 layout.problem(
                     line,
-                    f"a {measure} row ('{text}') with a figure in the {col.heading} column; put "
-                    "the indicator's level in this row, or leave the cell empty",
+                    msg(
+                        "a {measure} row ('{text}') with a figure in the {heading} column; put "
+                        "the indicator's level in this row, or leave the cell empty",
+                        measure=measure,
+                        text=text,
+                        heading=col.heading,
+                    ),
                     col.at,
                 )
                 continue
@@ -271,7 +284,7 @@ class _BlockReader(_RowChecks):
                 unit = units.parse_unit(text)
             except UnitError as exc:
                 unit = None
-                self.layout.problem(line, str(exc), self.i_unit)
+                self.layout.problem(line, exc.message, self.i_unit)
             self.units[text] = unit
         return unit
 
@@ -286,28 +299,44 @@ class _BlockReader(_RowChecks):
         try:
             q = units.parse_quantity(raw, default)
         except UnitError as exc:
-            said = str(exc)
-            if unit is None and measure != "growth" and "has no unit" in said:
-                said = (
-                    f"'{raw}' has no unit; add a 单位 column (or 单位: {units.display(ind.unit)} "
-                    f"in the title), or write it with its unit, '{raw} {units.display(ind.unit)}'"
+            said = exc.message
+            if unit is None and measure != "growth" and isinstance(exc, NoUnit):
+                said = msg(
+                    "'{raw}' has no unit; add a 单位 column (or 单位: {unit} in the title), or "
+                    "write it with its unit, '{raw} {unit}'",
+                    raw=raw,
+                    unit=units.display(ind.unit),
                 )
-            layout.problem(line, f"{col.heading} of '{ind.name}': {said}", col.at)
+            layout.problem(
+                line,
+                msg("{heading} of '{name}': {said}", heading=col.heading, name=ind.name, said=said),
+                col.at,
+            )
             return None
         percent = units.is_percent(q.unit)
         if measure == "value" and percent and not units.is_percent(ind.unit):
             layout.problem(
                 line,
-                f"'{raw}' is a percentage in the {col.heading} column, where '{ind.name}' is a "
-                f"level in {units.display(ind.unit)}; put a growth rate in a 同比增长(%) column "
-                f"(or a row '{ind.name}增速'), and the level here",
+                msg(
+                    "'{raw}' is a percentage in the {heading} column, where '{name}' is a level "
+                    "in {unit}; put a growth rate in a 同比增长(%) column (or a row '{name}增速'), "
+                    "and the level here",
+                    raw=raw,
+                    heading=col.heading,
+                    name=ind.name,
+                    unit=units.display(ind.unit),
+                ),
                 col.at,
             )
             return None
         if measure == "growth" and not percent:
             layout.problem(
                 line,
-                f"'{raw}' in the {col.heading} column: a growth rate is a percentage (7.4 or 7.4%)",
+                msg(
+                    "'{raw}' in the {heading} column: a growth rate is a percentage (7.4 or 7.4%)",
+                    raw=raw,
+                    heading=col.heading,
+                ),
                 col.at,
             )
             return None

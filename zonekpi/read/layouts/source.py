@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from ...errors import Problem
+from ...errors import Problem, msg
 from ...model.plan import Figure
 from .. import names as vocab
 from ..lookup import Lookup
@@ -17,7 +17,7 @@ from ..workbook import percent_cells
 
 CANONICAL = ["indicator", "park", "period", "value", "unit", "measure", "note"]
 EMPTY_MARKS = frozenset(("-", "--", "—", "——", "－", "/", "…", "……", "×"))
-LAYOUTS_SAID = (
+LAYOUTS_SAID = msg(
     "a long table (指标, 园区, 期间, 数值, 单位), or indicators down with 本月, 1-N月累计, "
     "去年同期, 同比增长(%), 单位 (a 统计月报), with months across (1月 … 12月, 2018-01 …) or "
     "with parks across (高新区 …, 合计)"
@@ -64,9 +64,11 @@ def _long_in_park_sheet(source: _Source, ahead: list[tuple[int, list[str]]]) -> 
         source.shown,
         line,
         0,
-        "a park's sheet holds that park's figures, indicators down (指标, 单位, 1-N月累计 …); "
-        "this one is a long table with its own park and period columns: give it a sheet name "
-        "that is not a park, or leave the park column out",
+        msg(
+            "a park's sheet holds that park's figures, indicators down (指标, 单位, 1-N月累计 …); "
+            "this one is a long table with its own park and period columns: give it a sheet "
+            "name that is not a park, or leave the park column out"
+        ),
     )
 
 
@@ -83,9 +85,11 @@ def _at(row: list[str], index: int | None) -> str:
 
 
 def _unknown_status(status: str) -> str:
-    return (
-        f"status '{status}' is not one of {', '.join(vocab.STATUS_NAMES)} (from the first "
-        "estimate to the last); leave the cell empty when the figure has none"
+    return msg(
+        "status '{status}' is not one of {allowed} (from the first estimate to the last); leave "
+        "the cell empty when the figure has none",
+        status=status,
+        allowed=", ".join(vocab.STATUS_NAMES),
     )
 
 

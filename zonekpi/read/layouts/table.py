@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from ...errors import Problem
+from ...errors import Problem, msg
 from ...model.common import ILLUSTRATIVE, is_illustrative
 from ...model.plan import Figure
 from .. import names as vocab
@@ -50,13 +50,22 @@ def read_table(
         figures.extend(_read(rows, source, names, lookup, problems, notes))
     for (shown, text), where in lookup.unknown.items():  # one line a name, not one a row
         line, column = where[0]
-        cell = f"cell {_cell(column, line)}: " if column is not None else ""
         more = [w[0] for w in where[1:]]
-        also = ""
+        message = lookup.unknown_indicator(text)
         if more:
             said = ", ".join(map(str, more[:5])) + (", …" if len(more) > 5 else "")
-            also = f" (and {len(more)} more {'row' if len(more) == 1 else 'rows'}: {said})"
-        problems.append(Problem(shown, line, 0, cell + lookup.unknown_indicator(text) + also))
+            if len(more) == 1:
+                message = msg("{message} (and 1 more row: {said})", message=message, said=said)
+            else:
+                message = msg(
+                    "{message} (and {count} more rows: {said})",
+                    message=message,
+                    count=len(more),
+                    said=said,
+                )
+        if column is not None:
+            message = msg("cell {cell}: {message}", cell=_cell(column, line), message=message)
+        problems.append(Problem(shown, line, 0, message))
     return figures, notes
 
 
@@ -89,9 +98,13 @@ def _sheets(
                     f"{path}#{title}",
                     0,
                     0,
-                    f"the workbook has a sheet for each park, and sheet '{title}' is named for "
-                    f"no park (parks: {lookup.parks_said()}; the zone: 全区 or 合计); rename "
-                    "it for its park, or move it out of the workbook",
+                    msg(
+                        "the workbook has a sheet for each park, and sheet '{title}' is named "
+                        "for no park (parks: {parks}; the zone: 全区 or 合计); rename it for its "
+                        "park, or move it out of the workbook",
+                        title=title,
+                        parks=lookup.parks_said(),
+                    ),
                 )
             )
             continue
