@@ -91,7 +91,8 @@ def test_xinxiang_2018_targets_inside_an_item_carry_its_owners() -> None:
         # 转移中心 进驻, 银隆 ×2, 14个项目 开工, 河洛路, 6 works 开工, 孙旗屯四期, 4 安置房
         ("luoyang-gxq-2018", 16),
         ("jianxi-2022", 4),  # VR电竞乐园 建成投用, 三六零/周山/金鼎 落地
-        ("xinxiang-gxq-2020", 8),  # 3 新开工项目, 5 companies 落地
+        # 3 新开工项目, 5 companies 落地, and the 4 items of 三、保障措施 (牵头单位: …; 配合单位: …)
+        ("xinxiang-gxq-2020", 12),
     ],
 )
 def test_named_projects_one_task_each(stem: str, named: int) -> None:

@@ -18,11 +18,21 @@ from .indicators import common_id, key, numbered
 from .mentions import mentions
 from .model import Context, Figure, Item, Left, Reading, Target
 from .sentences import Sentence, sentences
+from .tasks import DraftTask, draft_tasks
+from .units import DraftUnit, Units
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|-\d\d-\d\d)")
 _ZONE = re.compile(r"一区([一二三四五六七八九十])园")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
-_PARK_IDS = {"高新区": "gxq", "经开区": "jkq", "综保区": "zbq", "示范区": "sfq"}
+_PARK_IDS = {
+    "高新区": "gxq",
+    "经开区": "jkq",
+    "综保区": "zbq",
+    "示范区": "sfq",
+    "平原示范区": "pysfq",
+    "红旗区": "hqq",
+    "牧野区": "myq",
+}
 
 
 @dataclass
@@ -48,6 +58,9 @@ class Draft:
     readings: list[Reading]
     left: list[Left]
     year_found: bool = False  # the year was read from the document, not given
+    units: list[DraftUnit] = field(default_factory=list)  # named in 责任单位 tags
+    tasks: list[DraftTask] = field(default_factory=list)
+    owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sentence -> its item's
 
     def park_id(self, name: str) -> str:
         return park_ids(self.parks)[name]
@@ -108,7 +121,8 @@ def draft_text(
     drafter = Drafter(year, parks)
     readings: list[Reading] = []
     left: list[Left] = []
-    for s in sentences(text):
+    sents = sentences(text)
+    for s in sents:
         reading = _read(s, drafter)
         if reading.items or reading.figures or reading.context:
             readings.append(reading)
@@ -117,7 +131,22 @@ def draft_text(
     indicators, figures = _indicators(readings)
     context = [c for r in readings for c in r.context]
     title = title or _title(text)
-    return Draft(year, title, parks, indicators, figures, context, readings, left, found)
+    units = Units(park_ids(parks))
+    ledger = draft_tasks(sents, units, year)
+    return Draft(
+        year,
+        title,
+        parks,
+        indicators,
+        figures,
+        context,
+        readings,
+        left,
+        found,
+        units.units,
+        ledger.tasks,
+        ledger.owners,
+    )
 
 
 _INCENTIVE = re.compile(r"奖励|补助|补贴|资助|最高不超过|最高补")

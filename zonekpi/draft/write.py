@@ -13,6 +13,7 @@ import json
 
 from .build import Draft, Indicator, park_ids
 from .model import Target, Value
+from .write_tasks import tasks_yaml, units_yaml
 
 
 def q(text: str) -> str:
@@ -49,7 +50,7 @@ def plan_yaml(draft: Draft, plan_id: str, file: str) -> str:
             lines.append(f"  - {{id: {ids[name]}, name: {q(name)}, role: {role}}}  # 待确认: role")
     lines.append("indicators:")
     for ind in draft.indicators:
-        lines += _indicator(ind, draft.year, ids)
+        lines += _owned(_indicator(ind, draft.year, ids), ind, draft.owners)
     if draft.figures:
         lines.append("figures:")
         for ident, fig in draft.figures:
@@ -73,7 +74,30 @@ def plan_yaml(draft: Draft, plan_id: str, file: str) -> str:
             ]
             if c.group:
                 lines.append(f"    group: {q(c.group)}")
+    lines += units_yaml(draft.units, q, _comment)
+    lines += tasks_yaml(draft.tasks, q, _comment)
     return "\n".join(lines) + "\n"
+
+
+def _owned(lines: list[str], ind: Indicator, owners: dict[str, tuple[str, ...]]) -> list[str]:
+    """The indicator's lines with the owners of the item its sentences stand in (责任单位 of
+    the item), on the indicator when all its targets share them, else on each target."""
+    each = [owners.get(i.target.source, ()) for i in ind.items]
+    if not any(each):
+        return lines
+    at = next(n for n, line in enumerate(lines) if line.startswith("    source: "))
+    if len(set(each)) == 1:
+        return [*lines[:at], f"    owners: [{', '.join(each[0])}]  # 责任单位", *lines[at:]]
+    out = list(lines)
+    seen = 0
+    for n, line in enumerate(out):
+        if line.startswith("      - ") and seen < len(each):
+            if each[seen]:
+                owned = f"owners: [{', '.join(each[seen])}]"
+                flow = line.startswith("      - {") and line.endswith("}")
+                out[n] = f"{line[:-1]}, {owned}}}" if flow else f"{line}\n        {owned}"
+            seen += 1
+    return out
 
 
 def _indicator(ind: Indicator, year: int, ids: dict[str, str]) -> list[str]:
