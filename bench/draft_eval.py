@@ -291,7 +291,7 @@ def _table(
     rows: list[tuple[str, str, int, int, int]], totals: list[int], timing: str, notes: list[str]
 ) -> str:
     lines = [
-        "## (d) Drafting plans from their documents (`zonekpi draft`)",
+        "## (e) Drafting plans from their documents (`zonekpi draft`)",
         "",
         "Written by `python bench/draft_eval.py --write`; matching rules in its docstring. "
         "Goal: recall ≥ 85% and precision ≥ 80% overall, each document ≥ 70%.",
