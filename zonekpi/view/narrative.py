@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .. import kinds
 from ..model import units
+from ..model.plan import Indicator
 from ..model.results import Finding, PlanResult, Status
 from . import labels
 from .check import context_texts, starts_here
@@ -123,10 +124,21 @@ def _when(r: PlanResult, f: Finding) -> str:
     span = r.span
     if span.is_year:
         return w("s.when_year", year=span.year)
-    if f.indicator.stock:
+    if _at_a_moment(f.indicator, r):
         month = labels.pick((str(span.last), labels.MONTH_NAMES[span.last - 1]))
         return w("s.when_stock", month=month)
     return w("s.when_months", months=labels.months(span), year=span.year)
+
+
+def _at_a_moment(ind: Indicator, r: PlanResult) -> bool:
+    """A stock, or a share or a per-capita figure of stocks only (规模以上企业省级研发平台覆盖率
+    = 企业数 ÷ 企业数, 万人有效发明专利 = 有效专利 ÷ 常住人口): read at the month's end, 截至10月末,
+    never 1–10月."""
+    if ind.stock:
+        return True
+    parts = ind.share or (ind.per_capita[:2] if ind.per_capita else ())
+    known = {i.id: i for i in r.plan.indicators}
+    return bool(parts) and all(p in known and known[p].stock for p in parts)
 
 
 def _schedule(ahead: Decimal, cap: bool) -> str:
@@ -231,7 +243,7 @@ def _clause(f: Finding, r: PlanResult, names: dict[str, str], first: bool) -> st
             text = w(key, lead=lead, goal=goal, target=target, pct=pct)
         if f.ahead is not None:
             text += ", " + _schedule(f.ahead, cap)
-        return text + _rest(f, r) + _verdict(f)
+        return text + _rest(f, r, first) + _verdict(f)
     gap = f.gap or Decimal(0)
     if gap:
         key = "s.above_by" if gap > 0 else "s.below_by"
@@ -257,11 +269,12 @@ def _net_increase(f: Finding, lead: str, goal: str, pct: str) -> str:
     return w(key, lead=lead, net=net, goal=goal, target=aim, pct=pct)
 
 
-def _rest(f: Finding, r: PlanResult) -> str:
+def _rest(f: Finding, r: PlanResult, first: bool = True) -> str:
     """同比 and what the rest of the year needs of a flow: ", 同比增长12.5%, 11–12月需完成
-    0.27亿美元, 月均0.09亿美元, 1–10月月均0.05亿美元"."""
+    0.27亿美元, 月均0.09亿美元, 1–10月月均0.05亿美元". 同比 once a sentence: a second target
+    of the same figure (the 力争 tier) does not say it again."""
     text = ""
-    if f.yoy is not None:
+    if f.yoy is not None and first:
         key = "s.yoy_up" if f.yoy >= 0 else "s.yoy_down"
         text += w(key, rate=f"{fmt_number(abs(f.yoy), 1)}%")
     if f.rest and f.pace_needed is not None and f.pace_so_far is not None:

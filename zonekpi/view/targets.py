@@ -53,6 +53,10 @@ def target_words(
         if SHARE_FRACTION.fullmatch(t.text):  # 2/3, as the document writes it
             value = t.text
         text = w(_WORDED.get(kind.symbol) or _WORDED_CAP[kind.symbol], value=value)
+    elif t.tolerance is not None:  # 10%左右, as the plan says it (the band is in the table)
+        text = w("target.words_about", value=value)
+    elif t.two_sided and t.high is not None:  # 55%–65%之间: a band, without (区间) in brackets
+        text = w("target.words_band", low=value, high=quantity(t.high, t.unit))
     else:
         return target_text(t, finding, park_names)
     if t.due is not None:

@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "target.words_increase_amount": ("增加{value}", "an increase of {value}"),
     "target.words_increase_amount_at_most": ("增加不超过{value}", "an increase of at most {value}"),
     "target.words_per_park": ("各园区{value}", "{value} in each park"),
+    "target.words_about": ("{value}左右", "about {value}"),
+    "target.words_band": ("{low}–{high}之间", "between {low} and {high}"),
     "status.not_past": ("未突破", "not past"),
     "status.stretch": ("力争{status}", "stretch: {status}"),
     "actual.parks": ("{done}/{parks} 园区", "{done}/{parks} parks"),

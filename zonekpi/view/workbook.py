@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model.plan import Plan
 from .labels import w
+from .numbers import places_for
 from .table import Chart, Column, Number, Table
 
 # A column people read as text with a unit (806亿元) -> the column with its bare number.
@@ -47,8 +48,8 @@ def number(
     """A number with its Excel format: a percentage (`unit` as shown: %) as a fraction (3.2 ->
     0.032, 0.00%), any other unit written after the digits ("亿元"); integers without
     decimals unless `places` says."""
-    if places is None:
-        places = 0 if value == value.to_integral_value() else 2
+    if places is None:  # 13.8346件 as 13.8件, 3.0921% as 3.09%: as the sentences round it
+        places = 0 if value == value.to_integral_value() else places_for(unit)
     digits = "0" + ("." + "0" * places if places else "")
     if unit == "%":
         body, value = digits + "%", value / 100
