@@ -495,6 +495,15 @@ def test_about_and_band_are_said_in_words():
         "2018年, 区属国企资产负债率52%, 低于目标(55%–65%之间)3个百分点, 未达标。"
     )
     assert not any("±" in s for s in zh)  # no maths sign in prose
+    en = run("check", NEW_FORMS, "-f", "text", "--lang", "en").splitlines()
+    assert line(en, "In 2018, 社会消费品零售总额增速") == (
+        "In 2018, 社会消费品零售总额增速: 10.3%, 0.3 percentage points above the target "
+        "(about 10%), met."
+    )
+    assert line(en, "In 2018, 区属国企资产负债率") == (
+        "In 2018, 区属国企资产负债率: 52%, 3 percentage points below the target "
+        "(between 55% and 65%), missed."
+    )
 
 
 # ------------------------------------------------------------------ paths
@@ -535,6 +544,15 @@ def test_units_converted_before_comparing():
     )
     assert line(zh, "2018年, 新增孵化面积") == (
         "2018年, 新增孵化面积52.3万平方米, 完成目标(50万平方米)的104.6%, 达标。"
+    )
+    # 全区创新平台 ≥ 320个 by 年底前: 326/320 = 1.01875 (101.9%); the deadline in words, not in
+    # brackets inside the target's brackets
+    exact(
+        cell(rows, "innovation-platforms", "zone", "completion", "innovation-platforms#1"),
+        F(326, 320),
+    )
+    assert line(zh, "2018年, 全区创新平台数量") == (
+        "2018年, 全区创新平台数量326个, 完成目标(320个, 限年底前)的101.9%, 达标。"
     )
     assert line(zh, "2018年, 技术合同成交额") == (
         "2018年, 技术合同成交额3.4亿元, 完成确保目标(3亿元)的113.3%, 达标。"

@@ -59,9 +59,10 @@ def target_words(
         text = w("target.words_band", low=value, high=quantity(t.high, t.unit))
     else:
         return target_text(t, finding, park_names)
-    if t.due is not None:
+    if t.due is not None:  # 750家, 限年底前: no brackets, the sentence brackets the target
         event = parse_deadline(t.due_text, t.year) is None
-        text += " " + w("target.due_event" if event else "target.due", due=t.due_text)
+        key = "target.words_due_event" if event else "target.words_due"
+        text = w(key, target=text, due=t.due_text)
     return text
 
 

@@ -16,6 +16,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # a target in a cell (signs are fine in a table)
     "target.due": ("(限{due})", "(by {due})"),
     "target.due_event": ("(限{due}前)", "(before {due})"),
+    "target.words_due": ("{target}, 限{due}", "{target} by {due}"),
+    "target.words_due_event": ("{target}, 限{due}前", "{target} before {due}"),
     "target.range": ("(区间)", "(range)"),
     "target.growth": ("增长", "growth"),
     "target.increase": ("提高", "increase"),
