@@ -582,3 +582,61 @@ def test_missing_is_never_zero(monthly, zh, en, book, page, bars):
         "At the end of October, share of high-tech enterprises certified to the IP management "
         "standard: no data yet."
     )
+
+
+# ------------------------------------------------------------------ rounding never hides a verdict
+
+
+def test_growth_from_levels_is_said_as_the_table_shows_it():
+    # xinxiang-gxq-2017: 规模以上工业总产值 566.2 / 520.0 − 1 = 0.0888461… (8.88%), target 8.5%:
+    # +0.38个百分点; 固定资产投资 226.3 / 205.0 − 1 = 0.1039024… (10.39%), target 12%: −1.61
+    plan = str(ROOT / "plans" / "xinxiang-gxq-2017.yaml")
+    data = ["--data", str(ROOT / "examples" / "xinxiang-gxq-2017-figures.csv")]
+    rows = long_rows(plan, *data)
+    exact(
+        cell(rows, "industrial-output", "zone", "actual", "industrial-output#1"), F(5662, 5200) - 1
+    )
+    zh = run("check", plan, *data, "-f", "text").splitlines()
+    assert line(zh, "2017年, 规模以上工业总产值") == (
+        "2017年, 规模以上工业总产值同比增长8.88%, 高于目标0.38个百分点, 达标。"
+    )
+    assert line(zh, "2017年, 固定资产投资") == (
+        "2017年, 固定资产投资同比增长10.39%, 低于目标1.61个百分点, 未达标。"
+    )
+
+
+def test_a_near_miss_is_never_shown_as_level_or_100_percent(plan_file, tmp_path):
+    # growth 12.96% against ≥ 13%: missed by 0.04个百分点 (one decimal would say 13%, 持平);
+    # 4998件 of ≥ 5000件: 4998/5000 = 0.9996, 99.96% (one decimal would say 100%, beside 未达标)
+    import openpyxl
+
+    plan = plan_file(
+        """\
+        id: t
+        title: 测试
+        year: 2018
+        indicators:
+          - {id: va, name: 工业增加值, unit: 亿元, targets: [{growth: 13%}]}
+          - {id: patents, name: 专利申请量, unit: 件, targets: [{at_least: 5000 件}]}
+        figures:
+          - {indicator: va, period: 2018, growth: 12.96%}
+          - {indicator: patents, period: 2018, value: 4998 件}
+        """
+    )
+    zh = run("check", str(plan), "-f", "text").splitlines()
+    assert (
+        line(zh, "2018年, 工业增加值")
+        == "2018年, 工业增加值同比增长12.96%, 低于目标0.04个百分点, 未达标。"
+    )
+    assert line(zh, "2018年, 专利申请量") == (
+        "2018年, 专利申请量4998件, 完成目标(5000件)的99.96%, 未达标。"
+    )
+    en = run("check", str(plan), "-f", "text", "--lang", "en").splitlines()
+    assert line(en, "In 2018, 工业增加值") == (
+        "In 2018, 工业增加值 grew 12.96% year on year, 0.04 percentage points below the target, "
+        "missed."
+    )
+    out = tmp_path / "t.xlsx"
+    run("check", str(plan), "-o", str(out))
+    row = summary_row(openpyxl.load_workbook(out), "专利申请量")
+    assert row["完成率"] == (pytest.approx(0.9996), "0.00%")  # 99.96%, not 100.0%

@@ -19,7 +19,7 @@ from ..model.results import Finding, PlanResult, Status
 from . import labels
 from .check import context_texts, starts_here
 from .labels import quantity, w
-from .numbers import fmt_number, fmt_ratio
+from .numbers import PERCENT_PLACES, fmt_number, fmt_ratio
 from .targets import actual_text, status_text, target_words
 
 
@@ -171,14 +171,16 @@ def _growth_clause(f: Finding, r: PlanResult, first: bool) -> str:
     lead = ""
     if first:
         key = "s.grew" if f.actual >= 0 else "s.fell"
-        lead = _then(w(key, name=labels.name(f.indicator), rate=f"{fmt_number(abs(f.actual), 1)}%"))
+        rate = f"{fmt_number(abs(f.actual), PERCENT_PLACES)}%"  # 12.96%, as the table
+        lead = _then(w(key, name=labels.name(f.indicator), rate=rate))
     gap = f.gap or Decimal(0)
     which = _goal(f, "s.year_goal" if not r.span.is_year else "s.goal")
-    if fmt_number(abs(gap), 1) == "0":
+    if fmt_number(abs(gap), PERCENT_PLACES) == "0":  # never 持平 beside 未达标 for 12.96 of 13
         text = w("s.level_with", lead=lead, goal=which)
     else:
         key = "s.above_by" if gap > 0 else "s.below_by"
-        text = w(key, lead=lead, goal=which, target="", amount=labels.points(abs(gap)))
+        amount = labels.points(abs(gap), PERCENT_PLACES)
+        text = w(key, lead=lead, goal=which, target="", amount=amount)
     if f.needed is not None:
         text += _still_needed(f, r)
     return text + _verdict(f)

@@ -31,6 +31,7 @@ __all__ = [
     "fmt_ratio",
     "fmt_signed",
     "places_for",
+    "ratio_places",
     "to_json_number",
 ]
 
@@ -53,10 +54,18 @@ def fmt_percent(value: Decimal | None, places: int = PERCENT_PLACES) -> str:
 
 
 def fmt_ratio(value: Decimal | None, places: int = 1) -> str:
-    """A ratio (1.0525) as a percentage (105.3%), for completion."""
+    """A ratio (1.0525) as a percentage (105.3%), for completion. A ratio that is not exactly
+    1 is never shown as 100%: 4998 of 5000 is 99.96%, not a 100% beside 未达标."""
     if value is None:
         return ""
-    return f"{fmt_number(value * 100, places)}%"
+    return f"{fmt_number(value * 100, ratio_places(value, places))}%"
+
+
+def ratio_places(value: Decimal, places: int = 1) -> int:
+    """`places`, or more (up to 4) while a ratio other than 1 would round to 100%."""
+    while places < 4 and value != 1 and fmt_number(value * 100, places) == "100":
+        places += 1
+    return places
 
 
 def to_json_number(value: Decimal | None, places: int = 6) -> float | int | None:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model.plan import Plan
 from .labels import w
-from .numbers import places_for
+from .numbers import places_for, ratio_places
 from .table import Chart, Column, Number, Table
 
 # A column people read as text with a unit (806亿元) -> the column with its bare number.
@@ -61,7 +61,9 @@ def number(
 
 
 def ratio(value: Decimal, places: int = 1) -> Number:
-    """A ratio (1.0525) as a percentage cell (105.3% shown, 1.0525 held)."""
+    """A ratio (1.0525) as a percentage cell (105.3% shown, 1.0525 held); 0.9996 as 99.96%,
+    never a 100.0% that is not met (`numbers.ratio_places`)."""
+    places = ratio_places(value, places)
     return Number(float(value), "0." + "0" * places + "%" if places else "0%")
 
 
