@@ -122,6 +122,19 @@ def bars() -> dict[str, object]:
     return {b.label: b for b in progress.bars}
 
 
+@pytest.fixture(scope="module")
+def grid() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The parks × indicators chart: each row's (text, status) cells, 5 parks then 全区."""
+    from zonekpi import api
+    from zonekpi.view.charts import check_page
+
+    span = api.year_to_date("2018-10")
+    plan = api.load_plan(XX, data=[MONTHLY[-1]], period=span)
+    chart = check_page([api.check(plan, period=span)]).charts[1]
+    assert chart.columns == ("高新区", "经开区", "平原示范区", "红旗区", "牧野区", "全区")
+    return {r.label: r.cells for r in chart.rows}
+
+
 def line(lines: list[str], start: str) -> str:
     found = [s for s in lines if s.startswith(start)]
     assert len(found) == 1, (start, found)
@@ -245,7 +258,7 @@ def test_share_rd_intensity_rolls_up_numerators_and_denominators(monthly, zh, en
     )
 
 
-def test_share_of_stocks_is_read_at_the_months_end(monthly, zh, en, book):
+def test_share_of_stocks_is_read_at_the_months_end(monthly, zh, en, book, grid):
     # 规模以上企业省级研发平台覆盖率 = 企业 with a platform ÷ 规上企业, both stocks: 574/595
     # (168+127+93+104+82 = 574; 168+131+98+110+88 = 595) = 0.964705… (96.47%); target 100%:
     # gap 574/595 − 1 = −21/595 = −3/85 (−3.53个百分点). 经开区 127/131 = 0.969465…
@@ -256,6 +269,9 @@ def test_share_of_stocks_is_read_at_the_months_end(monthly, zh, en, book):
     by_park = park_row(book, "规模以上企业省级研发平台覆盖率")  # percent numbers, 6 places
     assert by_park["经开区"][0] == pytest.approx(12700 / 131, abs=1e-6)
     assert by_park["高新区"][0] == 100
+    # the grid chart: 127/131 = 96.9466 → 96.95, 93/98 = 94.8980 → 94.9(0), zone 96.47
+    texts = [text for text, _ in grid["规模以上企业省级研发平台覆盖率"]]
+    assert texts == ["100", "96.95", "94.9", "94.55", "93.18", "96.47"]
     # a ratio of two stocks is a level at the month's end: 截至10月末, not 1–10月
     assert line(zh, "截至10月末, 规模以上企业省级研发平台覆盖率") == (
         "截至10月末, 规模以上企业省级研发平台覆盖率96.47%, 低于全年目标(100%)3.53个百分点。"
@@ -562,11 +578,12 @@ def test_units_converted_before_comparing():
 # ------------------------------------------------------------------ missing is never zero
 
 
-def test_missing_is_never_zero(monthly, zh, en, book, page, bars):
+def test_missing_is_never_zero(monthly, zh, en, book, page, bars, grid):
     # 主导产业占比: 牧野区 has no figure for 2018-10; 高新技术企业知识产权贯标覆盖率 has none at all
     assert not [
         r for r in monthly if r["indicator"] == "leading-industry-share" and r["park"] == "myq"
     ]
+    assert grid["主导产业占比"][4] == ("", "")  # 牧野区: an empty cell, not 0
     shares = park_row(book, "主导产业占比")
     assert shares["牧野区"][0] is None and shares["红旗区"][0] == pytest.approx(70.8)
     none = [r for r in monthly if r["indicator"] == "ip-standard-coverage"]
