@@ -360,7 +360,7 @@ def test_growth_from_levels_may_fall(monthly, zh, en):
     assert "Nov–Dec may fall up to 29.5% year on year" in line(en, "In Jan–Oct, registered tech")
 
 
-def test_roll_up_of_growth_weights_by_base_jianxi_2021():
+def test_roll_up_of_growth_weights_by_base_jianxi_2021(tmp_path):
     # 涧西区 414亿元 +6.3%, 高新区 284亿元 +4.9%: bases 414/1.063 = 389.4638, 284/1.049 = 270.7340,
     # sum 660.1978; growth 698/660.1978 − 1 = 0.0572589 (5.73%), not the mean 5.6%
     rows = long_rows(JIANXI, "--year", "2021")
@@ -374,6 +374,15 @@ def test_roll_up_of_growth_weights_by_base_jianxi_2021():
     ]
     table = run("check", JIANXI, "--year", "2021", "--by-park")
     assert re.search(r"生产总值 增速 +%\s+\+6\.3\s+\+4\.9\s+\+5\.73", table)
+    html_page = run("check", JIANXI, "--year", "2021", "--by-park", "-f", "html")
+    assert re.search(r"<td[^>]*>\s*\+5\.73\s*</td>", html_page) and "+5.6<" not in html_page
+    import openpyxl  # 分园区 holds the roll-up as a percent number (to 6 places)
+
+    out = tmp_path / "j.xlsx"
+    run("check", JIANXI, "--year", "2021", "--by-park", "-o", str(out))
+    growth = park_row(openpyxl.load_workbook(out), "生产总值 增速")  # percent numbers
+    assert growth["全区"][0] == pytest.approx(float(F(698) / (b1 + b2) - 1) * 100, abs=1e-6)
+    assert growth["全区"][1].startswith("+0.00")
 
 
 # ------------------------------------------------------------------ flows against 序时进度
