@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = """id: t
 title: T
 year: 2018
+indicators:
+  - {id: a, name: 企业, unit: 家, targets: [{at_least: 10 家}]}
 tasks:
   - {id: t1, name: 任务一, tier: floor, by: 上半年}
 """
