@@ -241,7 +241,9 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
 
     rows, cols = len(chart.rows), len(chart.columns)
     label_w = 0.25 + EM * max((_ems(_shown(r.label)) for r in chart.rows), default=4)
-    cell_w = max(0.7, 0.2 + EM * max((_ems(_shown(t)) for r in chart.rows for t, _ in r.cells), default=4))
+    cell_w = max(
+        0.7, 0.2 + EM * max((_ems(_shown(t)) for r in chart.rows for t, _ in r.cells), default=4)
+    )
     head = 0.4 + 0.5 * EM * max((_ems(_shown(c)) for c in chart.columns), default=4)
     fig.set_size_inches(label_w + cell_w * cols + 0.2, head + 0.3 * rows + 0.5)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -270,7 +272,9 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
             ax.add_patch(
                 Rectangle((cell_w * j, y), cell_w, 0.3, facecolor=tint, edgecolor="#bdbdbd", lw=0.5)
             )
-            ax.text(cell_w * (j + 0.5), y + 0.15, _shown(text), ha="center", va="center", fontsize=8)
+            ax.text(
+                cell_w * (j + 0.5), y + 0.15, _shown(text), ha="center", va="center", fontsize=8
+            )
     from matplotlib.patches import Patch
 
     handles = [
