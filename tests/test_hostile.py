@@ -30,6 +30,7 @@ Every case is a YAML file under tests/hostile/ (one folder per theme):
     exit: 2
     stderr: "{dir}/f.csv:2: …"         # the exact whole stderr (one line, without a newline),
     stderr_has: ["92¹", "footnote"]    # or parts it must contain
+    stderr_lacks: ["--output"]         # parts stderr must not contain
     stdout_has: ["…"]                  # parts stdout must contain
     stdout_lacks: ["\\x1b"]            # parts stdout must not contain
     unchanged: [plan.yaml]             # files that must be byte for byte as written
@@ -163,6 +164,8 @@ def test_hostile(path: Path, tmp_path: Path) -> None:
         assert err.rstrip("\n") == _fill(case["stderr"], tmp_path), err
     for part in _fill(case.get("stderr_has") or [], tmp_path):
         assert part in err, err
+    for part in _fill(case.get("stderr_lacks") or [], tmp_path):
+        assert part not in err, err
     if case["exit"] == 2:  # one line a problem, each naming where
         assert err.strip(), "exit 2 without a message"
     for part in _fill(case.get("stdout_has") or [], tmp_path):

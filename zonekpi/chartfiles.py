@@ -35,11 +35,13 @@ def write_charts(made: Any, folder: str | None, inputs: Iterable[str]) -> list[P
     """Write each chart of the output `made` (its `page()`) into `folder` as NAME.svg and
     NAME.png; the paths written (none without a folder). ZonekpiError when no CJK font is
     installed, `folder` is not a folder, or a file would replace an input."""
-    if not folder:
+    if folder is None:
         return []
+    if not folder.strip():
+        raise ZonekpiError(msg("--charts '': give the name of a folder to write the charts in"))
     from pathlib import Path
 
-    from .plumbing import refuse_to_overwrite_input
+    from .plumbing import input_at
     from .render.charts import cjk_font, png, svg_file
 
     page = made.page()
@@ -58,6 +60,20 @@ def write_charts(made: Any, folder: str | None, inputs: Iterable[str]) -> list[P
         said = msg("--charts {folder}: cannot create the folder: {why}", folder=folder, why=why)
         raise ZonekpiError(said) from None
     read = list(inputs)
+    for chart in page.charts:  # every name checked before anything is written
+        for suffix in (".svg", ".png"):
+            target = where / f"{chart.name}{suffix}"
+            source = input_at(str(target), read)
+            if source is not None:
+                raise ZonekpiError(
+                    msg(
+                        "--charts {folder}: {target} is one of the input files ({source}); "
+                        "choose another folder",
+                        folder=folder,
+                        target=str(target),
+                        source=source,
+                    )
+                )
     written = []
     for chart in page.charts:
         files = (
@@ -65,7 +81,6 @@ def write_charts(made: Any, folder: str | None, inputs: Iterable[str]) -> list[P
             (where / f"{chart.name}.png", png(chart, page.statuses, font)),
         )
         for target, data in files:
-            refuse_to_overwrite_input(str(target), read)
             write_bytes(target, data)
             written.append(target)
     return written

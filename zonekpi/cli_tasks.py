@@ -76,7 +76,7 @@ def register(
             say(note)
         report = api.tasks(
             loaded,
-            a.as_of or date.today(),
+            date.today() if a.as_of is None else a.as_of,
             progress=a.progress,
             owner=a.owner,
             soon=a.soon_days,

@@ -198,10 +198,32 @@ def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None
         return
     from .errors import BadUsage, msg
 
+    source = input_at(output, inputs)
+    if source is not None:
+        if source == output:
+            raise BadUsage(
+                msg(
+                    "--output {output} is one of the input files; choose another file name",
+                    output=output,
+                )
+            )
+        raise BadUsage(
+            msg(
+                "--output {output} is one of the input files ({source}, the same file); "
+                "choose another file name",
+                output=output,
+                source=source,
+            )
+        )
+
+
+def input_at(output: str, inputs: Iterable[str]) -> str | None:
+    """The input file that a write to `output` would replace, found however it is named
+    (``..``, a symbolic or a hard link); None when there is none."""
     try:
         target = os.stat(output)  # through links: the file a write would replace
     except (OSError, ValueError):  # nothing there yet (or a name no file can have)
-        return
+        return None
     for name in inputs:
         source = str(name)
         if ".xlsx#" in source.lower():
@@ -211,21 +233,8 @@ def refuse_to_overwrite_input(output: str | None, inputs: Iterable[str]) -> None
         except (OSError, ValueError):
             continue
         if same:
-            if source == output:
-                raise BadUsage(
-                    msg(
-                        "--output {output} is one of the input files; choose another file name",
-                        output=output,
-                    )
-                )
-            raise BadUsage(
-                msg(
-                    "--output {output} is one of the input files ({source}, the same file); "
-                    "choose another file name",
-                    output=output,
-                    source=source,
-                )
-            )
+            return source
+    return None
 
 
 def deliver(text: str | bytes, output: str | None) -> None:

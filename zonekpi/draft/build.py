@@ -122,6 +122,7 @@ def draft_text(
     readings: list[Reading] = []
     left: list[Left] = []
     sents = sentences(text)
+    _short_enough(sents, file)
     for s in sents:
         reading = _read(s, drafter)
         if reading.items or reading.figures or reading.context:
@@ -147,6 +148,23 @@ def draft_text(
         ledger.tasks,
         ledger.owners,
     )
+
+
+MAX_SENTENCE_CHARS = 2_000  # the five plans' longest sentence is 398 characters
+
+
+def _short_enough(sents: list[Sentence], file: str) -> None:
+    """InvalidInput at the first sentence longer than MAX_SENTENCE_CHARS: the forms look back
+    over a sentence for each number in it, so a sentence's cost grows as its length squared."""
+    for s in sents:
+        if len(s.text) > MAX_SENTENCE_CHARS:
+            said = msg(
+                "a sentence of {chars:,} characters; a sentence to draft from is at most {most:,} "
+                "(a plan's longest is a few hundred): is this the plan's text?",
+                chars=len(s.text),
+                most=MAX_SENTENCE_CHARS,
+            )
+            raise InvalidInput([Problem(file, s.line, 0, said)])
 
 
 _INCENTIVE = re.compile(r"奖励|补助|补贴|资助|最高不超过|最高补")
@@ -208,13 +226,24 @@ def _indicators(readings: list[Reading]) -> tuple[list[Indicator], list[tuple[st
         order.append(made)
         return made
 
+    # Indicators by the targets they hold, so that neither a repeat nor a target said twice is
+    # looked for among all indicators (a document of thousands of targets would take minutes):
+    # a repeat is looked for among the first MAX_REPEAT_CANDIDATES indicators with the same
+    # target (a plan has a handful).
+    sharing: dict[tuple[object, ...], list[Indicator]] = {}
+    held: dict[int, set[tuple[object, ...]]] = {}
     for r in readings:
         for item in r.items:
-            if any(_repeated(item, other) for other in order):
+            said = _signature(item.target)
+            if any(_repeated(item, other) for other in sharing.get(said, ())):
                 continue  # the same target said again, in other words (三(七)1 repeats (八))
             ind = find(item.name, item.unit)
-            if not any(_same(t, item.target) for t in ind.targets):
+            if said not in held.setdefault(id(ind), set()):
+                held[id(ind)].add(said)
                 ind.items.append(item)
+                same = sharing.setdefault(said, [])
+                if len(same) < MAX_REPEAT_CANDIDATES:
+                    same.append(ind)
     figures: list[tuple[str, Figure]] = []
     seen: set[tuple[str, str | None, int]] = set()
     for r in readings:
@@ -254,12 +283,13 @@ def _same_kind(unit: str, other: str) -> bool:
         return unit == other
 
 
+MAX_REPEAT_CANDIDATES = 64
+
+
+def _signature(t: Target) -> tuple[object, ...]:
+    """What makes two targets the same target (their sentences and doubts aside)."""
+    return (t.kind, t.values, t.tier, t.year, t.park, t.shares)
+
+
 def _same(a: Target, b: Target) -> bool:
-    return (a.kind, a.values, a.tier, a.year, a.park, a.shares) == (
-        b.kind,
-        b.values,
-        b.tier,
-        b.year,
-        b.park,
-        b.shares,
-    )
+    return _signature(a) == _signature(b)

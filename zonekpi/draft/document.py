@@ -21,6 +21,8 @@ from ..read.textfile import decode, read_bytes
 from .hanzi import simplified
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a work plan is tens of kilobytes; a .docx a few hundred
+MAX_DOCUMENT_CHARS = 200_000  # of text read: the five plans are 4,000–11,000, a long one 30,000
+MAX_DOCX_PART = 16 * 1024 * 1024  # a .docx part unpacked (a plan's word/document.xml: < 1 MB)
 
 
 def bad(file: str, message: str) -> InvalidInput:
@@ -55,7 +57,7 @@ def read_document(path: str | Path) -> str:
             ),
         )
     if suffix == ".docx" or raw.startswith(b"PK\x03\x04"):
-        text = _docx(path, name)
+        text = _docx(raw, name)
     else:
         if not raw.strip():
             raise bad(name, msg("is empty; give the document's text (.txt, .md, .html or .docx)"))
@@ -80,6 +82,16 @@ def normalise(text: str, name: str = "") -> str:
     text is left (a binary file that decoded, a scan)."""
     text = simplified(unicodedata.normalize("NFKC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise bad(
+            name,
+            msg(
+                "holds {chars:,} characters of text; a document to draft from is at most "
+                "{most:,} (a work plan is 5,000–30,000): save the plan's text alone",
+                chars=len(text),
+                most=MAX_DOCUMENT_CHARS,
+            ),
+        )
     if len(re.findall(r"[\u4e00-\u9fff]", text)) < 10:
         raise bad(name, msg("holds no Chinese text to draft from; give the document's text"))
     return text
@@ -127,7 +139,12 @@ def _markdown(text: str) -> str:
     return re.sub(r"\*\*|__", "", text)
 
 
-def _docx(path: str | Path, name: str) -> str:
+def _docx(raw: bytes, name: str) -> str:
+    """The text of a .docx given as its bytes: each part's unpacked size is checked from the
+    zip's directory first, so that a small file cannot unpack to gigabytes (a zip bomb)."""
+    import io
+    import zipfile
+
     try:
         import docx  # python-docx: imported only for a .docx
     except ImportError:
@@ -136,7 +153,23 @@ def _docx(path: str | Path, name: str) -> str:
             msg("is a .docx; install python-docx (pip install python-docx) or save it as text"),
         ) from None
     try:
-        document = docx.Document(str(path))
+        with zipfile.ZipFile(io.BytesIO(raw)) as packed:
+            big = next((i for i in packed.infolist() if i.file_size > MAX_DOCX_PART), None)
+    except Exception:
+        big = None  # not a zip: python-docx says so below
+    if big is not None:
+        raise bad(
+            name,
+            msg(
+                "its part {part} unpacks to {size:,} bytes; a .docx to draft from unpacks to at "
+                "most {mb} MB a part: save the plan's text alone",
+                part=big.filename,
+                size=big.file_size,
+                mb=MAX_DOCX_PART // 2**20,
+            ),
+        )
+    try:
+        document = docx.Document(io.BytesIO(raw))
     except Exception:
         raise bad(
             name, msg("is not a Word .docx file zonekpi can read; save it as .docx or as text")

@@ -68,12 +68,9 @@ def read_progress(paths: Iterable[str | Path], ledger: Ledger) -> list[Progress]
                 )
             )
             continue
-        if path.suffix.lower() == ".xlsx":  # a ledger, as a claims sheet is: a date is the day
-            from .xlsx import xlsx_rows
-
-            rows = xlsx_rows(path, sheet, problems, claims=True)
-        else:
-            rows, _ = table_rows(path, sheet, problems, "progress file")
+        # a ledger, as a claims sheet is: a workbook's date is the day; at most
+        # MAX_PROGRESS_ROWS rows, and the header at most MAX_COLUMNS wide, as every table's
+        rows, _ = table_rows(path, sheet, problems, "progress file", ledger=True)
         if rows is not None:
             out += _rows(rows, name, by_name, problems)
     if problems:
@@ -238,9 +235,18 @@ def _day(text: str) -> date:
 
 @functools.lru_cache(maxsize=4096)
 def _percent(text: str) -> Decimal | None:
+    """A share from 0 to 100, read literally: the digits 0-9 (full-width ones too), never a
+    digit of another script or a footnote marker that Decimal or NFKC would read as one."""
+    from ..model.numbers import foreign_digit, foreign_digit_problem, normalise
+
     if not text:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*[%％]?", text)
+    at = foreign_digit(text)
+    if at is not None:
+        raise ValueError(
+            msg("percent {text!r}: {why}", text=text, why=foreign_digit_problem(text, at))
+        )
+    m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*%?", normalise(text))
     try:
         value = Decimal(m[1]) if m else None
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits

@@ -35,10 +35,17 @@ def split_sheet(path: Path) -> tuple[Path, str | None]:
 
 
 def table_rows(
-    path: Path, sheet: str | None, problems: list[Problem], kind: str, claims: bool = False
+    path: Path,
+    sheet: str | None,
+    problems: list[Problem],
+    kind: str,
+    claims: bool = False,
+    ledger: bool = False,
 ) -> tuple[Rows | None, list[str]]:
     """(line, cells) of a CSV, TSV or workbook sheet, and notes on how it was read; None after
-    recording a problem. `kind` is what messages call the file; `claims`: see `xlsx.xlsx_rows`.
+    recording a problem. `kind` is what messages call the file; `claims`: see `xlsx.xlsx_rows`
+    (at most MAX_CLAIM_ROWS rows); `ledger`: a progress file, read as claims are, at most
+    MAX_PROGRESS_ROWS rows.
 
     A header of more than MAX_COLUMNS names is refused here, for every kind of table."""
     name = str(path)
@@ -46,7 +53,7 @@ def table_rows(
     if path.suffix.lower() == ".xlsx":
         from .xlsx import xlsx_rows  # (it imports this module's limits)
 
-        rows = xlsx_rows(path, sheet, problems, claims)
+        rows = xlsx_rows(path, sheet, problems, claims or ledger)
     else:
         text, notes = decode(read_bytes(path), name, kind)
         delimiter = "\t" if name.lower().endswith(".tsv") else ","
@@ -75,29 +82,33 @@ def table_rows(
         )
         return None, notes
     if claims:
-        rows = _at_most(rows, MAX_CLAIM_ROWS, name, problems)
+        rows = _at_most(rows, MAX_CLAIM_ROWS, name, problems, claims=True)
+    elif ledger:
+        rows = _at_most(rows, MAX_PROGRESS_ROWS, name, problems, claims=False)
     return itertools.chain([first], rows), notes
 
 
 MAX_CLAIM_ROWS = 100_000  # rows of one claims file after its header (each is a claim, ~50 µs)
+MAX_PROGRESS_ROWS = 100_000  # of one progress file: 1,000 tasks reported monthly are 12,000
 
 
-def _at_most(rows: Rows, most: int, name: str, problems: list[Problem]) -> Rows:
-    """The rows of a claims table, stopping with a problem at the one past `most`."""
+def _at_most(rows: Rows, most: int, name: str, problems: list[Problem], claims: bool) -> Rows:
+    """The rows of a claims or progress table, stopping with a problem at the one past
+    `most`."""
     for n, (line, cells) in enumerate(rows, 1):
         if n > most:
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    0,
-                    msg(
-                        "more than {most:,} claims in one file; settle them in files of at most "
-                        "{most:,} claims (--data a.csv --data b.csv)",
-                        most=most,
-                    ),
-                )
+            said = msg(
+                "more than {most:,} rows in one progress file; split it into files of at most "
+                "{most:,} rows (--progress a.csv --progress b.csv)",
+                most=most,
             )
+            if claims:
+                said = msg(
+                    "more than {most:,} claims in one file; settle them in files of at most "
+                    "{most:,} claims (--data a.csv --data b.csv)",
+                    most=most,
+                )
+            problems.append(Problem(name, line, 0, said))
             return
         yield line, cells
 

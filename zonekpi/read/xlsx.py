@@ -94,6 +94,22 @@ def xlsx_rows(
         )
     elif sheet is None and not book.worksheets:
         problems.append(Problem(name, 0, 0, msg("has no sheet with cells (only charts)")))
+    elif sheet is None and getattr(book.worksheets[0], "sheet_state", "visible") != "visible":
+        # what Excel shows is another sheet: reading this one would surprise whoever opens it
+        shown = [w.title for w in book.worksheets if w.sheet_state == "visible"]
+        problems.append(
+            Problem(
+                name,
+                0,
+                0,
+                msg(
+                    "its first sheet {sheet!r} is hidden in Excel; name the sheet to read after "
+                    "a #, such as {example}",
+                    sheet=book.worksheets[0].title,
+                    example=f"{path.name}#{shown[0] if shown else book.worksheets[0].title}",
+                ),
+            )
+        )
     else:
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         if hasattr(ws, "_get_source"):

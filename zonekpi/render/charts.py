@@ -11,7 +11,8 @@ pyplot (no global figures, no display), with these settings:
 - ``text.parse_math: False``: a ``$`` in a plan's name is a dollar sign, never mathtext;
 - a fixed ``svg.hashsalt`` and no date in the metadata: the same report gives the same bytes.
 
-Text reaches matplotlib already made inert (`render.inert`), and matplotlib escapes ``<``, ``>``
+Text reaches matplotlib already made inert (`render.inert`) and cut to MAX_LABEL characters
+(`_shown`: a figure's size follows its labels), and matplotlib escapes ``<``, ``>``
 and ``&`` in SVG text, so plan text can never become markup. A PNG needs a CJK font on this
 machine (`cjk_font`); without one the caller refuses rather than draw boxes (tofu).
 """
@@ -171,7 +172,7 @@ def _status_key(
     for code, words in statuses.items():
         group = TONES.get(code, "")
         if group in groups and code in used:
-            handles.append(Patch(color=COLOURS[group], label=inert(words)))
+            handles.append(Patch(color=COLOURS[group], label=_shown(words)))
     if handles:
         ax.legend(
             handles=handles,
@@ -203,7 +204,7 @@ def _bars(fig: Figure, chart: BarChart, statuses: Mapping[str, str]) -> None:
             ax.text(
                 end + (0.01 if right else -0.01) * span,
                 y,
-                inert(b.text),
+                _shown(b.text),
                 va="center",
                 ha="left" if right else "right",
                 fontsize=8,
@@ -213,25 +214,25 @@ def _bars(fig: Figure, chart: BarChart, statuses: Mapping[str, str]) -> None:
     for y, mark in marks:
         ax.plot([mark, mark], [y - 0.42, y + 0.42], color="#222222", linewidth=2.2)
     if marks and chart.mark_label:
-        extra.append(Line2D([], [], color="#222222", linewidth=2.2, label=inert(chart.mark_label)))
+        extra.append(Line2D([], [], color="#222222", linewidth=2.2, label=_shown(chart.mark_label)))
     if chart.reference is not None:
         ax.axvline(chart.reference, color="#777777", linestyle="--", linewidth=1)
         if chart.reference_label:
             extra.append(
-                Line2D([], [], color="#777777", linestyle="--", label=inert(chart.reference_label))
+                Line2D([], [], color="#777777", linestyle="--", label=_shown(chart.reference_label))
             )
-    ax.set_yticks(ys, [inert(b.label) for b in chart.bars])
+    ax.set_yticks(ys, [_shown(b.label) for b in chart.bars])
     ax.set_xlim(low - 0.02 * span if low < 0 else 0, top + 0.16 * span)
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xlabel(inert(chart.axis))
-    ax.set_title(inert(chart.title), loc="left", fontsize=11)
+    ax.set_xlabel(_shown(chart.axis))
+    ax.set_title(_shown(chart.title), loc="left", fontsize=11)
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.6)
     ax.set_axisbelow(True)
     used = [b.status for b in chart.bars if b.status]
     if not used and chart.value_label:
         from matplotlib.patches import Patch
 
-        extra.insert(0, Patch(color=COLOURS[""], label=inert(chart.value_label)))
+        extra.insert(0, Patch(color=COLOURS[""], label=_shown(chart.value_label)))
     _status_key(ax, used, statuses, extra, below=0.45 / (0.77 * (1.3 + 0.3 * n)))
 
 
@@ -239,20 +240,22 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
     from matplotlib.patches import Rectangle
 
     rows, cols = len(chart.rows), len(chart.columns)
-    label_w = 0.25 + EM * max((_ems(r.label) for r in chart.rows), default=4)
-    cell_w = max(0.7, 0.2 + EM * max((_ems(t) for r in chart.rows for t, _ in r.cells), default=4))
-    head = 0.4 + 0.5 * EM * max((_ems(c) for c in chart.columns), default=4)
+    label_w = 0.25 + EM * max((_ems(_shown(r.label)) for r in chart.rows), default=4)
+    cell_w = max(
+        0.7, 0.2 + EM * max((_ems(_shown(t)) for r in chart.rows for t, _ in r.cells), default=4)
+    )
+    head = 0.4 + 0.5 * EM * max((_ems(_shown(c)) for c in chart.columns), default=4)
     fig.set_size_inches(label_w + cell_w * cols + 0.2, head + 0.3 * rows + 0.5)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-label_w, cell_w * cols)
     ax.set_ylim(rows * 0.3 + 0.5, -head)
     ax.axis("off")
-    ax.text(-label_w, -head + 0.05, inert(chart.title), va="top", ha="left", fontsize=11)
+    ax.text(-label_w, -head + 0.05, _shown(chart.title), va="top", ha="left", fontsize=11)
     for j, name in enumerate(chart.columns):
         ax.text(
             cell_w * (j + 0.5),
             -0.06,
-            inert(name),
+            _shown(name),
             ha="left",
             va="bottom",
             rotation=30,
@@ -262,18 +265,20 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
     used = []
     for i, row in enumerate(chart.rows):
         y = i * 0.3
-        ax.text(-0.08, y + 0.15, inert(row.label), ha="right", va="center", fontsize=8)
+        ax.text(-0.08, y + 0.15, _shown(row.label), ha="right", va="center", fontsize=8)
         for j, (text, status) in enumerate(row.cells):
             used.append(status)
             tint = TINTS[TONES.get(status, "")]
             ax.add_patch(
                 Rectangle((cell_w * j, y), cell_w, 0.3, facecolor=tint, edgecolor="#bdbdbd", lw=0.5)
             )
-            ax.text(cell_w * (j + 0.5), y + 0.15, inert(text), ha="center", va="center", fontsize=8)
+            ax.text(
+                cell_w * (j + 0.5), y + 0.15, _shown(text), ha="center", va="center", fontsize=8
+            )
     from matplotlib.patches import Patch
 
     handles = [
-        Patch(facecolor=TINTS[TONES[code]], edgecolor="#bdbdbd", label=inert(words))
+        Patch(facecolor=TINTS[TONES[code]], edgecolor="#bdbdbd", label=_shown(words))
         for code, words in statuses.items()
         if code in used and code in TONES
     ]
@@ -289,6 +294,15 @@ def _grid(fig: Figure, chart: GridChart, statuses: Mapping[str, str]) -> None:
 
 
 EM = 8 / 72  # inches: one Chinese character of the grid's 8-point text
+MAX_LABEL = 60  # characters of plan text in a chart: the table beside it has all of them
+
+
+def _shown(text: str) -> str:
+    """Plan text as a chart shows it: inert, and cut to MAX_LABEL characters with …, so that a
+    name of 100,000 characters cannot make a figure of a million pixels (the table has it
+    whole)."""
+    text = inert(text)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def _ems(text: str) -> float:
@@ -311,7 +325,7 @@ def _lines(fig: Figure, chart: LineChart) -> None:
             continue
         style = styles[min(k, len(styles) - 1)] if line.points or k == 0 else styles[0]
         px, py = zip(*pts, strict=True)
-        ax.plot(px, py, label=inert(line.label), **style)
+        ax.plot(px, py, label=_shown(line.label), **style)
         if line.points:
             for x, v in pts:
                 ax.annotate(
@@ -322,9 +336,9 @@ def _lines(fig: Figure, chart: LineChart) -> None:
                     fontsize=8,
                     color=style["color"],
                 )
-    ax.set_xticks(xs, [inert(x) for x in chart.x])
-    ax.set_ylabel(inert(chart.axis))
-    ax.set_title(inert(chart.title), loc="left", fontsize=11)
+    ax.set_xticks(xs, [_shown(x) for x in chart.x])
+    ax.set_ylabel(_shown(chart.axis))
+    ax.set_title(_shown(chart.title), loc="left", fontsize=11)
     ax.grid(axis="y", color="#e0e0e0", linewidth=0.6)
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, loc="upper left")

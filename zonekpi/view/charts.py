@@ -17,6 +17,9 @@ What is charted, and from what:
 - compare: the zone's growth of each indicator measured in percent;
 - incentives: what each rule pays against its budget, and the largest beneficiaries.
 
+A chart of more than MOST_BARS bars or rows (or MOST_COLUMNS parks) is left out (`drawable`):
+it could not be read, and drawing it takes minutes and gigabytes; the table has every row.
+
 A figure, claim or plan note that says 示例 (or illustrative) marks the report illustrative.
 """
 
@@ -58,7 +61,23 @@ def words() -> dict[str, str]:
 
 def _page(title: str, period: str, illustrative: bool, charts: Iterable[Chart]) -> Page:
     statuses = labels.status_words()
-    return Page(title, period, illustrative, tuple(charts), words(), statuses, report())
+    shown = tuple(c for c in charts if drawable(c))
+    return Page(title, period, illustrative, shown, words(), statuses, report())
+
+
+MOST_BARS = 200  # bars, grid rows or points along a line that one chart draws
+MOST_COLUMNS = 60  # parks across a grid
+
+
+def drawable(chart: Chart) -> bool:
+    """Whether a chart is small enough to draw: a plan of thousands of indicators would make a
+    figure of millions of pixels (minutes, gigabytes) that no one could read; its table has
+    every row, and the chart is left out."""
+    if isinstance(chart, BarChart):
+        return len(chart.bars) <= MOST_BARS
+    if isinstance(chart, GridChart):
+        return len(chart.rows) <= MOST_BARS and len(chart.columns) <= MOST_COLUMNS
+    return len(chart.x) <= MOST_BARS and len(chart.lines) <= MOST_COLUMNS
 
 
 def _f(value: Decimal | None) -> float | None:

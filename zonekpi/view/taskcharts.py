@@ -19,14 +19,15 @@ STYLE = {"done": "met", "overdue": "overdue", "due_soon": "behind", "on_track": 
 
 def tasks_page(r: TaskReport, title: str, illustrative: bool) -> Page:
     """The ledger's page: its title, the day it is read as of, and its two charts."""
-    from .charts import words
+    from .charts import drawable, words
 
     charts: list[Chart] = [c for c in (units_chart(r), states_chart(r)) if c is not None]
     words_of = state_words()  # the legend: each colour in the ledger's words
     statuses = {style: words_of[state] for state, style in STYLE.items()}
     statuses["no_data"] = w("taskchart.grey")
     when = w("taskchart.as_of", as_of=day_text(r.as_of, year=True))
-    return Page(title, when, illustrative, tuple(charts), words(), statuses, report())
+    shown = tuple(c for c in charts if drawable(c))
+    return Page(title, when, illustrative, shown, words(), statuses, report())
 
 
 def units_chart(r: TaskReport) -> BarChart | None:

@@ -10,6 +10,10 @@ ZH: dict[str, str] = {
     "is a .docx; install python-docx (pip install python-docx) or save it as text": "是.docx文件; 请安装python-docx(pip install python-docx), 或另存为文本",
     "is not a Word .docx file zonekpi can read; save it as .docx or as text": "不是zonekpi能读取的Word .docx文件; 请重新另存为.docx或文本",
     "holds no text (a scanned document?); give the document's text": "没有文字(是扫描件吗?); 请给出文档正文",
+    "holds {chars:,} characters of text; a document to draft from is at most {most:,} (a work plan is 5,000–30,000): save the plan's text alone": "有{chars:,}个字符; 用于起草的文档最多{most:,}个字符(一份工作计划约5,000–30,000字): 请只保存计划正文",
+    "its part {part} unpacks to {size:,} bytes; a .docx to draft from unpacks to at most {mb} MB a part: save the plan's text alone": "其中的{part}解压后有{size:,}字节; 用于起草的.docx每部分解压后最大{mb} MB: 请只保存计划正文",
+    # draft/build.py: a sentence too long to read in bounded time
+    "a sentence of {chars:,} characters; a sentence to draft from is at most {most:,} (a plan's longest is a few hundred): is this the plan's text?": "这一句有{chars:,}个字符; 用于起草的一句话最多{most:,}个字符(计划中最长的句子不过几百字): 这是计划的正文吗?",
     # read/textfile.py: what a document to draft from is called
     "document": "文档",
     # draft/build.py

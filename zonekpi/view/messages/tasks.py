@@ -26,6 +26,7 @@ ZH: dict[str, str] = {
     "unknown status '{status}': write 未启动, 推进中, 已完成 or 已取消; did you mean '{meant}'?": "没有状态'{status}': 请填未启动、推进中、已完成或已取消; 是否应为'{meant}'?",
     "date {text!r} is a month; a report's date is a day, like 2018-06-30": "日期{text!r}是月份; 报送日期应精确到日, 如2018-06-30",
     "percent {text!r} is not a share from 0 to 100, like 60%": "完成比例{text!r}不是0到100之间的数, 应写成60%这样",
+    "percent {text!r}: {why}": "完成比例{text!r}: {why}",
     "none": "无",
     # read/textfile.py: what the progress files are called
     "progress file": "进展文件",
