@@ -417,3 +417,25 @@ def test_a_yes_or_no_is_a_number_shown_as_words(year_book):
     assert row[at["实际"] - 1].value == 1
     assert row[at["实际"] - 1].number_format == '"是";"是";"否"'
     assert row[at["状态"] - 1].value == "达标"
+
+
+def test_check_by_owner_adds_the_owners_sheet(tmp_path):
+    """`check --by owner -o r.xlsx`: the workbook gains 按责任单位 after 总表. The plan gives
+    产业技术研究院 six owners (kjj: 市科技局 and the five parks), so it stands under each of
+    them: 市科技局 and 高新区 among them; 园区对比 and the rest are still there."""
+    from click.testing import CliRunner
+
+    from zonekpi.cli import cli as command
+
+    out = tmp_path / "r.xlsx"
+    given = ["check", PLAN, "--data", DATA, "--by", "owner", "-o", str(out)]
+    result = CliRunner().invoke(command, given)
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:3] == ["总表", "按责任单位", "分园区"]
+    sheet = book["按责任单位"]
+    heads = [c.value for c in sheet[2]]
+    owner, name = heads.index("责任单位"), heads.index("指标")
+    held = list(sheet.iter_rows(min_row=3, values_only=True))
+    under = {r[owner] for r in held if r[name] == "产业技术研究院"}
+    assert {"市科技局", "高新区", "经开区", "平原示范区", "红旗区", "牧野区"} <= under

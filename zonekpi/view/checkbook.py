@@ -18,7 +18,7 @@ from .check import per_year_unit, starts_here
 from .illustrative import any_illustrative
 from .labels import w
 from .table import Chart, Column, Number, Table
-from .workbook import mark, notes_sheet, number, ratio, used
+from .workbook import mark, notes_sheet, number, ratio, sheets, used
 
 
 def _findings(r: PlanResult) -> list[Finding]:
@@ -80,8 +80,13 @@ _SUMMARY = [
 ]
 
 
-def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]]]) -> list[Table]:
-    """`check`'s workbook: 总表, 分园区, the charts' sheets, 说明."""
+def check_sheets(
+    results: list[PlanResult],
+    sentences: list[tuple[str, list[str]]],
+    owners: Table | None = None,
+) -> list[Table]:
+    """`check`'s workbook: 总表, then `owners` (check --by owner's table) when given, 分园区,
+    the charts' sheets, 说明."""
     from .bypark import by_park_table
     from .check import check_table
 
@@ -110,7 +115,10 @@ def check_sheets(results: list[PlanResult], sentences: list[tuple[str, list[str]
         sheet=w("sheet.summary"),
         numbers=numbers,
     )
-    out = [used(summary), _by_park(by_park_table(results), shown)]
+    out = [used(summary)]
+    if owners is not None:
+        out += sheets([owners], [], [w("sheet.by_owner")], shown=shown)[:1]
+    out.append(_by_park(by_park_table(results), shown))
     out += [t for t in (_completion_sheet(results, several),) if t.rows]
     for r in results:
         out += [t for t in (_parks_sheet(r, several),) if t.rows]

@@ -104,10 +104,11 @@ class CheckOutput:
         return check_page(self.results, self.by_park)
 
     def workbook(self) -> list[Table]:
-        """The sheets of a workbook (-f xlsx): 总表, 分园区, the charts, 说明."""
+        """The sheets of a workbook (-f xlsx): 总表, 分园区, the charts, 说明; with --by owner
+        the targets under each 责任单位 too, after 总表."""
         from .checkbook import check_sheets
 
-        return check_sheets(self.results, self.sentences())
+        return check_sheets(self.results, self.sentences(), self.table() if self.by_owner else None)
 
 
 class CompareOutput:

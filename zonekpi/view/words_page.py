@@ -61,6 +61,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # a workbook's sheets
     "sheet.summary": ("总表", "Summary"),
     "sheet.by_park": ("分园区", "By park"),
+    "sheet.by_owner": ("按责任单位", "By owner"),
     "sheet.completion": ("完成与序时", "Completion"),
     "sheet.parks": ("园区对比", "Parks"),
     "sheet.notes": ("说明", "Notes"),
