@@ -381,3 +381,19 @@ def test_path_of_an_indicator_without_a_level_target_lists_its_targets(cli):
 def test_path_command_names_a_wrong_indicator(cli):
     result = cli("path", str(JIANXI), "gpd")
     assert result.exit_code == 2 and "did you mean 'gdp'" in result.stderr
+
+
+def test_path_writes_the_file_its_extension_names(cli, tmp_path):
+    """`path -o FILE` as every report command: the format from the extension, atomically, never
+    over an input (exit 2), and a disagreeing --format refused."""
+    book = tmp_path / "gdp.xlsx"
+    assert cli("path", str(JIANXI), "gdp", "-o", str(book)).exit_code == 0
+    assert book.read_bytes()[:2] == b"PK"  # a workbook (a zip), not text
+    table = tmp_path / "gdp.csv"
+    assert cli("path", str(JIANXI), "gdp", "-o", str(table)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert rows[0]["year"] == "2021" and rows[0]["actual_value"] == "698"  # 414 + 284
+    assert cli("path", str(JIANXI), "gdp", "-o", str(table), "-f", "json").exit_code == 2
+    before = JIANXI.read_bytes()
+    assert cli("path", str(JIANXI), "gdp", "-o", str(JIANXI), "-f", "plain").exit_code == 2
+    assert JIANXI.read_bytes() == before

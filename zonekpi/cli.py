@@ -130,7 +130,7 @@ def _finish(
     read = [f for i in inputs if i is not None for f in ((i,) if isinstance(i, str) else i.inputs)]
     refuse_to_overwrite_input(a.output, read)
     chartfiles.write_charts(made, getattr(a, "charts", None), read)
-    if a.output or not a.quiet:
+    if a.output or not getattr(a, "quiet", False):
         from .render import render
 
         plumbing.deliver(render(made, options(a.fmt, a.excel, bool(a.output))), a.output)
@@ -269,7 +269,7 @@ def compare(a: SimpleNamespace) -> None:
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("indicator")
 @data_option("Figure files layered over the plan's.")
-@format_option
+@output_options
 @charts_option
 def path(a: SimpleNamespace) -> None:
     """The multi-year path of INDICATOR in PLAN, year by year: target, actual, where the path
@@ -279,15 +279,14 @@ def path(a: SimpleNamespace) -> None:
     Example:
       zonekpi path plans/jianxi-2022.yaml gdp
     """
-    from .render import render
     from .view.outputs import PathOutput
     from .view.path import path_table
 
     loaded = api.load_plan(a.plan, data=a.data)
-    shown, result = options(a.fmt), api.path(loaded, a.indicator)
-    made = PathOutput(result, path_table(result, chart=shown.format == "table"))
-    chartfiles.write_charts(made, a.charts, [a.plan, *a.data, *loaded.inputs])
-    plumbing.deliver(render(made, shown), None)
+    result = api.path(loaded, a.indicator)
+    chart = options(a.fmt, to_file=bool(a.output)).format == "table"  # bars on a terminal only
+    made = PathOutput(result, path_table(result, chart=chart))
+    _finish(made, a, ExitCode.OK, (a.plan, *a.data, loaded))
 
 
 @command
