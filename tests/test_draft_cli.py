@@ -185,3 +185,14 @@ def test_a_hostile_document_stays_text(tmp_path: Path) -> None:
         assert not any(c in text for c in "\x1b\x07\u2028\u0085")
     plan = load_plan(out)
     assert [t.text for i in plan.indicators for t in i.targets] == ["20 家", "3 亿元"]
+
+
+def test_explain_lists_the_tasks_drafted() -> None:
+    """--explain has a table of the tasks: line 17 of the 洛阳 document says "…洛阳市军民融合成果
+    转移中心, 确保上半年实现项目进驻", so that task is 确保, due 上半年, stated plainly."""
+    result = run(["draft", str(DOC), "--explain"])
+    assert_no_traceback(result)
+    assert result.exit_code == 0
+    tasks = result.stdout.split("起草的任务 (重点工作台账)")[1].split("有数字但未起草的句子")[0]
+    line = next(x for x in tasks.splitlines() if "洛阳市军民融合成果转移中心实现项目进驻" in x)
+    assert line.split()[0] == "17" and line.split()[2:5] == ["确保", "上半年", "明确"]

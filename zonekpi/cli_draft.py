@@ -80,9 +80,11 @@ def register(
             counted = sum(len(i.items) for i in made.indicators)
             say(
                 msg(
-                    "{output}: {count} targets of {indicators} indicators drafted",
+                    "{output}: {count} targets of {indicators} indicators and {tasks} tasks "
+                    "drafted",
                     output=a.output,
                     count=counted,
+                    tasks=len(made.tasks),
                     indicators=len(made.indicators),
                 )
             )

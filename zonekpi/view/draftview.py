@@ -4,7 +4,7 @@ with --lang en."""
 
 from __future__ import annotations
 
-from ..draft.build import Draft
+from ..draft.build import Draft, park_ids
 from ..draft.model import Item
 from . import labels
 from .labels import w
@@ -61,11 +61,35 @@ def explain_tables(draft: Draft) -> list[Table]:
         ],
         empty=w("draft.none"),
     )
-    return [drafted, left]
+    return [drafted, _tasks_table(draft), left]
+
+
+def _tasks_table(draft: Draft) -> Table:
+    """The tasks drafted: each with its tier, deadline, owners (by name, the lead first) and
+    milestones, and whether anything about it is to be confirmed."""
+    names = {u.id: u.name for u in draft.units}
+    names.update({ident: name for name, ident in park_ids(draft.parks).items()})
+    rows = []
+    for t in draft.tasks:
+        by = t.by or t.event or w("draft.by_year_end")
+        rows.append(
+            {
+                "line": str(t.line),
+                "task": _short(t.name, 40),
+                "tier": labels.tier(t.tier),
+                "by": f"{t.year} {by}" if t.year else by,
+                "owners": "、".join(names.get(o, o) for o in t.owners),
+                "milestones": " → ".join(m.name for m in t.milestones),
+                "sure": w("draft.unsure") if t.doubts or t.event else w("draft.sure"),
+            }
+        )
+    keys = ("line", "task", "tier", "by", "owners", "milestones", "sure")
+    columns = [Column(k, w(f"col.draft.{k}"), numeric=k == "line") for k in keys]
+    return Table(w("draft.tasks"), columns, rows, empty=w("draft.none"))
 
 
 class ExplainOutput:
-    """The two tables of --explain for the renderers."""
+    """The three tables of --explain for the renderers: targets, tasks, what was left out."""
 
     def __init__(self, draft: Draft) -> None:
         self.made = explain_tables(draft)
@@ -82,7 +106,8 @@ class ExplainOutput:
         return {
             "zonekpi": __version__,
             "drafted": self.made[0].rows,
-            "left_out": self.made[1].rows,
+            "tasks": self.made[1].rows,
+            "left_out": self.made[2].rows,
         }
 
     def sentences(self) -> list[tuple[str, list[str]]]:

@@ -45,4 +45,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.draft.drafted": ("起草为", "Drafted as"),
     "col.draft.sure": ("把握", "Certainty"),
     "col.draft.why": ("原因", "Why"),
+    "col.draft.task": ("任务", "Task"),
+    "col.draft.tier": ("档次", "Tier"),
+    "col.draft.by": ("期限", "Deadline"),
+    "col.draft.owners": ("责任单位", "Owners"),
+    "col.draft.milestones": ("节点", "Milestones"),
+    "draft.tasks": ("起草的任务 (重点工作台账)", "Drafted tasks (the ledger)"),
+    "draft.by_year_end": ("年底前", "by the year's end"),
 }

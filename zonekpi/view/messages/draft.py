@@ -22,5 +22,5 @@ ZH: dict[str, str] = {
     "--year {year}: give the plan's year, such as 2018": "--year {year}: 请给出计划年份, 如2018",
     "--output {output} exists; add --force to replace it": "--output {output}已存在; 如要替换, 请加--force",
     "states no numeric target (达到, 不少于, 增长…) to draft from; give the plan's own document": "没有可供起草的数量目标(达到、不少于、增长…); 请给出计划本身的文档",
-    "{output}: {count} targets of {indicators} indicators drafted": "{output}: 已起草{indicators}个指标的{count}项目标",
+    "{output}: {count} targets of {indicators} indicators and {tasks} tasks drafted": "{output}: 已起草{indicators}个指标的{count}项目标、重点工作{tasks}项",
 }
