@@ -4,9 +4,9 @@ Reports (tables, sentences, workbooks, pages) follow ``--lang`` alone, so a mont
 gives the same report on every machine. Error and warning messages follow ``--lang`` when it
 is given, else the environment: an English ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (en_US.UTF-8)
 gives English messages, anything else Chinese. The command line sets the language once, at the
-start of a command (`use`); everything that words a report or a message asks `report()` or
-`messages()`, or picks between its two wordings with `pick`. The library API leaves it alone:
-a program that calls `zonekpi.check` gets Chinese words unless it calls `use("en")`.
+start of a command (`use`); the catalogues that word a report (`view/labels.py`) or a message
+(`view/messages/`) ask `report()` or `messages()`. The library API leaves it alone: a program
+that calls `zonekpi.check` gets Chinese words unless it calls `use("en")`.
 """
 
 from __future__ import annotations
@@ -50,12 +50,3 @@ def messages() -> str:
     """The language of error and warning messages: 'zh' or 'en'."""
     return _MESSAGES.get() or from_environment()
 
-
-def pick(zh: str, en: str) -> str:
-    """One of a report's two wordings, in the report's language."""
-    return en if _REPORT.get() == "en" else zh
-
-
-def say(zh: str, en: str) -> str:
-    """One of a message's two wordings, in the messages' language."""
-    return en if messages() == "en" else zh
