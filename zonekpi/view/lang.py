@@ -49,4 +49,3 @@ def report() -> str:
 def messages() -> str:
     """The language of error and warning messages: 'zh' or 'en'."""
     return _MESSAGES.get() or from_environment()
-
