@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InvalidInput, Problem, msg
-from ..read.textfile import decode, read_bytes
+from ..read.textfile import decode, oversized_part, read_bytes
 from .hanzi import simplified
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a work plan is tens of kilobytes; a .docx a few hundred
@@ -143,7 +143,6 @@ def _docx(raw: bytes, name: str) -> str:
     """The text of a .docx given as its bytes: each part's unpacked size is checked from the
     zip's directory first, so that a small file cannot unpack to gigabytes (a zip bomb)."""
     import io
-    import zipfile
 
     try:
         import docx  # python-docx: imported only for a .docx
@@ -153,8 +152,7 @@ def _docx(raw: bytes, name: str) -> str:
             msg("is a .docx; install python-docx (pip install python-docx) or save it as text"),
         ) from None
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as packed:
-            big = next((i for i in packed.infolist() if i.file_size > MAX_DOCX_PART), None)
+        big = oversized_part(io.BytesIO(raw), MAX_DOCX_PART)
     except Exception:
         big = None  # not a zip: python-docx says so below
     if big is not None:

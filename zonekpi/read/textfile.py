@@ -14,9 +14,12 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InvalidInput, Message, Problem, msg
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a plan, a figure file, a claims file, a workbook
 
@@ -95,6 +98,16 @@ def _too_big(size: int, limit: int, over: bool = False) -> Message:
             "is over {size:,} bytes; a plan or figure file is at most {mb} MB", size=size, mb=mb
         )
     return msg("is {size:,} bytes; a plan or figure file is at most {mb} MB", size=size, mb=mb)
+
+
+def oversized_part(source: BinaryIO, limit: int) -> zipfile.ZipInfo | None:
+    """The first part of the zip archive `source` (a workbook, a .docx) that unpacks to more
+    than `limit` bytes, as its directory says, before anything is unpacked: a zip bomb's guard.
+    None when every part is within it; zipfile.BadZipFile when `source` is no zip."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as parts:
+        return next((p for p in parts.infolist() if p.file_size > limit), None)
 
 
 def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InvalidInput, Problem, msg
 from .cells import MAX_CELL_CHARS, MAX_COLUMNS, Rows, long_cell
-from .textfile import open_file
+from .textfile import open_file, oversized_part
 
 MAX_SHEET_ROWS = 250_000  # a sheet read past this row is refused (openpyxl: ~9 s a 100,000)
 MAX_UNPACKED = 64 * 1024 * 1024  # each part of a workbook, unpacked (a zip bomb's guard)
@@ -36,7 +36,6 @@ def xlsx_rows(
     Reading stops with a problem at a row past MAX_SHEET_ROWS, a cell with a value past column
     MAX_COLUMNS, or a cell longer than MAX_CELL_CHARS.
     """
-    import zipfile
 
     try:
         import openpyxl  # type: ignore[import-untyped]
@@ -52,8 +51,7 @@ def xlsx_rows(
         problems.extend(exc.problems)
         return None
     try:
-        with zipfile.ZipFile(file) as parts:
-            big = next((p for p in parts.infolist() if p.file_size > MAX_UNPACKED), None)
+        big = oversized_part(file, MAX_UNPACKED)
         if big is not None:
             problems.append(
                 Problem(
